@@ -1,0 +1,95 @@
+/**
+ * Small DOM helpers shared by the pipeline steps. Pure: they read the nodes they are given and never
+ * touch a global window or document.
+ */
+
+/** Collapse whitespace (including NBSP and zero-width spaces) and trim. */
+export function collapse(text: string): string {
+  return text.replace(/[\s\u00a0\u200b\u2028\u2029\ufeff]+/g, ' ').trim();
+}
+
+/** Text of a node, whitespace collapsed, cut at `max` characters when given (cheap preview). */
+export function textOf(node: Node, max = Infinity): string {
+  const raw = node.textContent ?? '';
+  return collapse(raw.length > max * 2 ? raw.slice(0, max * 2) : raw).slice(0, max);
+}
+
+/**
+ * First 160 characters of a block's text (CONTRACT §2 preview), with a space where blocks meet so
+ * "Enjoying ad-free content?" and "Since July 1…" do not run together.
+ */
+export function previewOf(node: Node, max = 160): string {
+  let out = '';
+  const stack: Node[] = [node];
+  while (stack.length && out.length < max * 2) {
+    const n = stack.pop()!;
+    if (n.nodeType === 3) {
+      out += (n as Text).data;
+      continue;
+    }
+    if (n.nodeType !== 1) continue;
+    const tag = (n as Element).localName;
+    if (tag === 'script' || tag === 'style' || tag === 'template') continue;
+    if (BLOCK_TAGS.has(tag) || tag === 'br' || tag === 'button' || tag === 'a') out += ' ';
+    for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
+  }
+  return collapse(out).slice(0, max);
+}
+
+/** Parse an inline `style` attribute into lower-case property → value, without the CSSOM (fast, no layout). */
+export function inlineStyle(el: Element): Map<string, string> | null {
+  const style = el.getAttribute('style');
+  if (!style) return null;
+  const map = new Map<string, string>();
+  for (const decl of style.split(';')) {
+    const i = decl.indexOf(':');
+    if (i <= 0) continue;
+    map.set(decl.slice(0, i).trim().toLowerCase(), decl.slice(i + 1).trim().toLowerCase());
+  }
+  return map;
+}
+
+/**
+ * Hidden in the sense of CONTRACT §1 for a document without layout (jsdom, the CLI, a clone):
+ * `hidden`, `aria-hidden="true"`, inline `display:none` / `visibility:hidden`, `<template>`, or a
+ * `data-decant-hidden` mark the content script set from the live page's computed style.
+ */
+export function isHiddenElement(el: Element, tag: string): boolean {
+  if (tag === 'template') return true;
+  if (el.hasAttribute('hidden') || el.hasAttribute('data-decant-hidden')) return true;
+  if (el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  if (style && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i.test(style)) return true;
+  return false;
+}
+
+/** Resolve a possibly relative URL against a base; null when it cannot be parsed or is not http(s). */
+export function absoluteHttpUrl(value: string | null | undefined, base: string | null | undefined): string | null {
+  if (!value) return null;
+  const v = value.trim();
+  if (!v) return null;
+  try {
+    const u = base ? new URL(v, base) : new URL(v);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Block-level tags: text extraction separates them, the ledger anchors removed blocks after them. */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
+  'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset',
+  'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr',
+  'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr',
+  'td', 'th', 'caption', 'ul', 'math', 'center',
+]);
+
+export const HEADING_TAGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/** Share of an element's text that sits inside links (0–1). */
+export function linkDensity(el: Element, textLength: number): number {
+  if (!textLength) return 0;
+  let linked = 0;
+  for (const a of Array.from(el.getElementsByTagName('a'))) linked += collapse(a.textContent ?? '').length;
+  return Math.min(1, linked / textLength);
+}

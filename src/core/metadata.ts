@@ -1,0 +1,281 @@
+/**
+ * Article metadata, most reliable source first: JSON-LD → OpenGraph / `article:*` → Twitter cards →
+ * Highwire `citation_*` → Dublin Core → Readability → the document itself. Unknown values are null,
+ * never invented. Reads the original document only (JSON-LD scripts are gone after Readability).
+ */
+import type { CitationMeta } from './types';
+import { absoluteHttpUrl, collapse } from './dom';
+
+export interface PageMetadata {
+  title: string | null;
+  authors: string[];
+  siteName: string | null;
+  lang: string | null;
+  dir: 'ltr' | 'rtl' | 'auto' | null;
+  publishedTime: string | null;
+  modifiedTime: string | null;
+  excerpt: string | null;
+  canonicalUrl: string | null;
+  leadImageUrl: string | null;
+  citation: CitationMeta;
+}
+
+type Json = Record<string, unknown>;
+
+const ARTICLE_TYPES = /^(?:Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|BlogPosting|LiveBlogPosting|SocialMediaPosting|Report|ScholarlyArticle|TechArticle|MedicalScholarlyArticle|Review|Recipe|HowTo|DiscussionForumPosting|PodcastEpisode|VideoObject|CreativeWork)$/;
+
+/** Meta tags by lower-cased `property`/`name`/`itemprop`, first value wins; all values kept for lists. */
+function collectMeta(doc: Document): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const m of Array.from(doc.getElementsByTagName('meta'))) {
+    const content = m.getAttribute('content');
+    if (content == null) continue;
+    const value = collapse(content);
+    if (!value) continue;
+    for (const attr of ['property', 'name', 'itemprop']) {
+      const keyRaw = m.getAttribute(attr);
+      if (!keyRaw) continue;
+      for (const key of keyRaw.toLowerCase().split(/\s+/)) {
+        const list = map.get(key);
+        if (list) list.push(value);
+        else map.set(key, [value]);
+      }
+    }
+    const equiv = m.getAttribute('http-equiv');
+    if (equiv) map.set(`http-equiv:${equiv.toLowerCase()}`, [value]);
+  }
+  return map;
+}
+
+function parseJsonLd(doc: Document): Json[] {
+  const out: Json[] = [];
+  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
+    const raw = (s.textContent ?? '').replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, '').replace(/^\s*<!--|-->\s*$/g, '').trim();
+    if (!raw || raw.length > 2_000_000) continue;
+    let data: unknown;
+    try {
+      data = JSON.parse(raw);
+    } catch {
+      continue; // broken JSON-LD is common; other sources still apply
+    }
+    const stack: unknown[] = [data];
+    while (stack.length && out.length < 200) {
+      const item = stack.pop();
+      if (Array.isArray(item)) stack.push(...item);
+      else if (item && typeof item === 'object') {
+        const obj = item as Json;
+        out.push(obj);
+        if (obj['@graph']) stack.push(obj['@graph']);
+      }
+    }
+  }
+  return out.reverse();
+}
+
+function typesOf(obj: Json): string[] {
+  const t = obj['@type'];
+  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string');
+}
+
+function str(value: unknown): string | null {
+  if (typeof value === 'string') return collapse(value) || null;
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return str(value[0]);
+  if (value && typeof value === 'object') {
+    const o = value as Json;
+    return str(o['@value'] ?? o.name ?? o.url ?? o['@id']);
+  }
+  return null;
+}
+
+function names(value: unknown): string[] {
+  const out: string[] = [];
+  const list = Array.isArray(value) ? value : [value];
+  for (const v of list) {
+    if (typeof v === 'string') out.push(...splitAuthors(v));
+    else if (v && typeof v === 'object') {
+      const n = str((v as Json).name);
+      if (n) out.push(n);
+    }
+  }
+  return out;
+}
+
+/** Split "A, B and C" / "A; B" author strings; drop URLs (article:author often holds a profile URL). */
+function splitAuthors(value: string): string[] {
+  const v = collapse(value).replace(/^(?:by|von|par|por|di|da|автор:?)\s+/i, '');
+  if (!v || /^https?:\/\//i.test(v)) return [];
+  return v
+    .split(/\s*(?:;|,(?!\s*(?:jr|sr|ii|iii|phd|md)\b)|\s+and\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s+e\s+|\s+и\s+|&)\s*/i)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 1 && s.length < 100 && !/^https?:/i.test(s));
+}
+
+function unique(list: string[]): string[] {
+  const seen = new Set<string>();
+  return list.filter((x) => {
+    const k = x.toLowerCase();
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Normalise a date to ISO 8601 when it parses; keep a plain date as YYYY-MM-DD; null when unusable. */
+export function normalizeDate(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const v = value.trim();
+  const ymd = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(v);
+  if (ymd) return `${ymd[1]}-${ymd[2].padStart(2, '0')}-${ymd[3].padStart(2, '0')}`;
+  if (/^\d{4}$/.test(v)) return v;
+  if (/^\d{10}$/.test(v)) return new Date(Number(v) * 1000).toISOString();
+  const t = Date.parse(v);
+  if (Number.isNaN(t)) return null;
+  const year = new Date(t).getUTCFullYear();
+  if (year < 1900 || year > 2200) return null;
+  return new Date(t).toISOString();
+}
+
+function first(...values: (string | null | undefined)[]): string | null {
+  for (const v of values) if (v) return v;
+  return null;
+}
+
+/** Language tags: `en_US` → `en-US`; rejects values that are not BCP 47-shaped. */
+function normalizeLang(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const v = value.trim().split(/[,;\s]/)[0].replace(/_/g, '-');
+  return /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(v) ? v : null;
+}
+
+/** Read every metadata source of `doc`. `url` resolves relative canonical and image URLs. */
+export function readMetadata(doc: Document, url: string | null): PageMetadata {
+  const meta = collectMeta(doc);
+  const m = (...keys: string[]): string | null => {
+    for (const k of keys) {
+      const v = meta.get(k);
+      if (v && v[0]) return v[0];
+    }
+    return null;
+  };
+  const all = (...keys: string[]): string[] => keys.flatMap((k) => meta.get(k) ?? []);
+
+  const ld = parseJsonLd(doc);
+  const article = ld.find((o) => typesOf(o).some((t) => ARTICLE_TYPES.test(t)) && (o.headline || o.name || o.articleBody)) ?? null;
+  const webPage = ld.find((o) => typesOf(o).some((t) => /WebPage$/.test(t))) ?? null;
+  const org = ld.find((o) => typesOf(o).some((t) => /^(?:Organization|NewsMediaOrganization|WebSite)$/.test(t))) ?? null;
+  const a = (key: string): unknown => (article ? article[key] : undefined);
+
+  const base = url || null;
+  const linkHref = (rel: string): string | null => {
+    const l = doc.querySelector(`link[rel~="${rel}" i][href]`);
+    return l ? absoluteHttpUrl(l.getAttribute('href'), base) : null;
+  };
+
+  const title = first(
+    str(a('headline')),
+    m('og:title'),
+    m('twitter:title'),
+    m('citation_title'),
+    m('dc.title', 'dcterms.title'),
+    str(a('name')),
+  );
+
+  const ldAuthors = article ? names(article.author ?? article.creator) : [];
+  const authors = unique(
+    ldAuthors.length
+      ? ldAuthors
+      : (() => {
+          const fromMeta = all('citation_author').length
+            ? all('citation_author').map((n) => reorderCitationName(n))
+            : all('author', 'article:author', 'dc.creator', 'dcterms.creator', 'sailthru.author', 'parsely-author').flatMap(splitAuthors);
+          return fromMeta.filter((n) => !/^https?:/i.test(n));
+        })(),
+  );
+
+  const publisher = article ? (article.publisher as unknown) : undefined;
+  const siteName = first(m('og:site_name'), str(publisher), org ? str(org.name) : null, m('application-name'), m('citation_journal_title'), m('dc.publisher'));
+
+  const html = doc.documentElement;
+  const lang = normalizeLang(
+    first(
+      html?.getAttribute('lang'),
+      html?.getAttribute('xml:lang'),
+      m('http-equiv:content-language'),
+      m('og:locale'),
+      str(a('inLanguage')),
+      m('citation_language', 'dc.language', 'dcterms.language', 'language'),
+    ),
+  );
+
+  const dirRaw = (doc.body?.getAttribute('dir') || html?.getAttribute('dir') || '').toLowerCase();
+  const dir = dirRaw === 'rtl' || dirRaw === 'ltr' || dirRaw === 'auto' ? dirRaw : null;
+
+  const publishedTime = normalizeDate(
+    first(
+      str(a('datePublished')),
+      m('article:published_time', 'og:article:published_time'),
+      m('citation_publication_date', 'citation_date', 'citation_online_date'),
+      m('dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.created', 'dcterms.date'),
+      m('date', 'pubdate', 'publishdate', 'publish-date', 'sailthru.date', 'parsely-pub-date', 'article.published', 'datepublished'),
+      str(webPage?.datePublished),
+      str(a('dateCreated')),
+    ),
+  );
+  const modifiedTime = normalizeDate(
+    first(str(a('dateModified')), m('article:modified_time', 'og:updated_time'), m('dcterms.modified', 'dc.date.modified', 'last-modified'), str(webPage?.dateModified)),
+  );
+
+  const excerpt = first(m('og:description'), m('twitter:description'), m('description'), str(a('description')), m('dc.description', 'dcterms.abstract', 'citation_abstract'));
+
+  const canonicalUrl = first(
+    linkHref('canonical'),
+    absoluteHttpUrl(m('og:url'), base),
+    absoluteHttpUrl(str(a('url')), base),
+    absoluteHttpUrl(typeof a('mainEntityOfPage') === 'string' ? (a('mainEntityOfPage') as string) : str(a('mainEntityOfPage')), base),
+  );
+
+  const ldImage = a('image');
+  const leadImageUrl = first(
+    absoluteHttpUrl(m('og:image:secure_url', 'og:image', 'og:image:url'), base),
+    absoluteHttpUrl(m('twitter:image', 'twitter:image:src'), base),
+    absoluteHttpUrl(str(Array.isArray(ldImage) ? ldImage[0] : ldImage), base),
+    linkHref('image_src'),
+  );
+
+  const doiRaw = first(
+    m('citation_doi', 'prism.doi', 'dc.identifier.doi', 'bepress_citation_doi'),
+    all('dc.identifier', 'dcterms.identifier').find((v) => /10\.\d{4,9}\//.test(v)) ?? null,
+    str(a('doi')),
+  );
+  const doi = doiRaw ? (/10\.\d{4,9}\/\S+/.exec(doiRaw)?.[0] ?? null) : null;
+
+  return {
+    title,
+    authors,
+    siteName,
+    lang,
+    dir,
+    publishedTime,
+    modifiedTime,
+    excerpt,
+    canonicalUrl,
+    leadImageUrl,
+    citation: {
+      doi,
+      journal: first(m('citation_journal_title', 'prism.publicationname'), str((article?.isPartOf as Json | undefined)?.name)),
+      publisher: first(m('citation_publisher', 'dc.publisher', 'dcterms.publisher'), str(publisher)),
+      volume: first(m('citation_volume', 'prism.volume')),
+      issue: first(m('citation_issue', 'prism.number')),
+      firstPage: first(m('citation_firstpage', 'prism.startingpage')),
+      lastPage: first(m('citation_lastpage', 'prism.endingpage')),
+      pdfUrl: absoluteHttpUrl(m('citation_pdf_url'), base),
+    },
+  };
+}
+
+/** Highwire names come as "Last, First"; show them as "First Last". */
+function reorderCitationName(name: string): string {
+  const parts = name.split(',').map((s) => s.trim());
+  return parts.length === 2 && parts[0] && parts[1] ? `${parts[1]} ${parts[0]}` : collapse(name);
+}

@@ -1,0 +1,403 @@
+/**
+ * The cleaning pipeline, in order:
+ *  1. Guard: a Document with a window (DOMPurify needs one), under the size cap.
+ *  2. Metadata from the ORIGINAL document (JSON-LD, OpenGraph, Twitter, citation_*, Dublin Core).
+ *  3. Clone the document; the caller's DOM is never changed.
+ *  4. Pre-clean: one walk drops hidden elements, stamps blocks with `data-decant-id`, and finds nag
+ *     blocks for every rule family; each removal goes in the ledger (sanitised HTML, path, preview).
+ *  5. Readability on the clone (once, on the common path).
+ *  6. Post-clean: the same families over what Readability kept (in-article appeals, "Read more"
+ *     lines, ad labels), then the lead figure if Readability left it behind, then furniture roles.
+ *  7. DOMPurify, in place — the one sanitising module.
+ *  8. Body text, word count, reading time; ledger anchors (`after`); coverage warnings.
+ *  9. Safety valve: when cleaning took too much (a short result with prose in the ledger, or most of
+ *     the extracted text removed afterwards), run 3–8 again without the risky families and keep the
+ *     better result, saying so in `warnings` and `debug.retried`.
+ * Every step is switchable through {@link CleanOptions}; no step throws on page content.
+ */
+import type { Article, CleanOptions, CleanResult, LedgerEntry } from './types';
+import { DECANT_ID_ATTR, sanitizeInPlace, sanitizedOuterHtml } from './html';
+import { collapse, previewOf } from './dom';
+import { readMetadata, normalizeDate, type PageMetadata } from './metadata';
+import { extract } from './extract';
+import { markFurniture } from './furniture';
+import { bodyText, countWords, readingMinutes } from './text';
+import { RULES } from './rules/index';
+import { pathOf, selectFamilies, walk, type Candidate, type PathRec, type WalkResult } from './rules/engine';
+import type { RuleFamily } from './rules/types';
+
+type Win = Window & typeof globalThis;
+
+export const DEFAULT_MAX_ELEMENTS = 400_000;
+const DEFAULT_MIN_WORDS = 40;
+
+const now = (): number => globalThis.performance?.now?.() ?? Date.now();
+
+interface Attempt {
+  article: Article | null;
+  reason?: string;
+  removed: LedgerEntry[];
+  warnings: string[];
+  /** Text of the ledger's blocks (prose the rules took). */
+  removedProseChars: number;
+  /** Characters the post-clean took from what Readability kept, and what Readability kept. */
+  postRemovedChars: number;
+  extractedChars: number;
+  steps: { name: string; ms: number }[];
+}
+
+/** Check what the caller passed; a mistake here is a programming error with a sentence saying what to fix. */
+function windowFor(doc: Document, options: CleanOptions): Win {
+  if (!doc || typeof doc !== 'object' || doc.nodeType !== 9) {
+    throw new TypeError('cleanArticle() needs a Document as its first argument (for example `document`, or `new JSDOM(html).window.document`).');
+  }
+  const win = (options.window ?? doc.defaultView) as Win | null;
+  if (!win) {
+    throw new TypeError('cleanArticle() needs a window for DOMPurify: pass a document that has one, or `options.window` (documents from DOMParser have none).');
+  }
+  return win;
+}
+
+function pageUrl(doc: Document, options: CleanOptions): string | null {
+  if (options.url) return options.url;
+  const u = doc.URL;
+  return u && /^https?:/i.test(u) ? u : null;
+}
+
+/** Run the pipeline. Never throws on page content: failures become warnings or a null article with a reason. */
+export function runPipeline(doc: Document, options: CleanOptions = {}): CleanResult {
+  const win = windowFor(doc, options);
+  const started = now();
+  const maxElements = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
+  const elementCount = doc.getElementsByTagName('*').length;
+  if (elementCount > maxElements) {
+    return {
+      article: null,
+      reason: `This page is too large to clean: it has ${elementCount.toLocaleString('en')} elements, and Decant stops at ${maxElements.toLocaleString('en')}.`,
+      removed: [],
+      warnings: [],
+      debug: { steps: [], retried: null, failedRules: [] },
+    };
+  }
+  const url = pageUrl(doc, options);
+  let meta: PageMetadata | null = null;
+  const warnings: string[] = [];
+  try {
+    meta = readMetadata(doc, url);
+  } catch (e) {
+    warnings.push(`Metadata could not be read: ${(e as Error).message}`);
+  }
+
+  const useRules = options.rules !== false;
+  const families = useRules ? selectFamilies(RULES, options.categories, options.disableRules) : [];
+  let first: Attempt;
+  try {
+    first = attempt(doc, win, url, meta, families, options);
+  } catch (e) {
+    // A page that breaks a step: fall back to plain Readability, then to a reason.
+    warnings.push(`Cleaning failed on this page (${(e as Error).message}); showing Readability's result without Decant's rules.`);
+    try {
+      first = attempt(doc, win, url, meta, [], options);
+    } catch (e2) {
+      return {
+        article: null,
+        reason: `Decant could not read this page: ${(e2 as Error).message}`,
+        removed: [],
+        warnings,
+        debug: { steps: [{ name: 'total', ms: now() - started }], retried: null, failedRules: [] },
+      };
+    }
+  }
+
+  let chosen = first;
+  let retried: string | null = null;
+  const risky = families.filter((f) => f.risky);
+  if (options.safetyValve !== false && risky.length && tookTooMuch(first, options)) {
+    const safer = families.filter((f) => !f.risky);
+    try {
+      const second = attempt(doc, win, url, meta, safer, options);
+      const w1 = first.article?.wordCount ?? 0;
+      const w2 = second.article?.wordCount ?? 0;
+      if (w2 >= Math.max(w1 * 1.5, w1 + 60)) {
+        chosen = second;
+        retried = `without ${risky.map((f) => f.id).join(', ')}: ${w1} → ${w2} words`;
+        second.warnings.push(`Decant kept some blocks it would usually remove (${risky.map((f) => f.category).join(', ')}), because removing them left too little of the article.`);
+      }
+    } catch {
+      // keep the first result
+    }
+  }
+
+  return {
+    article: chosen.article,
+    ...(chosen.article ? {} : { reason: chosen.reason ?? 'No article was found on this page.' }),
+    removed: chosen.removed,
+    warnings: [...warnings, ...chosen.warnings],
+    ...(meta ? { citation: meta.citation } : {}),
+    debug: { steps: [...chosen.steps, { name: 'total', ms: now() - started }], retried, failedRules: [] },
+  };
+}
+
+/** The cheap signals of over-cleaning (the common path runs Readability once). */
+function tookTooMuch(a: Attempt, options: CleanOptions): boolean {
+  const words = a.article?.wordCount ?? 0;
+  const min = options.minWords ?? DEFAULT_MIN_WORDS;
+  if (words < Math.max(min, 150) && a.removedProseChars > 600) return true;
+  if (a.extractedChars > 0 && a.postRemovedChars > 0.4 * a.extractedChars) return true;
+  return false;
+}
+
+function attempt(doc: Document, win: Win, url: string | null, meta: PageMetadata | null, families: readonly RuleFamily[], options: CleanOptions): Attempt {
+  const steps: Attempt['steps'] = [];
+  let t = now();
+  const step = (name: string): void => {
+    const n = now();
+    steps.push({ name, ms: n - t });
+    t = n;
+  };
+  const warnings: string[] = [];
+  const clone = doc.cloneNode(true) as Document;
+  const body = clone.body;
+  step('clone');
+  if (!body) return { article: null, reason: 'This page has no body to read.', removed: [], warnings, removedProseChars: 0, postRemovedChars: 0, extractedChars: 0, steps };
+
+  // 4. Pre-clean.
+  const pre = walk(body, { phase: 'pre', families, stamp: true, maxShare: 0.5 });
+  const ledger = new Ledger(win);
+  let removedProseChars = 0;
+  for (const c of pre.candidates) removedProseChars += ledger.record(c, pathOf(c.rec), pre);
+  const leadFigures = snapshotLeadFigures(body);
+  step('pre-clean');
+
+  // 5. Readability.
+  const ex = extract(clone);
+  step('readability');
+  if (!ex) {
+    return {
+      article: null,
+      reason: 'No article was found on this page: it has too little running text in one place.',
+      removed: ledger.finish(new Set()),
+      warnings,
+      removedProseChars,
+      postRemovedChars: 0,
+      extractedChars: 0,
+      steps,
+    };
+  }
+  const content = ex.content;
+  const extractedChars = collapse(content.textContent ?? '').length;
+
+  // 6. Post-clean, lead figure, furniture.
+  let postRemovedChars = 0;
+  if (families.length) {
+    const post = walk(content, { phase: 'post', families, stamp: false, blocks: pre.blocks, maxShare: 0.35 });
+    for (const c of post.candidates) postRemovedChars += ledger.record(c, postPath(c, pre.blocks), post);
+  }
+  restoreLeadFigure(content, leadFigures);
+  const title = meta?.title ?? ex.title;
+  markFurniture(content, title);
+  step('post-clean');
+
+  // 7. Sanitise in place.
+  sanitizeInPlace(content, win);
+  step('sanitize');
+
+  // 8. Text, anchors, coverage.
+  const text = bodyText(content);
+  const wordCount = countWords(text);
+  const surviving = new Set<string>();
+  for (const el of Array.from(content.querySelectorAll(`[${DECANT_ID_ATTR}]`))) surviving.add(el.getAttribute(DECANT_ID_ATTR)!);
+  const removed = ledger.finish(surviving);
+  const anchors = new Set(removed.map((r) => r.after).filter((a): a is string => !!a));
+  for (const el of Array.from(content.querySelectorAll(`[${DECANT_ID_ATTR}]`))) {
+    if (!anchors.has(el.getAttribute(DECANT_ID_ATTR)!)) el.removeAttribute(DECANT_ID_ATTR);
+  }
+  if (options.coverageGuard !== false) warnings.push(...coverageWarnings(pre, surviving, ledger.removedIds));
+  step('text');
+
+  const minWords = options.minWords ?? DEFAULT_MIN_WORDS;
+  if (wordCount < minWords) {
+    return {
+      article: null,
+      reason: wordCount
+        ? `No article was found on this page: only ${wordCount} word${wordCount === 1 ? '' : 's'} of running text remain after cleaning (an article has at least ${minWords}).`
+        : 'No article was found on this page: no running text remains after cleaning.',
+      removed,
+      warnings,
+      removedProseChars,
+      postRemovedChars,
+      extractedChars,
+      steps,
+    };
+  }
+
+  const authors = meta?.authors.length ? meta.authors : splitByline(ex.byline);
+  const article: Article = {
+    title: title ?? null,
+    byline: authors.length ? authors.join(', ') : cleanByline(ex.byline),
+    authors,
+    siteName: meta?.siteName ?? ex.siteName,
+    lang: meta?.lang ?? (ex.lang ? ex.lang : null),
+    dir: meta?.dir ?? (ex.dir === 'rtl' || ex.dir === 'ltr' ? ex.dir : null),
+    publishedTime: meta?.publishedTime ?? normalizeDate(ex.publishedTime),
+    modifiedTime: meta?.modifiedTime ?? null,
+    excerpt: meta?.excerpt ?? firstBlock(text),
+    url,
+    canonicalUrl: meta?.canonicalUrl ?? null,
+    leadImageUrl: meta?.leadImageUrl ?? firstImage(content),
+    wordCount,
+    readingTimeMinutes: readingMinutes(wordCount),
+    contentHtml: content.innerHTML,
+    text,
+  };
+  return { article, removed, warnings, removedProseChars, postRemovedChars, extractedChars, steps };
+}
+
+/** Collects ledger entries; resolves `after` anchors once the surviving blocks are known. */
+class Ledger {
+  private entries: { entry: LedgerEntry; afterIdx: number; closed: string[] }[] = [];
+  readonly removedIds = new Set<string>();
+  constructor(private readonly win: Win) {}
+
+  /** Record and detach a candidate; returns the characters of prose (long paragraphs) it held. */
+  record(c: Candidate, path: string, from: WalkResult): number {
+    const el = c.el;
+    for (const inner of Array.from(el.querySelectorAll(`[${DECANT_ID_ATTR}]`))) this.removedIds.add(inner.getAttribute(DECANT_ID_ATTR)!);
+    const own = el.getAttribute(DECANT_ID_ATTR);
+    if (own) this.removedIds.add(own);
+    const preview = previewOf(el);
+    let html = '';
+    try {
+      html = sanitizedOuterHtml(el, this.win);
+    } catch {
+      html = '';
+    }
+    if (!html && preview) {
+      const p = el.ownerDocument.createElement('p');
+      p.textContent = preview;
+      html = p.outerHTML;
+    }
+    const entry: LedgerEntry = {
+      id: `r${this.entries.length + 1}`,
+      rule: c.family.id,
+      category: c.family.category,
+      reason: c.signals.map((s) => s.what).join('; '),
+      preview,
+      path,
+      html,
+      after: null,
+    };
+    this.entries.push({ entry, afterIdx: c.afterIdx, closed: from.closed });
+    let prose = 0;
+    for (const p of Array.from(el.getElementsByTagName('p'))) {
+      const len = collapse(p.textContent ?? '').length;
+      if (len >= 80) prose += len;
+    }
+    el.remove();
+    return prose;
+  }
+
+  finish(surviving: ReadonlySet<string>): LedgerEntry[] {
+    for (const { entry, afterIdx, closed } of this.entries) {
+      for (let i = afterIdx - 1; i >= 0; i--) {
+        if (surviving.has(closed[i])) {
+          entry.after = closed[i];
+          break;
+        }
+      }
+    }
+    return this.entries.map((e) => e.entry);
+  }
+}
+
+/** Path of a post-clean removal: its own stamp, or its nearest stamped ancestor's path plus the rest. */
+function postPath(c: Candidate, blocks: Map<string, PathRec>): string {
+  const steps: string[] = [];
+  for (let el: Element | null = c.el; el; el = el.parentElement) {
+    const id = el.getAttribute(DECANT_ID_ATTR);
+    const rec = id ? blocks.get(id) : undefined;
+    if (rec) return [pathOf(rec), ...steps.reverse()].filter(Boolean).join(' > ');
+    let n = 1;
+    for (let s = el.previousElementSibling; s; s = s.previousElementSibling) if (s.localName === el.localName) n++;
+    steps.push(`${el.localName}:nth-of-type(${n})`);
+  }
+  return steps.reverse().join(' > ');
+}
+
+/** Figures before the first long paragraph: the lead image and its credit, copied before Readability runs. */
+function snapshotLeadFigures(body: Element): Element[] {
+  const firstProse = Array.from(body.getElementsByTagName('p')).find((p) => collapse(p.textContent ?? '').length >= 120);
+  if (!firstProse) return [];
+  const out: Element[] = [];
+  for (const fig of Array.from(body.getElementsByTagName('figure'))) {
+    if (!(fig.compareDocumentPosition(firstProse) & 4 /* FOLLOWING */)) break;
+    if (fig.getElementsByTagName('img').length || fig.getElementsByTagName('picture').length) out.push(fig.cloneNode(true) as Element);
+    if (out.length >= 3) break;
+  }
+  return out;
+}
+
+/** Put the lead figure back at the top when Readability left it out (its credit belongs to the article). */
+function restoreLeadFigure(content: Element, figures: Element[]): void {
+  const lead = figures[figures.length - 1];
+  if (!lead) return;
+  const id = lead.getAttribute(DECANT_ID_ATTR);
+  if (id && content.querySelector(`[${DECANT_ID_ATTR}="${id}"]`)) return;
+  const firstP = content.getElementsByTagName('p')[0];
+  const leadImg = lead.getElementsByTagName('img')[0]?.getAttribute('src');
+  for (const img of Array.from(content.getElementsByTagName('img'))) {
+    if (leadImg && img.getAttribute('src') === leadImg) return;
+    if (firstP && img.compareDocumentPosition(firstP) & 4) return; // the article already opens with an image
+  }
+  const host = content.firstElementChild && content.firstElementChild.localName === 'div' && content.childElementCount === 1 ? content.firstElementChild : content;
+  host.insertBefore(content.ownerDocument.importNode(lead, true), host.firstChild);
+}
+
+function coverageWarnings(pre: WalkResult, surviving: ReadonlySet<string>, removed: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  let total = 0;
+  let dropped = 0;
+  const droppedHeads: string[] = [];
+  const order = pre.prose;
+  const paraIdx = order.map((p, i) => (p.tag === 'p' && p.len >= 80 && surviving.has(p.id) ? i : -1)).filter((i) => i >= 0);
+  const firstKept = paraIdx[0] ?? -1;
+  const lastKept = paraIdx[paraIdx.length - 1] ?? -1;
+  order.forEach((p, i) => {
+    if (removed.has(p.id)) return;
+    if (p.tag === 'p') {
+      if (p.len < 80) return;
+      total += p.len;
+      if (!surviving.has(p.id)) dropped += p.len;
+    } else if (p.tag !== 'h1' && i > firstKept && i < lastKept && !surviving.has(p.id) && p.len > 0 && p.len < 200) {
+      droppedHeads.push(`“${collapse(p.el.textContent ?? '').slice(0, 80)}”`);
+    }
+  });
+  if (total > 0 && dropped > 400 && dropped / total > 0.3) {
+    out.push(`Decant left out about ${Math.round((100 * dropped) / total)}% of the page's visible paragraphs; open the page to check nothing you need is missing.`);
+  }
+  if (droppedHeads.length) out.push(`Decant left out ${droppedHeads.length === 1 ? 'a heading' : `${droppedHeads.length} headings`} inside the article: ${droppedHeads.slice(0, 5).join(', ')}${droppedHeads.length > 5 ? ', …' : ''}.`);
+  return out;
+}
+
+function cleanByline(byline: string | null): string | null {
+  if (!byline) return null;
+  const b = collapse(byline).replace(/^(?:by|von|par|por|di)\s+/i, '');
+  return b && b.length <= 200 ? b : null;
+}
+
+function splitByline(byline: string | null): string[] {
+  const b = cleanByline(byline);
+  if (!b || b.length > 120) return [];
+  return b.split(/\s*(?:,|\band\b|&|\bund\b|\bet\b|\bи\b)\s*/).map((s) => s.trim()).filter((s) => s.length > 1 && /\p{Lu}/u.test(s));
+}
+
+function firstBlock(text: string): string | null {
+  const block = text.split('\n\n').find((b) => b.length >= 40) ?? null;
+  return block ? (block.length > 300 ? `${block.slice(0, 297)}…` : block) : null;
+}
+
+function firstImage(content: Element): string | null {
+  const img = content.getElementsByTagName('img')[0];
+  const src = img?.getAttribute('src');
+  return src && /^https?:/i.test(src) ? src : null;
+}

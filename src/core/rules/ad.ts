@@ -1,0 +1,39 @@
+/**
+ * Ad slots, empty placeholders and their labels: an ad slot (AdSense, GPT, Yandex…), ad markup, an
+ * "Advertisement" label and emptiness — any two. A slot element alone is a vendor match.
+ */
+import { defineFamily } from './family';
+import type { Facts, Signal } from './types';
+import { AD_CONTAINER_VENDORS, AD_LABEL, AD_SLOT_VENDORS, AD_TOKENS } from './ad.data';
+import { vendorMatcher } from './match';
+
+const slotMatcher = vendorMatcher(AD_SLOT_VENDORS);
+
+/** Is this element itself an ad slot? (Counted into `Stats.adSlots` by the engine.) */
+export function isAdSlot(el: Element, tag: string): boolean {
+  return slotMatcher(el, tag) !== null;
+}
+
+function structure(f: Facts): Signal[] {
+  const s = f.stats;
+  const out: Signal[] = [];
+  if (s.adSlots > 0 && s.textLen <= 200) out.push({ kind: 'structure', what: `holds ${s.adSlots} ad slot(s)` });
+  else if (s.adLinks > 0 && s.adLinks >= s.links / 2 && s.textLen <= 400) out.push({ kind: 'structure', what: 'links to ad networks' });
+  if (s.imgs === 0 && s.iframes === 0 && s.links <= 1) {
+    // A placeholder, not prose: nothing in it, or nothing but an ad label.
+    if (s.textLen === 0) out.push({ kind: 'structure', what: 'an empty placeholder' });
+    else if (s.textLen <= 60 && AD_LABEL.test(f.text())) out.push({ kind: 'structure', what: 'a block that is only a label' });
+  }
+  return out;
+}
+
+export const ad = defineFamily({
+  id: 'ad',
+  category: 'ad',
+  vendors: [...AD_SLOT_VENDORS, ...AD_CONTAINER_VENDORS],
+  markup: { exact: AD_TOKENS },
+  text: { regex: AD_LABEL, scope: 'text', what: 'ad label' },
+  maxText: 600,
+  maxParas: 1,
+  structure,
+});

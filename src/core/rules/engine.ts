@@ -1,0 +1,381 @@
+/**
+ * One walk over a tree for all rule families.
+ *
+ * The walk is iterative (deep pages cannot overflow the stack). Going down, it drops hidden elements,
+ * stamps block elements with `data-decant-id` (pre phase) and remembers each element's
+ * `tag:nth-of-type(n)` step, so ledger paths describe the original page. Coming up, it adds each
+ * element's counts to its parent's ({@link Stats}) and asks every family about the element. A block is
+ * a candidate when two kinds of evidence agree (or a vendor matches). The smallest block that explains
+ * a nag wins; a parent replaces its candidates only when it adds little text of its own, so a
+ * newsletter box next to an article paragraph never takes the paragraph with it.
+ *
+ * Nothing is removed until the walk ends; then candidates are recorded in the ledger and detached.
+ */
+import type { Category } from '../types';
+import { DECANT_ID_ATTR } from '../html';
+import { collapse, isHiddenElement, BLOCK_TAGS, HEADING_TAGS } from '../dom';
+import type { Facts, Placement, RuleFamily, Signal, Stats } from './types';
+import { decisive } from './family';
+import { tokenize } from './match';
+import { AD_FRAME, AD_HREFS, DONATE_HREFS, NEWSLETTER_HREFS, PROFILE_HREFS, SHARE_HREFS, SUBSCRIBE_HREFS } from './links.data';
+import { isAdSlot } from './ad';
+
+/** Never candidates, never entered for evidence: their text is code or data the reader asked for. */
+const PROTECTED_TAGS: ReadonlySet<string> = new Set(['pre', 'code', 'kbd', 'samp', 'math', 'table']);
+/** Never removed as wrappers of candidates: the page's own structure. */
+const STRUCTURAL_TAGS: ReadonlySet<string> = new Set(['html', 'body', 'main', 'article']);
+/** Skipped entirely: not text a reader sees. */
+const INVISIBLE_TAGS: ReadonlySet<string> = new Set(['script', 'style', 'noscript', 'link', 'meta', 'svg', 'head', 'title', 'object', 'embed', 'param', 'source', 'track']);
+
+/** One step of a CSS path from `body`, linked to its parent's; joined only when a path is needed. */
+export interface PathRec {
+  parent: PathRec | null;
+  step: string;
+}
+
+export function pathOf(rec: PathRec | null): string {
+  const steps: string[] = [];
+  for (let r = rec; r; r = r.parent) steps.push(r.step);
+  return steps.reverse().join(' > ');
+}
+
+export interface Candidate {
+  el: Element;
+  family: RuleFamily;
+  signals: Signal[];
+  textLen: number;
+  imgs: number;
+  rec: PathRec | null;
+  /** Length of the closed-block sequence when the candidate began: its predecessors. */
+  afterIdx: number;
+  alive: boolean;
+}
+
+export interface WalkResult {
+  candidates: Candidate[];
+  /** Ids of blocks in the order they closed (document order of their ends). */
+  closed: string[];
+  /** Stamped block id → path record (pre phase). */
+  blocks: Map<string, PathRec>;
+  /** Stamped paragraphs and headings with their text length, for the coverage guard. */
+  prose: { id: string; tag: string; len: number; el: Element }[];
+  /** Text length of the walked root. */
+  rootTextLen: number;
+}
+
+export interface WalkOptions {
+  phase: 'pre' | 'post';
+  families: readonly RuleFamily[];
+  /** Pre phase: stamp blocks; post phase: read the stamps. */
+  stamp: boolean;
+  /** Block ids → path records from the pre phase (post phase resolves paths through them). */
+  blocks?: Map<string, PathRec>;
+  /** A candidate may hold at most this share of the root's text. */
+  maxShare: number;
+}
+
+function newStats(): Stats {
+  return {
+    textLen: 0, linkTextLen: 0, links: 0, imgs: 0, forms: 0, emailInputs: 0, textInputs: 0, radios: 0,
+    checkboxes: 0, buttons: 0, textareas: 0, iframes: 0, paras: 0, headings: 0, donateLinks: 0,
+    subscribeLinks: 0, newsletterLinks: 0, shareLinks: 0, profileLinks: 0, adLinks: 0, adSlots: 0,
+    cands: 0, candTextLen: 0,
+  };
+}
+
+const STAT_KEYS = Object.keys(newStats()) as (keyof Stats)[];
+
+function addStats(into: Stats, from: Stats): void {
+  for (const k of STAT_KEYS) into[k] += from[k];
+}
+
+interface Frame {
+  el: Element;
+  tag: string;
+  stats: Stats;
+  rec: PathRec | null;
+  counts: Map<string, number> | null;
+  next: Element | null;
+  inLink: boolean;
+  protectedZone: boolean;
+  afterIdx: number;
+  inner: Candidate[];
+  id: string | null;
+}
+
+/** Inline elements without attributes carry no evidence of their own; their parents are judged. */
+const INLINE_TAGS: ReadonlySet<string> = new Set(['span', 'i', 'b', 'em', 'strong', 'br', 'img', 'small', 'sup', 'sub', 'u', 'abbr', 'time', 'wbr', 'mark', 'q', 'cite']);
+
+const EMAIL_NAME = /e-?mail|newsletter/i;
+
+function placementOf(el: Element, tag: string): Placement {
+  const place: Placement = { fixed: false, cover: false, onTop: false, dialog: false };
+  const role = el.getAttribute('role');
+  if (role === 'dialog' || role === 'alertdialog' || el.getAttribute('aria-modal') === 'true' || (tag === 'dialog' && el.hasAttribute('open'))) place.dialog = true;
+  const mark = el.getAttribute('data-decant-pos');
+  if (mark) {
+    place.fixed = true;
+    if (mark === 'cover') place.cover = true;
+    if (mark === 'cover' || mark === 'top') place.onTop = true;
+  }
+  const style = el.getAttribute('style');
+  if (style) {
+    const s = style.toLowerCase();
+    if (/position\s*:\s*(?:fixed|sticky)/.test(s)) place.fixed = true;
+    const z = /z-index\s*:\s*(\d+)/.exec(s);
+    if (z && Number(z[1]) >= 1000) place.onTop = true;
+    if (/inset\s*:\s*0(?:px)?\s*(?:;|$)/.test(s) || (/(?:^|;)\s*width\s*:\s*100(?:%|vw)/.test(s) && /(?:^|;)\s*height\s*:\s*100(?:%|vh)/.test(s))) place.cover = true;
+  }
+  return place;
+}
+
+function makeFacts(el: Element, tag: string, stats: Stats, phase: 'pre' | 'post'): Facts {
+  let text: string | null = null;
+  let label: string | null = null;
+  let tokens: string[] | null = null;
+  let place: Placement | null = null;
+  const facts: Facts = {
+    el,
+    tag,
+    stats,
+    phase,
+    get tokens() {
+      return (tokens ??= tokenize(el));
+    },
+    get place() {
+      return (place ??= placementOf(el, tag));
+    },
+    text() {
+      if (text === null) {
+        const raw = el.textContent ?? '';
+        text = collapse(raw.length > 12000 ? raw.slice(0, 12000) : raw).slice(0, 3000);
+      }
+      return text;
+    },
+    label() {
+      if (label === null) {
+        const h = el.querySelector('h1,h2,h3,h4,h5,h6,legend,[class*="title" i],[class*="label" i],[class*="header" i],[class*="heading" i]');
+        const fromHeading = h ? collapse(h.textContent ?? '') : '';
+        label = (fromHeading && fromHeading.length <= 120 ? fromHeading : facts.text().slice(0, 80)) || '';
+      }
+      return label;
+    },
+  };
+  return facts;
+}
+
+function countOwn(el: Element, tag: string, stats: Stats, inLink: boolean): void {
+  for (let n = el.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === 3) {
+      const len = (n as Text).data.trim().length;
+      if (len) {
+        stats.textLen += len;
+        if (inLink) stats.linkTextLen += len;
+      }
+    }
+  }
+  switch (tag) {
+    case 'a': {
+      const href = el.getAttribute('href');
+      if (href) {
+        stats.links++;
+        const h = href.toLowerCase();
+        if (DONATE_HREFS.test(h)) stats.donateLinks++;
+        else if (NEWSLETTER_HREFS.test(h)) stats.newsletterLinks++;
+        else if (SUBSCRIBE_HREFS.test(h)) stats.subscribeLinks++;
+        if (SHARE_HREFS.test(h)) stats.shareLinks++;
+        else if (PROFILE_HREFS.test(h)) stats.profileLinks++;
+        if (AD_HREFS.test(h)) stats.adLinks++;
+      }
+      break;
+    }
+    case 'img':
+    case 'picture':
+      if (tag === 'img') stats.imgs++;
+      break;
+    case 'form':
+      stats.forms++;
+      break;
+    case 'input': {
+      const type = (el.getAttribute('type') || 'text').toLowerCase();
+      if (type === 'email' || ((type === 'text' || type === 'search') && EMAIL_NAME.test(`${el.getAttribute('name')} ${el.getAttribute('placeholder')} ${el.id} ${el.getAttribute('y-name')}`))) stats.emailInputs++;
+      else if (type === 'radio') stats.radios++;
+      else if (type === 'checkbox') stats.checkboxes++;
+      else if (type === 'submit' || type === 'button' || type === 'image') stats.buttons++;
+      else if (type !== 'hidden') stats.textInputs++;
+      break;
+    }
+    case 'button':
+      stats.buttons++;
+      break;
+    case 'textarea':
+      stats.textareas++;
+      break;
+    case 'iframe':
+      stats.iframes++;
+      if (AD_FRAME.test(`${el.getAttribute('src') ?? ''} ${el.id} ${el.getAttribute('name') ?? ''} ${el.getAttribute('title') ?? ''}`)) stats.adSlots++;
+      break;
+    default:
+      if (HEADING_TAGS.has(tag)) stats.headings++;
+  }
+  if (isAdSlot(el, tag)) stats.adSlots++;
+}
+
+/**
+ * Walk `root` once: drop hidden elements, stamp blocks (pre phase), aggregate counts, and find
+ * removal candidates. The tree is changed only by hidden-element removal and stamping.
+ */
+export function walk(root: Element, opts: WalkOptions): WalkResult {
+  const { phase, families, stamp } = opts;
+  const candidates: Candidate[] = [];
+  const closed: string[] = [];
+  const blocks = opts.blocks ?? new Map<string, PathRec>();
+  const prose: WalkResult['prose'] = [];
+  let nextId = 0;
+  const rootTextLen = visibleTextLength(root);
+  const maxCandText = Math.max(600, rootTextLen * opts.maxShare);
+
+  const rootFrame: Frame = {
+    el: root, tag: root.localName, stats: newStats(), rec: null, counts: new Map(), next: null,
+    inLink: false, protectedZone: false, afterIdx: 0, inner: [], id: null,
+  };
+  const stack: Frame[] = [rootFrame];
+  countOwn(root, rootFrame.tag, rootFrame.stats, false);
+  let child: Element | null = root.firstElementChild;
+
+  const enter = (el: Element, parent: Frame): Frame | null => {
+    const tag = el.localName;
+    let rec: PathRec | null = null;
+    if (stamp) {
+      const counts = parent.counts!;
+      const n = (counts.get(tag) ?? 0) + 1;
+      counts.set(tag, n);
+      rec = { parent: parent.rec, step: `${tag}:nth-of-type(${n})` };
+    }
+    if (INVISIBLE_TAGS.has(tag)) return null;
+    if (isHiddenElement(el, tag) && !(tag === 'img' && el.getAttribute('aria-hidden') === 'true')) {
+      // The reader cannot see it, so neither can the article; aria-hidden on a page wrapper while a
+      // modal is open is the exception (the text behind the modal is what the reader came for).
+      if (!(el.getAttribute('aria-hidden') === 'true' && !el.hasAttribute('hidden') && (el.textContent ?? '').length > 2000)) {
+        el.remove();
+        return null;
+      }
+    }
+    if (tag === 'dialog' && !el.hasAttribute('open')) {
+      el.remove();
+      return null;
+    }
+    let id: string | null = null;
+    if (stamp) {
+      if (BLOCK_TAGS.has(tag)) {
+        id = `b${++nextId}`;
+        el.setAttribute(DECANT_ID_ATTR, id);
+        blocks.set(id, rec!);
+      } else if (el.hasAttribute(DECANT_ID_ATTR)) el.removeAttribute(DECANT_ID_ATTR); // the page's own copy
+    } else id = el.getAttribute(DECANT_ID_ATTR);
+    const frame: Frame = {
+      el, tag, stats: newStats(), rec, counts: stamp ? new Map() : null, next: null,
+      inLink: parent.inLink || tag === 'a', protectedZone: parent.protectedZone || PROTECTED_TAGS.has(tag),
+      afterIdx: closed.length, inner: [], id,
+    };
+    if (!rec && !stamp && id) frame.rec = blocks.get(id) ?? null;
+    countOwn(el, tag, frame.stats, frame.inLink);
+    return frame;
+  };
+
+  const exit = (frame: Frame, parent: Frame): void => {
+    const { tag, stats } = frame;
+    if (tag === 'p' && stats.textLen >= 80) stats.paras++;
+    if (!frame.protectedZone && families.length && stats.textLen <= maxCandText) evaluate(frame);
+    else if (frame.inner.length && stats.textLen > maxCandText) frame.inner = frame.inner.filter((c) => c.alive);
+    if (frame.id) {
+      closed.push(frame.id);
+      if (stamp && (tag === 'p' || HEADING_TAGS.has(tag))) prose.push({ id: frame.id, tag, len: stats.textLen, el: frame.el });
+    }
+    addStats(parent.stats, stats);
+    for (const c of frame.inner) if (c.alive) parent.inner.push(c);
+  };
+
+  const evaluate = (frame: Frame): void => {
+    const { el, tag, stats } = frame;
+    if (INLINE_TAGS.has(tag) && !el.attributes.length) return;
+    const facts = makeFacts(el, tag, stats, phase);
+    const inner = frame.inner.filter((c) => c.alive);
+    const innerCats = new Set(inner.map((c) => c.family));
+    let best: { family: RuleFamily; signals: Signal[]; score: number; own: boolean } | null = null;
+    for (const family of families) {
+      const signals = family.signals(facts);
+      // Own evidence first; "holds a <category> block" only helps a wrapper of what was found inside.
+      const own = signals.length > 0 && decisive(signals);
+      if (!own) {
+        if (!innerCats.has(family)) continue;
+        signals.push({ kind: 'structure', what: `holds a ${family.category} block` });
+        if (!decisive(signals)) continue;
+      }
+      const score = (signals.some((s) => s.kind === 'vendor') ? 10 : new Set(signals.map((s) => s.kind)).size) + (own ? 0.5 : 0);
+      if (!best || score > best.score) best = { family, signals, score, own };
+    }
+    const innerText = inner.reduce((n, c) => n + c.textLen, 0);
+    const innerImgs = inner.reduce((n, c) => n + c.imgs, 0);
+    const extra = stats.textLen - innerText;
+    if (best) {
+      if (inner.length && !best.own && extra > Math.max(80, 0.3 * stats.textLen)) {
+        frame.inner = inner;
+        return; // a container with text of its own: keep the precise inner blocks
+      }
+      for (const c of inner) c.alive = false;
+      const cand: Candidate = { el, family: best.family, signals: best.signals, textLen: stats.textLen, imgs: stats.imgs, rec: frame.rec, afterIdx: frame.afterIdx, alive: true };
+      candidates.push(cand);
+      frame.inner = [cand];
+      stats.cands++;
+      return;
+    }
+    if (inner.length && innerCats.size === 1 && extra <= 3 && stats.imgs <= innerImgs && !STRUCTURAL_TAGS.has(tag)) {
+      // A wrapper left empty by its candidates (an ad slot's containers): remove it with them.
+      const family = inner[0].family;
+      for (const c of inner) c.alive = false;
+      const signals: Signal[] = [{ kind: 'structure', what: `a wrapper of ${inner.length} ${family.category} block(s) with nothing else in it` }, ...inner[0].signals];
+      const cand: Candidate = { el, family, signals, textLen: stats.textLen, imgs: stats.imgs, rec: frame.rec, afterIdx: frame.afterIdx, alive: true };
+      candidates.push(cand);
+      frame.inner = [cand];
+      return;
+    }
+    frame.inner = inner;
+  };
+
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    if (child) {
+      const el = child;
+      top.next = el.nextElementSibling;
+      const frame = enter(el, top);
+      if (frame) {
+        stack.push(frame);
+        child = el.firstElementChild;
+      } else child = top.next;
+      continue;
+    }
+    // No more children: leave `top`.
+    stack.pop();
+    const parent = stack[stack.length - 1];
+    if (parent) {
+      exit(top, parent);
+      child = parent.next;
+    }
+  }
+  return { candidates: candidates.filter((c) => c.alive), closed, blocks, prose, rootTextLen };
+}
+
+/** Text length of a subtree without script, style and template contents (an upper bound of what shows). */
+function visibleTextLength(root: Element): number {
+  let len = (root.textContent ?? '').length;
+  for (const tag of ['script', 'style', 'noscript', 'template']) {
+    for (const el of Array.from(root.getElementsByTagName(tag))) len -= (el.textContent ?? '').length;
+  }
+  return Math.max(0, len);
+}
+
+/** Families enabled for the given categories and switches. */
+export function selectFamilies(all: readonly RuleFamily[], categories: readonly Category[] | undefined, disabled: readonly string[] | undefined): RuleFamily[] {
+  return all.filter((f) => (!categories || categories.includes(f.category)) && !(disabled ?? []).includes(f.id));
+}

@@ -1,0 +1,157 @@
+/**
+ * Matching helpers compiled once when a module loads: markup tokens, vendor selectors, text phrases
+ * and link targets. Families keep their lists in `*.data.ts` and build matchers with these.
+ */
+import type { VendorEntry } from './types';
+
+/** Attributes whose values say nothing about a block's purpose (or are page text, read elsewhere). */
+const SKIPPED_ATTRS = new Set([
+  'href', 'src', 'srcset', 'sizes', 'style', 'alt', 'title', 'content', 'value', 'width', 'height',
+  'datetime', 'type', 'placeholder', 'for', 'lang', 'dir', 'target', 'rel', 'tabindex', 'loading',
+  'action', 'method', 'xmlns', 'colspan', 'rowspan', 'headers', 'scope', 'cite', 'data-src',
+  'data-srcset', 'data-original', 'data-lazy-src', 'data-url', 'data-title', 'data-decant-id',
+  'data-decant-pos', 'data-decant-hidden', 'decoding', 'referrerpolicy', 'crossorigin', 'integrity',
+  'itemtype', 'itemscope', 'frameborder', 'scrolling', 'marginwidth', 'marginheight', 'allow',
+  'sandbox', 'data-content', 'data-href', 'data-image', 'data-caption', 'aria-describedby',
+]);
+
+const MAX_ATTR_VALUE = 120;
+
+/**
+ * Lower-case tokens of an element's markup: id, class, role, aria-label, name and custom attribute
+ * values, split at separators and camelCase (`CybotCookiebotDialog` → cybot, cookiebot, dialog), plus
+ * the names of `data-*` attributes (`data-ad-slot` → data, ad, slot).
+ */
+export function tokenize(el: Element): string[] {
+  const attrs = el.attributes;
+  if (!attrs.length) return [];
+  let source = '';
+  for (let i = 0; i < attrs.length; i++) {
+    const a = attrs[i];
+    const name = a.name;
+    if (name.startsWith('on') || SKIPPED_ATTRS.has(name)) continue;
+    if (name.startsWith('data-')) source += ' ' + name;
+    const v = a.value;
+    if (v && v.length <= MAX_ATTR_VALUE) source += ' ' + v;
+  }
+  if (!source) return [];
+  return source
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((t) => t.length > 0 && t.length < 40);
+}
+
+/**
+ * A token vocabulary: exact tokens, plus stems that match at a token's start (`newsletter` matches
+ * `newsletterbox`). Returns the first matching token.
+ */
+export function tokenMatcher(exact: readonly string[], stems: readonly string[] = [], exclude: readonly string[] = []): (tokens: readonly string[]) => string | null {
+  const exactSet = new Set(exact);
+  const excludeSet = new Set(exclude);
+  return (tokens) => {
+    for (const t of tokens) {
+      if (excludeSet.has(t)) continue;
+      if (exactSet.has(t)) return t;
+      for (const s of stems) if (t.startsWith(s)) return t;
+    }
+    return null;
+  };
+}
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A case-insensitive regex for whole phrases in any script: letters or digits may not touch either
+ * end. Entries may themselves be regex fragments when wrapped in `/…/`.
+ */
+export function phraseRegex(phrases: readonly string[]): RegExp {
+  const parts = phrases.map((p) => (p.length > 2 && p.startsWith('/') && p.endsWith('/') ? p.slice(1, -1) : escapeRe(p).replace(/\s+/g, '\\s+')));
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+}
+
+/** A regex that matches when the WHOLE (trimmed) text is one of the phrases, with light punctuation. */
+export function wholeTextRegex(phrases: readonly string[]): RegExp {
+  const parts = phrases.map((p) => (p.length > 2 && p.startsWith('/') && p.endsWith('/') ? p.slice(1, -1) : escapeRe(p).replace(/\s+/g, '\\s+')));
+  return new RegExp(`^[\\s\\p{P}\\p{S}]*(?:${parts.join('|')})[\\s\\p{P}\\p{S}]*$`, 'iu');
+}
+
+type Pred = (el: Element, tag: string) => boolean;
+
+/**
+ * Compile simple selectors into fast predicates (token and attribute checks instead of a selector
+ * engine call per element). Supported: `#id`, `.class`, `tag`, `tag.class`, `[attr]`,
+ * `[attr^="v"]`, `[attr*="v"]`, `[attr="v"]`, and `#id` / `.class` with a trailing `*` for prefixes.
+ * Anything else falls back to `Element.matches`.
+ */
+export function vendorMatcher(entries: readonly VendorEntry[]): (el: Element, tag: string) => VendorEntry | null {
+  // Exact ids and classes go in maps (one lookup per element); the rest are checked in order.
+  const byId = new Map<string, VendorEntry>();
+  const byClass = new Map<string, VendorEntry>();
+  const rest: [Pred, VendorEntry][] = [];
+  for (const e of entries) {
+    const id = /^#([\w-]+)$/.exec(e.selector);
+    const cls = /^\.([\w-]+)$/.exec(e.selector);
+    if (id) byId.set(id[1], e);
+    else if (cls) byClass.set(cls[1], e);
+    else rest.push([compileSelector(e.selector), e]);
+  }
+  return (el, tag) => {
+    const id = el.id;
+    if (id && byId.has(id)) return byId.get(id)!;
+    const list = el.classList;
+    if (list && list.length) for (let i = 0; i < list.length; i++) {
+      const hit = byClass.get(list[i]);
+      if (hit) return hit;
+    }
+    for (const [pred, entry] of rest) if (pred(el, tag)) return entry;
+    return null;
+  };
+}
+
+function compileSelector(selector: string): Pred {
+  let m: RegExpExecArray | null;
+  if ((m = /^#([\w-]+)(\*)?$/.exec(selector))) {
+    const [, id, prefix] = m;
+    return prefix ? (el) => (el.id || '').startsWith(id) : (el) => el.id === id;
+  }
+  if ((m = /^([a-z][\w-]*)?\.([\w-]+)(\*)?$/.exec(selector))) {
+    const [, tag, cls, prefix] = m;
+    return (el, t) => {
+      if (tag && t !== tag) return false;
+      const list = el.classList;
+      if (!list || !list.length) return false;
+      if (!prefix) return list.contains(cls);
+      for (let i = 0; i < list.length; i++) if (list[i].startsWith(cls)) return true;
+      return false;
+    };
+  }
+  if ((m = /^([a-z][\w-]*)$/.exec(selector))) {
+    const tag = m[1];
+    return (_el, t) => t === tag;
+  }
+  if ((m = /^([a-z][\w-]*)?\[([\w-]+)(?:([\^*]?=)"([^"]*)")?\]$/.exec(selector))) {
+    const [, tag, attr, op, value] = m;
+    return (el, t) => {
+      if (tag && t !== tag) return false;
+      const v = el.getAttribute(attr);
+      if (v == null) return false;
+      if (!op) return true;
+      if (op === '=') return v === value;
+      if (op === '^=') return v.startsWith(value);
+      return v.includes(value);
+    };
+  }
+  return (el) => {
+    try {
+      return el.matches(selector);
+    } catch {
+      return false;
+    }
+  };
+}
+
+/** Compile href patterns (`/donate`, `ko-fi.com/`) into one regex over the lower-cased URL. */
+export function hrefRegex(patterns: readonly string[]): RegExp {
+  return new RegExp(patterns.join('|'), 'i');
+}

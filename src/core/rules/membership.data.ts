@@ -1,0 +1,51 @@
+/**
+ * Subscription upsells, registration walls and paywall nags (category `membership`). The nag goes;
+ * text the reader cannot see (hidden by the page) stays out, so gated text stays gated.
+ */
+import type { VendorEntry } from './types';
+import { phraseRegex, wholeTextRegex } from './match';
+
+export const MEMBERSHIP_VENDORS: readonly VendorEntry[] = [
+  { selector: '.tp-modal', note: 'Piano (Tinypass) modal — fixture: membership--piano-modal' },
+  { selector: '.tp-backdrop', note: 'Piano backdrop' },
+  { selector: '.tp-container-inner', note: 'Piano inline offer' },
+  { selector: '#piano-inline*', note: 'Piano inline template container' },
+  { selector: '.piano-offer', note: 'Piano offer template' },
+  { selector: '#poool-widget', note: 'Poool paywall widget' },
+  { selector: '.zephr-feature', note: 'Zephr feature slot' },
+  { selector: '#zephr-*', note: 'Zephr outlets' },
+  { selector: '.pelcro-root', note: 'Pelcro paywall' },
+  { selector: '.memberful-overlay', note: 'Memberful overlay' },
+  { selector: '.fusion-paywall', note: 'Arc XP paywall' },
+  { selector: '[data-testid="inline-message"]', note: 'NYT meter message' },
+  { selector: '#gateway-content', note: 'NYT gateway' },
+];
+
+export const MEMBERSHIP_TOKENS = [
+  'paywall', 'regwall', 'meter', 'metered', 'subscribe', 'subscription', 'subscriber', 'membership',
+  'upsell', 'upgrade', 'piano', 'gateway', 'paywalled', 'abo', 'abonnement', 'abonnieren', 'regiwall',
+] as const;
+export const MEMBERSHIP_STEMS = ['paywall', 'subscri', 'membership', 'upsell'] as const;
+
+export const MEMBERSHIP_TEXT = phraseRegex([
+  'subscribe now', 'subscribe today', 'subscribe to continue', 'subscribe to read', 'already a subscriber',
+  'already subscribed', 'become a member', 'become a subscriber', 'sign in to continue', 'log in to continue',
+  'create a free account', 'register to continue', 'free articles', 'free article', 'articles remaining',
+  "you've reached your limit", 'you have reached your limit', 'unlimited access', 'unlimited digital access',
+  'start your free trial', 'start free trial', 'cancel anytime',
+  'оформите подписку', 'оформить подписку', 'уже подписаны', 'бесплатных статей', 'доступ ко всем',
+  'jetzt abonnieren', 'abo abschließen', 'schon abonnent', 'bereits abonnent', 'weiterlesen mit', 'plus-artikel',
+  'abonnez-vous', 'déjà abonné', 'réservé aux abonnés', 'article réservé', 'offre d’essai',
+  'suscríbete', 'ya eres suscriptor', 'ya soy suscriptor', 'exclusivo para suscriptores', 'hazte suscriptor',
+  'abbonati', 'sei già abbonato', 'riservato agli abbonati', 'contenuto riservato', 'abbonamento',
+]);
+
+export const SUBSCRIBE_CTA = wholeTextRegex([
+  'subscribe', 'subscribe now', 'subscribe today', 'sign in', 'log in', 'login', 'become a member', 'join now',
+  'upgrade', 'see plans', 'see all plans', 'see subscription options', 'start free trial', 'start my free trial',
+  'оформить подписку', 'подписаться', 'abonnieren', 'jetzt abonnieren', "s'abonner", 's’abonner', 'je m’abonne',
+  "je m'abonne", 'suscríbete', 'suscribirse', 'abbonati', 'abbonati ora',
+]);
+
+/** Prices with a period: "$1/week", "€4,99 pro Monat", "199 ₽ в месяц". */
+export const PRICE = /(?:[$€£₽]\s?\d+(?:[.,]\d{2})?|\d+(?:[.,]\d{2})?\s?(?:[$€£₽]|руб))\s*(?:\/|per|a|pro|par|al|por|в)\s*(?:week|wk|month|mo|year|yr|woche|monat|jahr|semaine|mois|an|semana|mes|año|settimana|mese|anno|неделю|месяц|год)/iu;

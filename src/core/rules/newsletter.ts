@@ -1,0 +1,30 @@
+/**
+ * Newsletter boxes: an e-mail field or a sign-up link, newsletter markup and sign-up wording — any two.
+ * An article that mentions its newsletter has neither the field nor the markup, so it stays.
+ */
+import { defineFamily } from './family';
+import type { Facts, Signal } from './types';
+import { NEWSLETTER_STEMS, NEWSLETTER_TEXT, NEWSLETTER_TOKENS, NEWSLETTER_VENDORS, SIGNUP_CTA } from './newsletter.data';
+import { positionSignal } from './shared';
+
+function structure(f: Facts): Signal[] {
+  const out: Signal[] = [];
+  const s = f.stats;
+  if (s.emailInputs > 0) out.push({ kind: 'structure', what: 'an e-mail field' });
+  else if (s.newsletterLinks > 0 && s.textLen < 400) out.push({ kind: 'structure', what: 'a link to a newsletter sign-up' });
+  out.push(...positionSignal(f));
+  return out;
+}
+
+export const newsletter = defineFamily({
+  id: 'newsletter',
+  category: 'newsletter',
+  risky: true,
+  vendors: NEWSLETTER_VENDORS,
+  markup: { exact: NEWSLETTER_TOKENS, stems: NEWSLETTER_STEMS },
+  text: { regex: NEWSLETTER_TEXT, scope: 'text', what: 'sign-up wording' },
+  cta: SIGNUP_CTA,
+  maxText: 2000,
+  maxParas: 4,
+  structure,
+});

@@ -1,0 +1,33 @@
+/**
+ * "Read more" rails, related-article lists and "Read also" lines (category `related`).
+ */
+import type { VendorEntry } from './types';
+import { phraseRegex } from './match';
+
+export const RELATED_VENDORS: readonly VendorEntry[] = [
+  { selector: '.jp-relatedposts', note: 'Jetpack related posts' },
+  { selector: '.yarpp-related', note: 'YARPP related posts' },
+  { selector: '.crp_related', note: 'Contextual Related Posts' },
+  { selector: '.wp-block-latest-posts', note: 'WordPress latest-posts block' },
+  { selector: '#related-posts', note: 'common related-posts container id' },
+];
+
+export const RELATED_TOKENS = [
+  'related', 'relatedposts', 'readmore', 'morestories',
+  'recommended', 'recommendations', 'popular', 'mostread', 'most-read', 'trending', 'recirculation', 'recirc',
+  'cluster', 'teaser', 'teasers', 'see-also', 'seealso', 'next-article', 'upnext', 'more-from',
+] as const;
+export const RELATED_STEMS = ['related', 'recommend', 'recirc', 'mostpopular', 'mostread'] as const;
+
+/** Rail and line labels, as headings or line openers. */
+export const RELATED_LABEL = phraseRegex([
+  'read more', 'read also', 'read next', 'related', 'related articles', 'related stories', 'related coverage',
+  'related posts', 'more stories', 'more from', 'more on this', 'more on this story', 'see also', 'also read',
+  'you may also like', 'you might also like', 'recommended', 'recommended for you', 'most read', 'most popular',
+  'trending', 'up next', 'what to read next', 'further reading', "editor's picks", 'top stories', 'latest news',
+  'читайте также', 'читать также', 'по теме', 'еще по теме', 'ещё по теме', 'читайте еще', 'самое читаемое', 'популярное',
+  'lesen sie auch', 'lesen sie mehr', 'mehr zum thema', 'weitere artikel', 'das könnte sie auch interessieren', 'meistgelesen',
+  'à lire aussi', 'a lire aussi', 'lire aussi', 'sur le même sujet', 'les plus lus', 'à voir aussi',
+  'leer más', 'lee también', 'te puede interesar', 'noticias relacionadas', 'lo más leído', 'más noticias',
+  'leggi anche', 'potrebbe interessarti', 'articoli correlati', 'i più letti', 'ti potrebbe interessare',
+]);

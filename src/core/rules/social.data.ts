@@ -1,0 +1,29 @@
+/**
+ * Share and follow bars (category `social`).
+ */
+import type { VendorEntry } from './types';
+import { phraseRegex } from './match';
+
+export const SOCIAL_VENDORS: readonly VendorEntry[] = [
+  { selector: '.addtoany_share_save_container', note: 'AddToAny' },
+  { selector: '.a2a_kit', note: 'AddToAny kit' },
+  { selector: '.sharethis-inline-share-buttons', note: 'ShareThis' },
+  { selector: '.shareaholic-canvas', note: 'Shareaholic' },
+  { selector: '.sharedaddy', note: 'Jetpack sharing' },
+  { selector: '.ya-share2', note: 'Yandex share (Russian publishers)' },
+  { selector: '.heateor_sss_sharing_container', note: 'Sassy Social Share' },
+  { selector: '.essb_links', note: 'Easy Social Share Buttons' },
+];
+
+export const SOCIAL_TOKENS = [
+  'share', 'sharing', 'shares', 'sharebar', 'sharetools', 'social', 'socials', 'follow', 'followus',
+  'sociallinks', 'share-buttons', 'addthis', 'addtoany', 'sharethis', 'teilen', 'partager', 'compartir',
+  'condividi', 'podelitsya',
+] as const;
+export const SOCIAL_STEMS = ['share', 'social'] as const;
+
+export const SOCIAL_TEXT = phraseRegex([
+  'share', 'share this', 'share this article', 'share on', 'follow us', 'follow me', 'tweet', 'email this',
+  'поделиться', 'поделитесь', 'подписывайтесь', 'teilen', 'folgen sie uns', 'partager', 'suivez-nous',
+  'compartir', 'síguenos', 'condividi', 'seguici',
+]);

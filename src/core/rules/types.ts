@@ -1,0 +1,93 @@
+/**
+ * What a rule family sees and says. The engine (`engine.ts`) walks the page once, aggregates counts
+ * bottom-up into {@link Stats}, and asks every family about each element as the walk leaves it.
+ */
+import type { Category } from '../types';
+
+/** Kinds of evidence. A block is removed only when two different kinds agree, or a vendor matches. */
+export type SignalKind = 'vendor' | 'markup' | 'structure' | 'position' | 'text';
+
+export interface Signal {
+  kind: SignalKind;
+  /** The evidence in words, for the ledger's reason: `class "contribute-banner"`. */
+  what: string;
+}
+
+/** Counts over an element's subtree (itself included), aggregated as the walk leaves each element. */
+export interface Stats {
+  /** Characters of text (raw, before whitespace collapsing). */
+  textLen: number;
+  /** Characters of text inside links. */
+  linkTextLen: number;
+  links: number;
+  imgs: number;
+  forms: number;
+  emailInputs: number;
+  textInputs: number;
+  radios: number;
+  checkboxes: number;
+  buttons: number;
+  textareas: number;
+  iframes: number;
+  /** Paragraphs with at least 80 characters of text: prose the reader came for. */
+  paras: number;
+  headings: number;
+  /** Links classified by where they go (see `links.data.ts`). */
+  donateLinks: number;
+  subscribeLinks: number;
+  newsletterLinks: number;
+  shareLinks: number;
+  profileLinks: number;
+  adLinks: number;
+  /** Elements inside that a vendor entry or an ad-slot attribute identifies as an ad slot. */
+  adSlots: number;
+  /** Removal candidates found inside, and their text. */
+  cands: number;
+  candTextLen: number;
+}
+
+/** Position and role evidence shared by all families. */
+export interface Placement {
+  /** `position: fixed|sticky` (inline style, or the live page's computed style marked by the content script). */
+  fixed: boolean;
+  /** Covers the viewport: `inset: 0`, or 100% width and height, or a `data-decant-pos="cover"` mark. */
+  cover: boolean;
+  /** z-index of 1000 or more. */
+  onTop: boolean;
+  /** `role=dialog|alertdialog`, `aria-modal=true`, or an open `<dialog>`. */
+  dialog: boolean;
+}
+
+/** Everything a family may read about one element; text is computed only on demand. */
+export interface Facts {
+  el: Element;
+  tag: string;
+  /** Lower-case tokens from id, class, role, aria-label, name and custom attribute values. */
+  tokens: readonly string[];
+  stats: Stats;
+  place: Placement;
+  /** 'pre': the whole page before Readability; 'post': inside the extracted article. */
+  phase: 'pre' | 'post';
+  /** Collapsed text, at most 3000 characters. */
+  text(): string;
+  /** A short label: the first heading or title-like child's text, else the text's first 80 characters. */
+  label(): string;
+}
+
+export interface RuleFamily {
+  /** kebab-case; equals the file name, the fixture prefix and the settings key of its category. */
+  id: string;
+  category: Category;
+  /** Turned off first by the safety valve when cleaning took too much. */
+  risky: boolean;
+  /** Evidence for this family on one element. The engine decides from the kinds returned. */
+  signals(f: Facts): Signal[];
+}
+
+/** A vendor's markup: matched on id/class tokens or attributes, strong enough alone. */
+export interface VendorEntry {
+  /** A simple selector: `#id`, `#prefix*`, `.class`, `[attr]`, `tag.class`, `[attr^="x"]`. */
+  selector: string;
+  /** Where it comes from (vendor, site, fixture). */
+  note: string;
+}
