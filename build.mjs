@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// Builds Decant: the command-line tool (dist/cli/decant.mjs) and the extension for Chrome and
+// Firefox (dist/chrome, dist/firefox, and zip packages) from one manifest source.
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+process.chdir(root);
+execFileSync(process.execPath, ['scripts/rules-version.mjs'], { stdio: 'inherit' });
+
+const started = Date.now();
+await esbuild.build({
+  entryPoints: { decant: 'src/cli/index.ts' },
+  outdir: 'dist/cli',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  packages: 'external',
+  outExtension: { '.js': '.mjs' },
+  sourcemap: 'linked',
+  logLevel: 'warning',
+});
+
+let extension = null;
+if (fs.existsSync('scripts/build-extension.mjs')) {
+  extension = await import('./scripts/build-extension.mjs');
+  await extension.buildExtension({ root });
+}
+console.log(`built dist/cli${extension ? ', dist/chrome, dist/firefox' : ''} in ${Date.now() - started} ms`);

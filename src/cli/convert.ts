@@ -1,0 +1,73 @@
+/**
+ * One page through the pipeline, the same way everywhere the command line needs it (single files,
+ * directories, batch workers): decode → parse → clean → export record → the requested format.
+ */
+import { cleanArticle } from '../core/index';
+import type { CleanResult } from '../core/types';
+import { decodeHtml, InputError } from './decode';
+import { parseHtml } from './parse';
+import { toRecord, type ExportRecord } from '../export/record';
+import { toMarkdown } from '../export/markdown';
+import { toStandaloneHtml } from '../export/standalone';
+
+export type Format = 'md' | 'txt' | 'json' | 'html';
+export const FORMATS: readonly Format[] = ['md', 'txt', 'json', 'html'];
+
+/** Pages larger than this are refused (CONTRACT: a documented hard cap; see README). */
+export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
+
+export interface ConvertInput {
+  bytes: Uint8Array;
+  url?: string | null;
+  /** Charset from the transport (WARC/HTTP header, JSONL field). */
+  charset?: string | null;
+  capturedAt?: string | null;
+}
+
+export interface Converted {
+  record: ExportRecord;
+  result: CleanResult;
+  /** Render the record in a format (uses the page's own jsdom window). */
+  render(format: Format): string;
+  /** Free the page's jsdom window. */
+  close(): void;
+}
+
+/** Clean one page. Throws InputError (with a message for the user) when there is nothing to export. */
+export function convert(input: ConvertInput): Converted {
+  if (input.bytes.length > MAX_INPUT_BYTES) {
+    throw new InputError(`it is too large to clean (${(input.bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / 1048576} MB)`);
+  }
+  const decoded = decodeHtml(input.bytes, input.charset);
+  const page = parseHtml(decoded.text, input.url ?? null);
+  try {
+    const result = cleanArticle(page.document, { url: input.url ?? page.baseUrl ?? undefined, window: page.window });
+    if (!result.article) throw new InputError(result.reason ?? 'no article was found');
+    const withArticle = result as CleanResult & { article: NonNullable<CleanResult['article']> };
+    if (!input.url) withArticle.article.url = null; // the page's address is unknown; canonicalUrl says where it claims to live
+    withArticle.warnings.unshift(...page.warnings);
+    const record = toRecord(withArticle, { source: input.bytes, capturedAt: input.capturedAt ?? null });
+    const doc = page.document;
+    const win = page.window;
+    return {
+      record,
+      result,
+      render(format) {
+        switch (format) {
+          case 'txt':
+            return record.text.endsWith('\n') ? record.text : `${record.text}\n`;
+          case 'json':
+            return `${JSON.stringify(record, null, 2)}\n`;
+          case 'html':
+            return toStandaloneHtml(record, doc, win);
+          case 'md':
+            return toMarkdown(record, doc, win);
+        }
+      },
+      close: () => page.window.close(),
+    };
+  } catch (e) {
+    page.window.close();
+    throw e;
+  }
+}

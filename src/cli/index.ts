@@ -1,0 +1,177 @@
+/**
+ * `decant` — the same pipeline as the extension, over saved HTML files (CONTRACT §4).
+ *
+ *   decant <file|dir|-> [--url URL] [--format md|txt|json|html] [--out DIR]
+ *   decant batch <dir|file.warc[.gz]|file.jsonl> --out FILE.jsonl [--workers N] [--shard k/n] [--resume]
+ *
+ * A file or `-` writes to stdout unless --out is given; a directory needs --out and converts every
+ * *.html / *.htm in it (not recursive). A page that fails is reported with its name on stderr while
+ * the run goes on; the exit code is 1 when any page failed, 2 on a usage error. No network access.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { convert, FORMATS, type Format } from './convert';
+import { InputError } from './decode';
+import { progressBar } from './progress';
+import { DECANT_VERSION } from '../export/record';
+
+const USAGE = `Usage:
+  decant <file|dir|-> [--url URL] [--format md|txt|json|html] [--out DIR]
+  decant batch <dir|file.warc[.gz]|file.jsonl> --out FILE.jsonl [--workers N] [--shard k/n] [--resume]
+
+Cleans saved article pages: the article alone, with a ledger of every nag removed.
+  --format   md (default; YAML front matter + Markdown), txt (body text), json (export record), html (standalone page)
+  --url      the page's address, to resolve relative links and fill "url" (else its canonical URL is used for links)
+  --out      output directory (required for a directory input); files are named <name>.<ext>
+  -h, --help, -v, --version`;
+
+class UsageError extends Error {}
+
+interface Args {
+  positional: string[];
+  url?: string;
+  format: Format;
+  out?: string;
+  flags: Map<string, string | true>;
+}
+
+export function parseArgs(argv: string[]): Args {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  const valued = new Set(['--url', '--format', '--out', '--workers', '--shard']);
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '-' || !a.startsWith('-')) positional.push(a);
+    else {
+      const [name, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+      if (valued.has(name)) {
+        const v = inline ?? argv[++i];
+        if (v === undefined) throw new UsageError(`${name} needs a value`);
+        flags.set(name, v);
+      } else if (['--resume', '-h', '--help', '-v', '--version'].includes(name)) flags.set(name, true);
+      else throw new UsageError(`unknown option ${name}`);
+    }
+  }
+  const format = (flags.get('--format') ?? 'md') as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got ${String(format)})`);
+  const url = flags.get('--url') as string | undefined;
+  if (url !== undefined) {
+    try {
+      const u = new URL(url);
+      if (!/^https?:$/.test(u.protocol)) throw new Error();
+    } catch {
+      throw new UsageError(`--url must be an http(s) address (got ${url})`);
+    }
+  }
+  return { positional, url, format, out: flags.get('--out') as string | undefined, flags };
+}
+
+function readStdin(): Uint8Array {
+  const chunks: Buffer[] = [];
+  const buf = Buffer.alloc(1 << 16);
+  for (;;) {
+    let n = 0;
+    try {
+      n = fs.readSync(0, buf, 0, buf.length, null);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+      if ((e as NodeJS.ErrnoException).code === 'EOF') break;
+      throw e;
+    }
+    if (!n) break;
+    chunks.push(Buffer.from(buf.subarray(0, n)));
+  }
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+function describe(e: unknown): string {
+  if (e instanceof InputError) return e.message;
+  const err = e as NodeJS.ErrnoException;
+  if (err?.code === 'EACCES') return 'it cannot be read (permission denied)';
+  if (err?.code === 'ENOENT') return 'no such file';
+  if (err?.code === 'EISDIR') return 'it is a directory';
+  return `failed: ${err?.message ?? String(e)}`;
+}
+
+/** Run the CLI; returns the exit code. */
+export async function main(argv: string[], io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  let args: Args;
+  try {
+    if (argv[0] === 'batch') {
+      const { runBatch } = await import('./batch');
+      return await runBatch(argv.slice(1), io);
+    }
+    args = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`decant: ${e.message}\n${USAGE}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (args.flags.has('-h') || args.flags.has('--help')) {
+    io.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (args.flags.has('-v') || args.flags.has('--version')) {
+    io.stdout.write(`decant ${DECANT_VERSION}\n`);
+    return 0;
+  }
+  if (args.positional.length !== 1) {
+    io.stderr.write(`decant: give one file, directory or - (got ${args.positional.length})\n${USAGE}\n`);
+    return 2;
+  }
+  const target = args.positional[0];
+  const isDir = target !== '-' && fs.existsSync(target) && fs.statSync(target).isDirectory();
+  if (isDir) {
+    if (!args.out) {
+      io.stderr.write('decant: a directory needs --out DIR\n');
+      return 2;
+    }
+    return convertDirectory(target, args, io);
+  }
+  const name = target === '-' ? '<stdin>' : target;
+  try {
+    const bytes = target === '-' ? readStdin() : new Uint8Array(fs.readFileSync(target));
+    const page = convert({ bytes, url: args.url });
+    const output = page.render(args.format);
+    page.close();
+    if (args.out) {
+      fs.mkdirSync(args.out, { recursive: true });
+      const base = target === '-' ? 'stdin' : path.basename(target).replace(/\.[^.]+$/, '');
+      fs.writeFileSync(path.join(args.out, `${base}.${args.format}`), output);
+    } else io.stdout.write(output);
+    return 0;
+  } catch (e) {
+    io.stderr.write(`decant: ${name}: ${describe(e)}\n`);
+    return 1;
+  }
+}
+
+function convertDirectory(dir: string, args: Args, io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WriteStream | NodeJS.WritableStream }): number {
+  const files = fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((d) => !d.isDirectory() && /\.html?$/i.test(d.name))
+    .map((d) => d.name)
+    .sort();
+  fs.mkdirSync(args.out!, { recursive: true });
+  const bar = progressBar(files.length, io.stderr as NodeJS.WriteStream);
+  let failed = 0;
+  for (const file of files) {
+    const full = path.join(dir, file);
+    try {
+      const page = convert({ bytes: new Uint8Array(fs.readFileSync(full)), url: args.url });
+      const output = page.render(args.format);
+      page.close();
+      fs.writeFileSync(path.join(args.out!, `${file.replace(/\.html?$/i, '')}.${args.format}`), output);
+    } catch (e) {
+      failed++;
+      bar.done();
+      io.stderr.write(`decant: ${full}: ${describe(e)}\n`);
+    }
+    bar.tick(file);
+  }
+  bar.done();
+  if (failed) io.stderr.write(`decant: ${failed} of ${files.length} page(s) failed\n`);
+  return failed ? 1 : 0;
+}

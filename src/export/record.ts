@@ -1,0 +1,73 @@
+/**
+ * The export record (CONTRACT §5): the article fields, the ledger without HTML, warnings and
+ * provenance. JSON, JSONL and the Markdown front matter are all this record; the JSON Schema in
+ * `schema/article.schema.json` describes it.
+ */
+import { sha256 } from '@noble/hashes/sha2';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
+import type { Article, CleanResult, LedgerEntry } from '../core/types';
+import { RULES_VERSION } from '../core/rules/version';
+import pkg from '../../package.json';
+
+export const DECANT_VERSION: string = pkg.version;
+
+export interface Provenance {
+  url: string | null;
+  canonicalUrl: string | null;
+  /** When the page was captured: the click in the browser, WARC-Date, the JSONL field; else null. */
+  capturedAt: string | null;
+  /** When the pipeline ran. */
+  processedAt: string;
+  decantVersion: string;
+  rulesVersion: string;
+  /** SHA-256 of `text` in UTF-8. */
+  sha256Text: string;
+  /** SHA-256 of the exact input bytes, or of the UTF-8 serialisation of the captured DOM. */
+  sha256Html: string;
+}
+
+export type ExportedEntry = Omit<LedgerEntry, 'html'>;
+
+export interface ExportRecord extends Article {
+  removed: ExportedEntry[];
+  warnings: string[];
+  provenance: Provenance;
+}
+
+export interface RecordInput {
+  /** The exact input bytes, or the captured DOM's `outerHTML` string (hashed as UTF-8). */
+  source: Uint8Array | string;
+  capturedAt?: string | null;
+  processedAt?: Date;
+}
+
+/** Hex SHA-256 of bytes or of a string's UTF-8 encoding. */
+export function sha256Hex(data: Uint8Array | string): string {
+  return bytesToHex(sha256(typeof data === 'string' ? utf8ToBytes(data) : data));
+}
+
+/** Build the export record of a result that has an article. */
+export function toRecord(result: CleanResult & { article: Article }, input: RecordInput): ExportRecord {
+  const a = result.article;
+  return {
+    ...a,
+    removed: result.removed.map(({ html: _html, ...rest }) => rest),
+    warnings: [...result.warnings],
+    provenance: {
+      url: a.url,
+      canonicalUrl: a.canonicalUrl,
+      capturedAt: input.capturedAt ?? null,
+      processedAt: (input.processedAt ?? new Date()).toISOString(),
+      decantVersion: DECANT_VERSION,
+      rulesVersion: RULES_VERSION,
+      sha256Text: sha256Hex(a.text),
+      sha256Html: sha256Hex(input.source),
+    },
+  };
+}
+
+/** The record's fields in export order, without the body (for Markdown front matter). */
+export function frontMatterOf(record: ExportRecord): Omit<ExportRecord, 'contentHtml' | 'text'> {
+  const { contentHtml: _c, text: _t, ...rest } = record;
+  return rest;
+}

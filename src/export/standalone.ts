@@ -1,0 +1,86 @@
+/**
+ * A standalone HTML document of an article: sanitised content, a metadata header, a provenance
+ * footer, minimal inline CSS, and no script. Its own CSP forbids scripts and every load but images,
+ * so the file is safe to open anywhere.
+ */
+import { parseSanitized } from '../core/html';
+import type { ExportRecord } from './record';
+
+type Win = Window & typeof globalThis;
+
+const CSS = `body{max-width:42rem;margin:2rem auto;padding:0 1rem;font:1.1rem/1.6 Georgia,'Times New Roman',serif;color:#1b1b1b;background:#fff}
+header{border-bottom:1px solid #ddd;margin-bottom:1.5rem}h1{font-size:2rem;line-height:1.2;margin:.2rem 0 .6rem}
+.meta{font:.9rem/1.4 system-ui,sans-serif;color:#555;margin:.2rem 0}img{max-width:100%;height:auto}
+figure{margin:1.5rem 0}figcaption{font:.85rem/1.4 system-ui,sans-serif;color:#555}pre{overflow:auto;background:#f5f5f5;padding:.8rem}
+table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3rem .5rem}blockquote{border-left:3px solid #ccc;margin-left:0;padding-left:1rem;color:#333}
+footer{border-top:1px solid #ddd;margin-top:2rem;font:.8rem/1.4 system-ui,sans-serif;color:#666}`;
+
+const CSP = "default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
+/** Build the document and serialise it. `doc` only serves as a factory (createHTMLDocument). */
+export function toStandaloneHtml(record: ExportRecord, doc: Document, win?: Win): string {
+  const out = doc.implementation.createHTMLDocument(record.title ?? 'Article');
+  const html = out.documentElement;
+  if (record.lang) html.setAttribute('lang', record.lang);
+  if (record.dir) html.setAttribute('dir', record.dir);
+  const head = out.head;
+  const meta = (attrs: Record<string, string>): void => {
+    const m = out.createElement('meta');
+    for (const [k, v] of Object.entries(attrs)) m.setAttribute(k, v);
+    head.appendChild(m);
+  };
+  head.insertBefore(out.createElement('meta'), head.firstChild).setAttribute('charset', 'utf-8');
+  meta({ 'http-equiv': 'Content-Security-Policy', content: CSP });
+  meta({ name: 'referrer', content: 'no-referrer' });
+  meta({ name: 'viewport', content: 'width=device-width, initial-scale=1' });
+  meta({ name: 'generator', content: `Decant ${record.provenance.decantVersion} (rules ${record.provenance.rulesVersion})` });
+  if (record.byline) meta({ name: 'author', content: record.byline });
+  if (record.canonicalUrl) {
+    const link = out.createElement('link');
+    link.setAttribute('rel', 'canonical');
+    link.setAttribute('href', record.canonicalUrl);
+    head.appendChild(link);
+  }
+  const style = out.createElement('style');
+  style.textContent = CSS;
+  head.appendChild(style);
+
+  const body = out.body;
+  const header = out.createElement('header');
+  const h1 = out.createElement('h1');
+  h1.textContent = record.title ?? 'Untitled article';
+  header.appendChild(h1);
+  const line = (text: string | null): void => {
+    if (!text) return;
+    const p = out.createElement('p');
+    p.className = 'meta';
+    p.textContent = text;
+    header.appendChild(p);
+  };
+  line([record.byline, record.siteName].filter(Boolean).join(' · ') || null);
+  line([record.publishedTime ? `Published ${record.publishedTime}` : null, `${record.wordCount} words`, `${record.readingTimeMinutes} min read`].filter(Boolean).join(' · '));
+  const source = record.canonicalUrl ?? record.url;
+  if (source) {
+    const p = out.createElement('p');
+    p.className = 'meta';
+    const a = out.createElement('a');
+    a.setAttribute('href', source);
+    a.setAttribute('rel', 'noopener noreferrer');
+    a.textContent = source;
+    p.append('Source: ', a);
+    header.appendChild(p);
+  }
+  body.appendChild(header);
+
+  const article = out.createElement('article');
+  article.appendChild(out.importNode(parseSanitized(record.contentHtml, doc, win), true));
+  body.appendChild(article);
+
+  const footer = out.createElement('footer');
+  const p = out.createElement('p');
+  const pv = record.provenance;
+  p.textContent = `Cleaned by Decant ${pv.decantVersion} (rules ${pv.rulesVersion}) at ${pv.processedAt}${pv.capturedAt ? `, captured ${pv.capturedAt}` : ''}; ${record.removed.length} block(s) removed. SHA-256 of text ${pv.sha256Text}.`;
+  footer.appendChild(p);
+  body.appendChild(footer);
+  return `<!DOCTYPE html>\n${html.outerHTML}\n`;
+}
