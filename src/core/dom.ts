@@ -54,11 +54,12 @@ export function inlineStyle(el: Element): Map<string, string> | null {
  * `hidden`, `aria-hidden="true"`, inline `display:none` / `visibility:hidden`, `<template>`, or a
  * `data-decant-hidden` mark the content script set from the live page's computed style.
  */
-export function isHiddenElement(el: Element, tag: string): boolean {
+export function isHiddenElement(attrs: { get(name: string): string | null; has(name: string): boolean; size: number }, tag: string): boolean {
   if (tag === 'template') return true;
-  if (el.hasAttribute('hidden') || el.hasAttribute('data-decant-hidden')) return true;
-  if (el.getAttribute('aria-hidden') === 'true') return true;
-  const style = el.getAttribute('style');
+  if (!attrs.size) return false;
+  if (attrs.has('hidden') || attrs.has('data-decant-hidden')) return true;
+  if (attrs.get('aria-hidden') === 'true') return true;
+  const style = attrs.get('style');
   if (style && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i.test(style)) return true;
   return false;
 }

@@ -6,9 +6,26 @@
 import { DECANT_ROLE_ATTR } from './html';
 import { collapse, BLOCK_TAGS } from './dom';
 import { tokenize } from './rules/match';
+import { Attrs } from './rules/attrs';
 import { BYLINE_LINE, CAPTION_TOKENS, BYLINE_TOKENS, CREDIT_LINE, DATE_LINE, STANDFIRST_TOKENS } from './furniture.data';
 
 export type FurnitureRole = 'title' | 'byline' | 'dateline' | 'caption' | 'credit' | 'standfirst';
+
+const PARA: ReadonlySet<string> = new Set(['p']);
+const CONTAINERS: ReadonlySet<string> = new Set(['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table']);
+
+/** Descendants with one of `tags`, counted up to `stop` (no selector engine: this runs per element). */
+function countDescendants(el: Element, tags: ReadonlySet<string>, stop: number): number {
+  let n = 0;
+  const stack: Element[] = [];
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push(c);
+  while (stack.length) {
+    const e = stack.pop()!;
+    if (tags.has(e.localName) && ++n >= stop) return n;
+    for (let c = e.firstElementChild; c; c = c.nextElementSibling) stack.push(c);
+  }
+  return n;
+}
 
 function hasToken(tokens: readonly string[], set: ReadonlySet<string>): string | null {
   for (const t of tokens) if (set.has(t)) return t;
@@ -53,19 +70,20 @@ function roleOf(el: Element, tag: string, beforeProse: boolean, titleKey: string
     if (key && (key === titleKey || (tag === 'h1' && (titleKey.startsWith(key) || key.startsWith(titleKey)) && key.length > 15))) return 'title';
   }
   if (el.childElementCount > 30) return null; // a container, not a line
-  const tokens = el.attributes.length ? tokenize(el) : [];
+  const attrs = Attrs.of(el);
+  const tokens = tokenize(attrs);
   const len = collapse(el.textContent ?? '').length;
   if (tokens.length) {
-    if (hasToken(tokens, CAPTION_TOKENS) && len <= 600 && !el.querySelector('p + p')) return 'caption';
-    if (hasToken(tokens, BYLINE_TOKENS) && len <= 200 && !el.getElementsByTagName('p').length) return 'byline';
+    if (hasToken(tokens, CAPTION_TOKENS) && len <= 600 && countDescendants(el, PARA, 2) < 2) return 'caption';
+    if (hasToken(tokens, BYLINE_TOKENS) && len <= 200 && countDescendants(el, PARA, 1) === 0) return 'byline';
     if (beforeProse && hasToken(tokens, STANDFIRST_TOKENS) && len <= 500) return 'standfirst';
-    if (el.getAttribute('rel') === 'author' || el.getAttribute('itemprop') === 'author') return len <= 200 ? 'byline' : null;
+    if (attrs.get('rel') === 'author' || attrs.get('itemprop') === 'author') return len <= 200 ? 'byline' : null;
   }
   if (!BLOCK_TAGS.has(tag)) return null;
   if (len === 0 || len > 200) return null;
   const text = collapse(el.textContent ?? '');
   // Only leaf-ish blocks: a line, not a container of paragraphs.
-  if (el.querySelector('p,div,li,h1,h2,h3,h4,h5,h6,table')) return null;
+  if (countDescendants(el, CONTAINERS, 1)) return null;
   if (DATE_LINE.test(text)) return beforeProse || len <= 60 ? 'dateline' : null;
   if (BYLINE_LINE.test(text)) return 'byline';
   if (CREDIT_LINE.test(text) && len <= 120) return 'credit';

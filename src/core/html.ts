@@ -87,32 +87,42 @@ export function sanitizeInPlace(root: Element, win: Win): void {
 }
 
 /**
- * Sanitised HTML of a removed block, for the ledger: the block is wrapped so a forbidden root (a form,
- * an `ins` slot) keeps its readable content, and capped at {@link LEDGER_HTML_CAP} by dropping trailing
- * children, so what remains is still well-formed.
+ * Sanitised HTML of removed blocks, for the ledger, in ONE DOMPurify pass (its per-call setup is the
+ * expensive part). Each block is wrapped, so a forbidden root (a form, an `ins` slot) keeps its
+ * readable content, and capped at {@link LEDGER_HTML_CAP} by dropping trailing children, so what
+ * remains is still well-formed. The blocks are moved into the batch (they are already detached).
  */
-export function sanitizedOuterHtml(el: Element, win: Win): string {
-  const doc = el.ownerDocument;
-  const wrap = doc.createElement('div');
-  wrap.appendChild(el.cloneNode(true));
-  sanitizeInPlace(wrap, win);
+export function sanitizedHtmlBatch(blocks: readonly Element[], win: Win): string[] {
+  if (!blocks.length) return [];
+  const doc = blocks[0].ownerDocument;
+  const batch = doc.createElement('div');
+  const wraps = blocks.map((el) => {
+    const wrap = doc.createElement('div');
+    wrap.appendChild(el);
+    batch.appendChild(wrap);
+    return wrap;
+  });
+  sanitizeInPlace(batch, win);
+  return wraps.map((wrap) => capHtml(wrap));
+}
+
+function capHtml(wrap: Element): string {
   let html = wrap.innerHTML;
   if (html.length <= LEDGER_HTML_CAP) return html;
   // Descend through single-child wrappers, then keep leading children while they fit.
   let host: Element = wrap;
   while (host.childNodes.length === 1 && host.firstElementChild) host = host.firstElementChild;
-  const overhead = html.length - host.innerHTML.length;
-  let used = overhead;
+  let used = html.length - host.innerHTML.length;
   let cut = false;
   for (const child of Array.from(host.childNodes)) {
-    const size = child.nodeType === 1 ? (child as Element).outerHTML.length : (child.textContent ?? '').length;
+    const size = child.nodeType === 1 ? (child as Element).outerHTML.length : (child.textContent ?? '').length * 1.2;
     if (cut || used + size > LEDGER_HTML_CAP) {
       cut = true;
       host.removeChild(child);
     } else used += size;
   }
   html = wrap.innerHTML;
-  // A single enormous text node or a block we could not split: keep its text only.
+  // A single enormous text node or a block we could not split: the caller keeps its preview instead.
   return html.length <= LEDGER_HTML_CAP ? html : '';
 }
 

@@ -49,7 +49,8 @@ function collectMeta(doc: Document): Map<string, string[]> {
 
 function parseJsonLd(doc: Document): Json[] {
   const out: Json[] = [];
-  for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json" i]'))) {
+  for (const s of Array.from(doc.getElementsByTagName('script'))) {
+    if ((s.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json') continue;
     const raw = (s.textContent ?? '').replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, '').replace(/^\s*<!--|-->\s*$/g, '').trim();
     if (!raw || raw.length > 2_000_000) continue;
     let data: unknown;
@@ -167,9 +168,13 @@ export function readMetadata(doc: Document, url: string | null): PageMetadata {
   const a = (key: string): unknown => (article ? article[key] : undefined);
 
   const base = url || null;
+  const links = Array.from(doc.getElementsByTagName('link'));
   const linkHref = (rel: string): string | null => {
-    const l = doc.querySelector(`link[rel~="${rel}" i][href]`);
-    return l ? absoluteHttpUrl(l.getAttribute('href'), base) : null;
+    for (const l of links) {
+      const rels = (l.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
+      if (rels.includes(rel) && l.hasAttribute('href')) return absoluteHttpUrl(l.getAttribute('href'), base);
+    }
+    return null;
   };
 
   const title = first(

@@ -16,7 +16,7 @@
  * Every step is switchable through {@link CleanOptions}; no step throws on page content.
  */
 import type { Article, CleanOptions, CleanResult, LedgerEntry } from './types';
-import { DECANT_ID_ATTR, sanitizeInPlace, sanitizedOuterHtml } from './html';
+import { DECANT_ID_ATTR, sanitizeInPlace, sanitizedHtmlBatch } from './html';
 import { collapse, previewOf } from './dom';
 import { readMetadata, normalizeDate, type PageMetadata } from './metadata';
 import { extract } from './extract';
@@ -163,6 +163,7 @@ function attempt(doc: Document, win: Win, url: string | null, meta: PageMetadata
 
   // 4. Pre-clean.
   const pre = walk(body, { phase: 'pre', families, stamp: true, maxShare: 0.5 });
+  step('pre-walk');
   const ledger = new Ledger(win);
   let removedProseChars = 0;
   for (const c of pre.candidates) removedProseChars += ledger.record(c, pathOf(c.rec), pre);
@@ -253,61 +254,90 @@ function attempt(doc: Document, win: Win, url: string | null, meta: PageMetadata
   return { article, removed, warnings, removedProseChars, postRemovedChars, extractedChars, steps };
 }
 
-/** Collects ledger entries; resolves `after` anchors once the surviving blocks are known. */
+/** Collects ledger entries; sanitises their HTML in one pass and resolves `after` anchors at the end. */
 class Ledger {
-  private entries: { entry: LedgerEntry; afterIdx: number; closed: string[] }[] = [];
+  private entries: { entry: LedgerEntry; el: Element; afterIdx: number; closed: string[] }[] = [];
   readonly removedIds = new Set<string>();
   constructor(private readonly win: Win) {}
 
   /** Record and detach a candidate; returns the characters of prose (long paragraphs) it held. */
   record(c: Candidate, path: string, from: WalkResult): number {
     const el = c.el;
-    for (const inner of Array.from(el.querySelectorAll(`[${DECANT_ID_ATTR}]`))) this.removedIds.add(inner.getAttribute(DECANT_ID_ATTR)!);
-    const own = el.getAttribute(DECANT_ID_ATTR);
-    if (own) this.removedIds.add(own);
-    const preview = previewOf(el);
-    let html = '';
-    try {
-      html = sanitizedOuterHtml(el, this.win);
-    } catch {
-      html = '';
-    }
-    if (!html && preview) {
-      const p = el.ownerDocument.createElement('p');
-      p.textContent = preview;
-      html = p.outerHTML;
+    let prose = 0;
+    // One pass over the block: the stamped ids inside it (for the coverage guard) and its prose.
+    const stack: Element[] = [el];
+    while (stack.length) {
+      const e = stack.pop()!;
+      const id = e.getAttribute(DECANT_ID_ATTR);
+      if (id) this.removedIds.add(id);
+      if (e.localName === 'p') {
+        const len = collapse(e.textContent ?? '').length;
+        if (len >= 80) prose += len;
+        continue;
+      }
+      for (let ch = e.firstElementChild; ch; ch = ch.nextElementSibling) stack.push(ch);
     }
     const entry: LedgerEntry = {
       id: `r${this.entries.length + 1}`,
       rule: c.family.id,
       category: c.family.category,
       reason: c.signals.map((s) => s.what).join('; '),
-      preview,
+      preview: previewOf(el),
       path,
-      html,
+      html: '',
       after: null,
     };
-    this.entries.push({ entry, afterIdx: c.afterIdx, closed: from.closed });
-    let prose = 0;
-    for (const p of Array.from(el.getElementsByTagName('p'))) {
-      const len = collapse(p.textContent ?? '').length;
-      if (len >= 80) prose += len;
-    }
+    this.entries.push({ entry, el, afterIdx: c.afterIdx, closed: from.closed });
     el.remove();
     return prose;
   }
 
+  /**
+   * Resolve anchors and attach each entry's sanitised HTML. The HTML is computed on first read, for
+   * all entries in one DOMPurify pass: the popup and reader read it (structured cloning reads it),
+   * while exports, which leave it out, never pay for it.
+   */
   finish(surviving: ReadonlySet<string>): LedgerEntry[] {
-    for (const { entry, afterIdx, closed } of this.entries) {
-      for (let i = afterIdx - 1; i >= 0; i--) {
-        if (surviving.has(closed[i])) {
-          entry.after = closed[i];
+    const win = this.win;
+    const items = this.entries;
+    let htmls: string[] | null = null;
+    const htmlAt = (i: number): string => {
+      if (!htmls) {
+        try {
+          htmls = sanitizedHtmlBatch(items.map((e) => e.el), win);
+        } catch {
+          htmls = [];
+        }
+      }
+      return htmls[i] || fallbackHtml(items[i].el, items[i].entry.preview);
+    };
+    return items.map(({ entry, afterIdx, closed }, i) => {
+      for (let k = afterIdx - 1; k >= 0; k--) {
+        if (surviving.has(closed[k])) {
+          entry.after = closed[k];
           break;
         }
       }
-    }
-    return this.entries.map((e) => e.entry);
+      let cached: string | null = null;
+      Object.defineProperty(entry, 'html', {
+        enumerable: true,
+        configurable: true,
+        get: () => (cached ??= htmlAt(i)),
+        set: (v: string) => {
+          cached = v;
+        },
+      });
+      return entry;
+    });
   }
+}
+
+/** When a block's HTML is too large or failed to sanitise: its preview as a paragraph (built as nodes). */
+function fallbackHtml(el: Element, preview: string): string {
+  if (!preview) return '';
+  const p = el.ownerDocument.createElement('p');
+  p.textContent = preview;
+  return p.outerHTML;
 }
 
 /** Path of a post-clean removal: its own stamp, or its nearest stamped ancestor's path plus the rest. */

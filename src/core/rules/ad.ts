@@ -6,12 +6,13 @@ import { defineFamily } from './family';
 import type { Facts, Signal } from './types';
 import { AD_CONTAINER_VENDORS, AD_LABEL, AD_SLOT_VENDORS, AD_TOKENS } from './ad.data';
 import { vendorMatcher } from './match';
+import type { Attrs } from './attrs';
 
 const slotMatcher = vendorMatcher(AD_SLOT_VENDORS);
 
 /** Is this element itself an ad slot? (Counted into `Stats.adSlots` by the engine.) */
-export function isAdSlot(el: Element, tag: string): boolean {
-  return slotMatcher(el, tag) !== null;
+export function isAdSlot(el: Element, tag: string, attrs: Attrs): boolean {
+  return slotMatcher(el, tag, attrs) !== null;
 }
 
 function structure(f: Facts): Signal[] {

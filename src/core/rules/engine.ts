@@ -17,6 +17,7 @@ import { collapse, isHiddenElement, BLOCK_TAGS, HEADING_TAGS } from '../dom';
 import type { Facts, Placement, RuleFamily, Signal, Stats } from './types';
 import { decisive } from './family';
 import { tokenize } from './match';
+import { Attrs } from './attrs';
 import { AD_FRAME, AD_HREFS, DONATE_HREFS, NEWSLETTER_HREFS, PROFILE_HREFS, SHARE_HREFS, SUBSCRIBE_HREFS } from './links.data';
 import { isAdSlot } from './ad';
 
@@ -92,6 +93,7 @@ function addStats(into: Stats, from: Stats): void {
 interface Frame {
   el: Element;
   tag: string;
+  attrs: Attrs;
   stats: Stats;
   rec: PathRec | null;
   counts: Map<string, number> | null;
@@ -108,17 +110,18 @@ const INLINE_TAGS: ReadonlySet<string> = new Set(['span', 'i', 'b', 'em', 'stron
 
 const EMAIL_NAME = /e-?mail|newsletter/i;
 
-function placementOf(el: Element, tag: string): Placement {
+function placementOf(attrs: Attrs, tag: string): Placement {
   const place: Placement = { fixed: false, cover: false, onTop: false, dialog: false };
-  const role = el.getAttribute('role');
-  if (role === 'dialog' || role === 'alertdialog' || el.getAttribute('aria-modal') === 'true' || (tag === 'dialog' && el.hasAttribute('open'))) place.dialog = true;
-  const mark = el.getAttribute('data-decant-pos');
+  if (!attrs.size) return place;
+  const role = attrs.get('role');
+  if (role === 'dialog' || role === 'alertdialog' || attrs.get('aria-modal') === 'true' || (tag === 'dialog' && attrs.has('open'))) place.dialog = true;
+  const mark = attrs.get('data-decant-pos');
   if (mark) {
     place.fixed = true;
     if (mark === 'cover') place.cover = true;
     if (mark === 'cover' || mark === 'top') place.onTop = true;
   }
-  const style = el.getAttribute('style');
+  const style = attrs.get('style');
   if (style) {
     const s = style.toLowerCase();
     if (/position\s*:\s*(?:fixed|sticky)/.test(s)) place.fixed = true;
@@ -129,7 +132,27 @@ function placementOf(el: Element, tag: string): Placement {
   return place;
 }
 
-function makeFacts(el: Element, tag: string, stats: Stats, phase: 'pre' | 'post'): Facts {
+/** Block-ish elements that name a box: its heading, legend or a title/label/header class. */
+const LABEL_CLASS = /title|label|header|heading/i;
+const LABEL_TAGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'legend']);
+
+/** The first labelling descendant in document order, looking at no more than `limit` elements. */
+function findLabel(el: Element, limit = 120): Element | null {
+  let n: Element | null = el.firstElementChild;
+  let seen = 0;
+  while (n && seen++ < limit) {
+    if (LABEL_TAGS.has(n.localName) || LABEL_CLASS.test(n.getAttribute('class') ?? '')) return n;
+    if (n.firstElementChild) n = n.firstElementChild;
+    else {
+      while (n && !n.nextElementSibling && n !== el) n = n.parentElement;
+      if (!n || n === el) return null;
+      n = n.nextElementSibling;
+    }
+  }
+  return null;
+}
+
+function makeFacts(el: Element, tag: string, attrs: Attrs, stats: Stats, phase: 'pre' | 'post'): Facts {
   let text: string | null = null;
   let label: string | null = null;
   let tokens: string[] | null = null;
@@ -137,13 +160,14 @@ function makeFacts(el: Element, tag: string, stats: Stats, phase: 'pre' | 'post'
   const facts: Facts = {
     el,
     tag,
+    attrs,
     stats,
     phase,
     get tokens() {
-      return (tokens ??= tokenize(el));
+      return (tokens ??= tokenize(attrs));
     },
     get place() {
-      return (place ??= placementOf(el, tag));
+      return (place ??= placementOf(attrs, tag));
     },
     text() {
       if (text === null) {
@@ -154,7 +178,7 @@ function makeFacts(el: Element, tag: string, stats: Stats, phase: 'pre' | 'post'
     },
     label() {
       if (label === null) {
-        const h = el.querySelector('h1,h2,h3,h4,h5,h6,legend,[class*="title" i],[class*="label" i],[class*="header" i],[class*="heading" i]');
+        const h = findLabel(el);
         const fromHeading = h ? collapse(h.textContent ?? '') : '';
         label = (fromHeading && fromHeading.length <= 120 ? fromHeading : facts.text().slice(0, 80)) || '';
       }
@@ -164,7 +188,7 @@ function makeFacts(el: Element, tag: string, stats: Stats, phase: 'pre' | 'post'
   return facts;
 }
 
-function countOwn(el: Element, tag: string, stats: Stats, inLink: boolean): void {
+function countOwn(el: Element, tag: string, attrs: Attrs, stats: Stats, inLink: boolean): void {
   for (let n = el.firstChild; n; n = n.nextSibling) {
     if (n.nodeType === 3) {
       const len = (n as Text).data.trim().length;
@@ -176,7 +200,7 @@ function countOwn(el: Element, tag: string, stats: Stats, inLink: boolean): void
   }
   switch (tag) {
     case 'a': {
-      const href = el.getAttribute('href');
+      const href = attrs.get('href');
       if (href) {
         stats.links++;
         const h = href.toLowerCase();
@@ -197,8 +221,8 @@ function countOwn(el: Element, tag: string, stats: Stats, inLink: boolean): void
       stats.forms++;
       break;
     case 'input': {
-      const type = (el.getAttribute('type') || 'text').toLowerCase();
-      if (type === 'email' || ((type === 'text' || type === 'search') && EMAIL_NAME.test(`${el.getAttribute('name')} ${el.getAttribute('placeholder')} ${el.id} ${el.getAttribute('y-name')}`))) stats.emailInputs++;
+      const type = (attrs.get('type') || 'text').toLowerCase();
+      if (type === 'email' || ((type === 'text' || type === 'search') && EMAIL_NAME.test(`${attrs.get('name')} ${attrs.get('placeholder')} ${attrs.id} ${attrs.get('y-name')}`))) stats.emailInputs++;
       else if (type === 'radio') stats.radios++;
       else if (type === 'checkbox') stats.checkboxes++;
       else if (type === 'submit' || type === 'button' || type === 'image') stats.buttons++;
@@ -213,12 +237,12 @@ function countOwn(el: Element, tag: string, stats: Stats, inLink: boolean): void
       break;
     case 'iframe':
       stats.iframes++;
-      if (AD_FRAME.test(`${el.getAttribute('src') ?? ''} ${el.id} ${el.getAttribute('name') ?? ''} ${el.getAttribute('title') ?? ''}`)) stats.adSlots++;
+      if (AD_FRAME.test(`${attrs.get('src') ?? ''} ${attrs.id} ${attrs.get('name') ?? ''} ${attrs.get('title') ?? ''}`)) stats.adSlots++;
       break;
     default:
       if (HEADING_TAGS.has(tag)) stats.headings++;
   }
-  if (isAdSlot(el, tag)) stats.adSlots++;
+  if (attrs.size && isAdSlot(el, tag, attrs)) stats.adSlots++;
 }
 
 /**
@@ -236,11 +260,11 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
   const maxCandText = Math.max(600, rootTextLen * opts.maxShare);
 
   const rootFrame: Frame = {
-    el: root, tag: root.localName, stats: newStats(), rec: null, counts: new Map(), next: null,
+    el: root, tag: root.localName, attrs: Attrs.of(root), stats: newStats(), rec: stamp ? { parent: null, step: root.localName } : null, counts: new Map(), next: null,
     inLink: false, protectedZone: false, afterIdx: 0, inner: [], id: null,
   };
   const stack: Frame[] = [rootFrame];
-  countOwn(root, rootFrame.tag, rootFrame.stats, false);
+  countOwn(root, rootFrame.tag, rootFrame.attrs, rootFrame.stats, false);
   let child: Element | null = root.firstElementChild;
 
   const enter = (el: Element, parent: Frame): Frame | null => {
@@ -253,15 +277,16 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
       rec = { parent: parent.rec, step: `${tag}:nth-of-type(${n})` };
     }
     if (INVISIBLE_TAGS.has(tag)) return null;
-    if (isHiddenElement(el, tag) && !(tag === 'img' && el.getAttribute('aria-hidden') === 'true')) {
+    const attrs = Attrs.of(el);
+    if (isHiddenElement(attrs, tag) && !(tag === 'img' && attrs.get('aria-hidden') === 'true')) {
       // The reader cannot see it, so neither can the article; aria-hidden on a page wrapper while a
       // modal is open is the exception (the text behind the modal is what the reader came for).
-      if (!(el.getAttribute('aria-hidden') === 'true' && !el.hasAttribute('hidden') && (el.textContent ?? '').length > 2000)) {
+      if (!(attrs.get('aria-hidden') === 'true' && !attrs.has('hidden') && !attrs.has('data-decant-hidden') && (el.textContent ?? '').length > 2000)) {
         el.remove();
         return null;
       }
     }
-    if (tag === 'dialog' && !el.hasAttribute('open')) {
+    if (tag === 'dialog' && !attrs.has('open')) {
       el.remove();
       return null;
     }
@@ -271,15 +296,15 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
         id = `b${++nextId}`;
         el.setAttribute(DECANT_ID_ATTR, id);
         blocks.set(id, rec!);
-      } else if (el.hasAttribute(DECANT_ID_ATTR)) el.removeAttribute(DECANT_ID_ATTR); // the page's own copy
-    } else id = el.getAttribute(DECANT_ID_ATTR);
+      } else if (attrs.has(DECANT_ID_ATTR)) el.removeAttribute(DECANT_ID_ATTR); // the page's own copy
+    } else id = attrs.get(DECANT_ID_ATTR);
     const frame: Frame = {
-      el, tag, stats: newStats(), rec, counts: stamp ? new Map() : null, next: null,
+      el, tag, attrs, stats: newStats(), rec, counts: stamp ? new Map() : null, next: null,
       inLink: parent.inLink || tag === 'a', protectedZone: parent.protectedZone || PROTECTED_TAGS.has(tag),
       afterIdx: closed.length, inner: [], id,
     };
     if (!rec && !stamp && id) frame.rec = blocks.get(id) ?? null;
-    countOwn(el, tag, frame.stats, frame.inLink);
+    countOwn(el, tag, attrs, frame.stats, frame.inLink);
     return frame;
   };
 
@@ -298,8 +323,8 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
 
   const evaluate = (frame: Frame): void => {
     const { el, tag, stats } = frame;
-    if (INLINE_TAGS.has(tag) && !el.attributes.length) return;
-    const facts = makeFacts(el, tag, stats, phase);
+    if (INLINE_TAGS.has(tag) && !frame.attrs.size) return;
+    const facts = makeFacts(el, tag, frame.attrs, stats, phase);
     const inner = frame.inner.filter((c) => c.alive);
     const innerCats = new Set(inner.map((c) => c.family));
     let best: { family: RuleFamily; signals: Signal[]; score: number; own: boolean } | null = null;

@@ -37,7 +37,7 @@ export function defineFamily(spec: FamilySpec): RuleFamily {
     risky: spec.risky ?? false,
     signals(f: Facts): Signal[] {
       const out: Signal[] = [];
-      const v = vendor?.(f.el, f.tag);
+      const v = vendor?.(f.el, f.tag, f.attrs);
       if (v) out.push({ kind: 'vendor', what: `${v.selector} (${v.note})` });
       if (f.stats.textLen > maxText || f.stats.paras > maxParas) return out;
       const token = markup?.(f.tokens);

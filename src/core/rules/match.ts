@@ -3,6 +3,7 @@
  * and link targets. Families keep their lists in `*.data.ts` and build matchers with these.
  */
 import type { VendorEntry } from './types';
+import { Attrs } from './attrs';
 
 /** Attributes whose values say nothing about a block's purpose (or are page text, read elsewhere). */
 const SKIPPED_ATTRS = new Set([
@@ -22,16 +23,12 @@ const MAX_ATTR_VALUE = 120;
  * values, split at separators and camelCase (`CybotCookiebotDialog` → cybot, cookiebot, dialog), plus
  * the names of `data-*` attributes (`data-ad-slot` → data, ad, slot).
  */
-export function tokenize(el: Element): string[] {
-  const attrs = el.attributes;
-  if (!attrs.length) return [];
+export function tokenize(attrs: Attrs): string[] {
+  if (!attrs.size) return [];
   let source = '';
-  for (let i = 0; i < attrs.length; i++) {
-    const a = attrs[i];
-    const name = a.name;
+  for (const [name, v] of attrs.entries()) {
     if (name.startsWith('on') || SKIPPED_ATTRS.has(name)) continue;
     if (name.startsWith('data-')) source += ' ' + name;
-    const v = a.value;
     if (v && v.length <= MAX_ATTR_VALUE) source += ' ' + v;
   }
   if (!source) return [];
@@ -76,7 +73,7 @@ export function wholeTextRegex(phrases: readonly string[]): RegExp {
   return new RegExp(`^[\\s\\p{P}\\p{S}]*(?:${parts.join('|')})[\\s\\p{P}\\p{S}]*$`, 'iu');
 }
 
-type Pred = (el: Element, tag: string) => boolean;
+type Pred = (el: Element, tag: string, attrs: Attrs) => boolean;
 
 /**
  * Compile simple selectors into fast predicates (token and attribute checks instead of a selector
@@ -84,7 +81,7 @@ type Pred = (el: Element, tag: string) => boolean;
  * `[attr^="v"]`, `[attr*="v"]`, `[attr="v"]`, and `#id` / `.class` with a trailing `*` for prefixes.
  * Anything else falls back to `Element.matches`.
  */
-export function vendorMatcher(entries: readonly VendorEntry[]): (el: Element, tag: string) => VendorEntry | null {
+export function vendorMatcher(entries: readonly VendorEntry[]): (el: Element, tag: string, attrs: Attrs) => VendorEntry | null {
   // Exact ids and classes go in maps (one lookup per element); the rest are checked in order.
   const byId = new Map<string, VendorEntry>();
   const byClass = new Map<string, VendorEntry>();
@@ -96,15 +93,14 @@ export function vendorMatcher(entries: readonly VendorEntry[]): (el: Element, ta
     else if (cls) byClass.set(cls[1], e);
     else rest.push([compileSelector(e.selector), e]);
   }
-  return (el, tag) => {
-    const id = el.id;
+  return (el, tag, attrs) => {
+    const id = attrs.id;
     if (id && byId.has(id)) return byId.get(id)!;
-    const list = el.classList;
-    if (list && list.length) for (let i = 0; i < list.length; i++) {
-      const hit = byClass.get(list[i]);
+    for (const c of attrs.classes) {
+      const hit = byClass.get(c);
       if (hit) return hit;
     }
-    for (const [pred, entry] of rest) if (pred(el, tag)) return entry;
+    for (const [pred, entry] of rest) if (pred(el, tag, attrs)) return entry;
     return null;
   };
 }
@@ -113,17 +109,14 @@ function compileSelector(selector: string): Pred {
   let m: RegExpExecArray | null;
   if ((m = /^#([\w-]+)(\*)?$/.exec(selector))) {
     const [, id, prefix] = m;
-    return prefix ? (el) => (el.id || '').startsWith(id) : (el) => el.id === id;
+    return prefix ? (_el, _t, a) => a.id.startsWith(id) : (_el, _t, a) => a.id === id;
   }
   if ((m = /^([a-z][\w-]*)?\.([\w-]+)(\*)?$/.exec(selector))) {
     const [, tag, cls, prefix] = m;
-    return (el, t) => {
+    return (_el, t, a) => {
       if (tag && t !== tag) return false;
-      const list = el.classList;
-      if (!list || !list.length) return false;
-      if (!prefix) return list.contains(cls);
-      for (let i = 0; i < list.length; i++) if (list[i].startsWith(cls)) return true;
-      return false;
+      const list = a.classes;
+      return prefix ? list.some((c) => c.startsWith(cls)) : list.includes(cls);
     };
   }
   if ((m = /^([a-z][\w-]*)$/.exec(selector))) {
@@ -132,9 +125,9 @@ function compileSelector(selector: string): Pred {
   }
   if ((m = /^([a-z][\w-]*)?\[([\w-]+)(?:([\^*]?=)"([^"]*)")?\]$/.exec(selector))) {
     const [, tag, attr, op, value] = m;
-    return (el, t) => {
+    return (_el, t, a) => {
       if (tag && t !== tag) return false;
-      const v = el.getAttribute(attr);
+      const v = a.get(attr);
       if (v == null) return false;
       if (!op) return true;
       if (op === '=') return v === value;

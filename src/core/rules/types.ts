@@ -3,6 +3,7 @@
  * bottom-up into {@link Stats}, and asks every family about each element as the walk leaves it.
  */
 import type { Category } from '../types';
+import type { Attrs } from './attrs';
 
 /** Kinds of evidence. A block is removed only when two different kinds agree, or a vendor matches. */
 export type SignalKind = 'vendor' | 'markup' | 'structure' | 'position' | 'text';
@@ -62,6 +63,8 @@ export interface Placement {
 export interface Facts {
   el: Element;
   tag: string;
+  /** The element's attributes, read once. */
+  attrs: Attrs;
   /** Lower-case tokens from id, class, role, aria-label, name and custom attribute values. */
   tokens: readonly string[];
   stats: Stats;
