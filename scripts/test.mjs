@@ -39,6 +39,7 @@ const check = (name, status) => {
 
 // Checks that are not vitest tests count as one test each.
 check('typecheck (tsc --noEmit)', run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']));
+check('lint (eslint: boundaries, no-unsanitized)', run('npx', ['eslint', '--max-warnings=0', 'src']));
 check('build', run(process.execPath, ['build.mjs']));
 for (const script of ['scripts/check-no-innerhtml.mjs', 'scripts/check-size.mjs']) {
   if (fs.existsSync(script)) check(script, run(process.execPath, [script]));
