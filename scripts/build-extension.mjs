@@ -1,0 +1,105 @@
+// Builds the extension for Chrome and Firefox from ONE manifest source (../manifest.json):
+//   dist/chrome/   background.service_worker (module), minimum_chrome_version
+//   dist/firefox/  background.scripts (module event page), browser_specific_settings.gecko
+//   dist/decant-<version>-chrome.zip, dist/decant-<version>-firefox.zip
+// Bundles (CONTRACT §6, STYLE §7): content*.js at the root as IIFE classic scripts (no polyfill, no
+// Markdown); background.js and the pages (popup, reader) as ES modules. The pages are split, so the
+// Markdown export (Turndown) is a chunk loaded only when a reader asks for Markdown.
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { zipSync } from 'fflate';
+
+const TARGET = ['chrome116', 'firefox140'];
+const PAGES = ['popup', 'reader'];
+const ICON_SIZES = [16, 32, 48, 128];
+// A fixed time for zip entries, so the same sources give the same package bytes.
+const ZIP_MTIME = new Date('2024-01-01T00:00:00Z');
+
+/** The manifest for one browser, from the shared source. Exported for the manifest unit test. */
+export function manifestFor(source, browser, version) {
+  const m = structuredClone(source);
+  m.version = version;
+  if (browser === 'chrome') {
+    m.background = { service_worker: source.background.service_worker, type: 'module' };
+    delete m.browser_specific_settings;
+  } else if (browser === 'firefox') {
+    m.background = { scripts: source.background.scripts, type: 'module' };
+    delete m.minimum_chrome_version;
+  } else {
+    throw new Error(`manifestFor: unknown browser "${browser}" (expected "chrome" or "firefox")`);
+  }
+  return m;
+}
+
+function listFiles(dir, base = dir) {
+  const out = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listFiles(full, base));
+    else out.push(path.relative(base, full).split(path.sep).join('/'));
+  }
+  return out.sort();
+}
+
+function zipDir(dir, file) {
+  const entries = {};
+  for (const rel of listFiles(dir)) entries[rel] = [fs.readFileSync(path.join(dir, rel)), { mtime: ZIP_MTIME }];
+  fs.writeFileSync(file, zipSync(entries, { level: 9 }));
+}
+
+/**
+ * Build both browsers' folders and packages. `outDir` defaults to `<root>/dist`; tests build into a
+ * temporary folder. Returns the paths it wrote.
+ */
+export async function buildExtension({ root, outDir = path.join(root, 'dist'), zip = true } = {}) {
+  if (!root) throw new Error('buildExtension({ root }) needs the project root');
+  const source = JSON.parse(fs.readFileSync(path.join(root, 'manifest.json'), 'utf8'));
+  const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const chrome = path.join(outDir, 'chrome');
+  const firefox = path.join(outDir, 'firefox');
+  for (const d of [chrome, firefox]) fs.rmSync(d, { recursive: true, force: true });
+  fs.mkdirSync(chrome, { recursive: true });
+
+  const common = {
+    absWorkingDir: root,
+    bundle: true,
+    platform: 'browser',
+    target: TARGET,
+    logLevel: 'warning',
+    legalComments: 'none',
+    charset: 'utf8',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  };
+  await Promise.all([
+    // Content scripts: classic scripts, one self-contained file each.
+    esbuild.build({ ...common, entryPoints: { content: 'src/content/content.ts' }, outdir: chrome, format: 'iife' }),
+    esbuild.build({ ...common, entryPoints: { background: 'src/background/background.ts' }, outdir: chrome, format: 'esm' }),
+    esbuild.build({
+      ...common,
+      entryPoints: Object.fromEntries(PAGES.map((p) => [p, `src/views/${p}.ts`])),
+      outdir: chrome,
+      format: 'esm',
+      splitting: true,
+      chunkNames: 'chunks/[name]-[hash]',
+      loader: { '.css': 'css' },
+    }),
+  ]);
+  for (const p of PAGES) fs.copyFileSync(path.join(root, 'src', 'views', `${p}.html`), path.join(chrome, `${p}.html`));
+  fs.mkdirSync(path.join(chrome, 'icons'));
+  for (const s of ICON_SIZES) fs.copyFileSync(path.join(root, 'icons', `decant-${s}.png`), path.join(chrome, 'icons', `decant-${s}.png`));
+
+  fs.cpSync(chrome, firefox, { recursive: true });
+  fs.writeFileSync(path.join(chrome, 'manifest.json'), `${JSON.stringify(manifestFor(source, 'chrome', version), null, 2)}\n`);
+  fs.writeFileSync(path.join(firefox, 'manifest.json'), `${JSON.stringify(manifestFor(source, 'firefox', version), null, 2)}\n`);
+
+  const written = { chrome, firefox, zips: [] };
+  if (zip) {
+    for (const [name, dir] of [['chrome', chrome], ['firefox', firefox]]) {
+      const file = path.join(outDir, `decant-${version}-${name}.zip`);
+      zipDir(dir, file);
+      written.zips.push(file);
+    }
+  }
+  return written;
+}

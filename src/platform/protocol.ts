@@ -1,0 +1,73 @@
+/**
+ * The shapes that travel between the content script, the service worker and the extension pages.
+ * Types and constants only, so the content script can import them without pulling in
+ * webextension-polyfill.
+ */
+import type { Article, Category, LedgerEntry } from '../core/types';
+
+/** Bumped when the content script's `run()` changes shape, so an old copy in a tab is replaced. */
+export const CONTENT_API_VERSION = 1;
+
+/** What Decant captured at the click, for exports (CONTRACT §5 provenance). */
+export interface Capture {
+  /** The click time, ISO 8601. */
+  capturedAt: string;
+  /** SHA-256 (hex) of the UTF-8 serialisation of `document.documentElement.outerHTML` at the click. */
+  sha256Html: string;
+  /** The page's address at the click. */
+  url: string;
+  /** Milliseconds the content script spent: marking the copy, the pipeline, the hash. */
+  timings: { mark: number; clean: number; total: number };
+}
+
+/** What content.js defines in the extension's isolated world of a tab. */
+export interface ContentApi {
+  version: number;
+  run(options?: ContentOptions): Promise<ContentReply>;
+}
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __decantContent: ContentApi | undefined;
+}
+
+/** Options the service worker passes to the content script. */
+export interface ContentOptions {
+  /** Categories to remove (the user's settings); all when absent. */
+  categories?: Category[];
+}
+
+/** A ledger entry as it travels: plain data (`html` already read from the core's lazy getter). */
+export type WireLedgerEntry = LedgerEntry;
+
+/** The content script's answer for one page. */
+export type ContentReply =
+  | { state: 'article'; article: Article; removed: WireLedgerEntry[]; warnings: string[]; capture: Capture }
+  | { state: 'no-article'; reason: string; removed: WireLedgerEntry[]; warnings: string[]; capture: Capture }
+  | { state: 'loading' }
+  | { state: 'restricted'; kind: RestrictedKind }
+  | { state: 'error'; message: string };
+
+/** Pages extensions may not read, or that are not web pages. */
+export type RestrictedKind = 'browser' | 'store' | 'pdf' | 'view-source' | 'file' | 'extension' | 'not-html';
+
+/** What a view needs to know about the tab an outcome belongs to. */
+export interface TabInfo {
+  tabId: number | null;
+  /** Null when the browser does not tell Decant (no access to the tab). */
+  url: string | null;
+  title: string | null;
+}
+
+/** The result of "clean this tab", as the popup and reader view render it. */
+export type Outcome = { tab: TabInfo; key?: string } & (
+  | { state: 'article'; article: Article; removed: WireLedgerEntry[]; warnings: string[]; capture: Capture }
+  | { state: 'no-article'; reason: string; removed: WireLedgerEntry[]; warnings: string[]; capture: Capture }
+  | { state: 'loading' }
+  | { state: 'restricted'; kind: RestrictedKind; message: string }
+  /** Decant may not read this tab (no click grant, no host permission). `origin` when known. */
+  | { state: 'no-access'; origin: string | null; message: string }
+  | { state: 'error'; message: string }
+);
+
+export type OutcomeState = Outcome['state'];

@@ -1,0 +1,129 @@
+// The extension's build: one manifest source, two browsers, the permissions of CONTRACT §6 and
+// nothing more, classic content scripts without Markdown, strict CSP, real icons, zip packages, and
+// `web-ext lint` without errors. Builds into a temporary folder (never touches dist/).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ROOT } from './helpers';
+// @ts-expect-error — a plain ES module without types
+import { buildExtension, manifestFor } from '../scripts/build-extension.mjs';
+
+type Manifest = Record<string, any>;
+let out: string;
+let built: { chrome: string; firefox: string; zips: string[] };
+const manifest = (dir: string): Manifest => JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+
+beforeAll(async () => {
+  out = fs.mkdtempSync(path.join(os.tmpdir(), 'decant-build-'));
+  built = await buildExtension({ root: ROOT, outDir: out });
+}, 60_000);
+afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
+
+function pngSize(file: string): [number, number] {
+  const b = fs.readFileSync(file);
+  expect(b.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  return [b.readUInt32BE(16), b.readUInt32BE(20)];
+}
+
+describe.each(['chrome', 'firefox'] as const)('%s build', (browser) => {
+  const dir = () => (browser === 'chrome' ? built.chrome : built.firefox);
+
+  test('asks at install for exactly activeTab, scripting, storage and contextMenus; hosts and tabs only as optional', () => {
+    const m = manifest(dir());
+    expect([...m.permissions].sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage']);
+    expect([...m.optional_host_permissions].sort()).toEqual(['http://*/*', 'https://*/*']);
+    expect(m.optional_permissions).toEqual(['tabs']);
+    expect(m.host_permissions).toBeUndefined();
+    expect(m.content_scripts).toBeUndefined();
+    expect(m.manifest_version).toBe(3);
+    expect(m.version).toBe(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
+  });
+
+  test('extension pages run under a strict CSP: own scripts only, no remote code, images for articles', () => {
+    const csp: string = manifest(dir()).content_security_policy.extension_pages;
+    const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+    expect(directives.get('default-src')).toEqual(["'none'"]);
+    expect(directives.get('script-src')).toEqual(["'self'"]);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(directives.get('style-src')).toEqual(["'self'"]);
+    expect(directives.get('img-src')).toEqual(expect.arrayContaining(['https:', 'http:']));
+    expect(csp).not.toMatch(/unsafe-|wasm|connect-src|\*/);
+  });
+
+  test('content scripts are classic scripts at the root, without Markdown or the polyfill', () => {
+    const files = fs.readdirSync(dir()).filter((f) => /^content.*\.js$/.test(f));
+    expect(files).toEqual(['content.js']);
+    for (const f of files) {
+      const js = fs.readFileSync(path.join(dir(), f), 'utf8');
+      expect(js).not.toMatch(/^\s*(?:import|export)\s[^(]/m);
+      expect(js).not.toMatch(/turndown|TurndownService/i);
+      expect(js).not.toMatch(/webextension-polyfill|This script should only be loaded in a browser extension/);
+      expect(js).toContain('__decantContent');
+    }
+  });
+
+  test('pages load their own module scripts only; the background is a module', () => {
+    for (const page of ['popup.html', 'reader.html']) {
+      const html = fs.readFileSync(path.join(dir(), page), 'utf8');
+      const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+      expect(scripts.length).toBe(1);
+      expect(scripts[0][1]).toMatch(/type="module"/);
+      expect(scripts[0][1]).toMatch(/src="[a-z]+\.js"/);
+      expect(scripts[0][2].trim()).toBe('');
+      expect(html).not.toMatch(/\son[a-z]+=|style=|https?:\/\//i);
+    }
+    const m = manifest(dir());
+    expect(m.background.type).toBe('module');
+    expect(fs.existsSync(path.join(dir(), 'background.js'))).toBe(true);
+  });
+
+  test('has icons at 16, 32, 48 and 128 pixels', () => {
+    const m = manifest(dir());
+    for (const size of [16, 32, 48, 128]) {
+      expect(m.icons[String(size)]).toBe(`icons/decant-${size}.png`);
+      expect(pngSize(path.join(dir(), m.icons[String(size)]))).toEqual([size, size]);
+    }
+  });
+
+  test('has a keyboard command for the reader view and a context-menu permission', () => {
+    const m = manifest(dir());
+    expect(m.commands['open-reader'].suggested_key.default).toMatch(/^Alt\+Shift\+[A-Z]$/);
+    expect(m.permissions).toContain('contextMenus');
+  });
+});
+
+test('Chrome gets a module service worker; Firefox a module event page with its gecko settings', () => {
+  const c = manifest(built.chrome);
+  const f = manifest(built.firefox);
+  expect(c.background).toEqual({ service_worker: 'background.js', type: 'module' });
+  expect(c.browser_specific_settings).toBeUndefined();
+  expect(f.background).toEqual({ scripts: ['background.js'], type: 'module' });
+  expect(f.browser_specific_settings.gecko.id).toMatch(/@/);
+  expect(f.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
+  expect(f.minimum_chrome_version).toBeUndefined();
+  expect(() => manifestFor(c, 'safari', '1.0.0')).toThrow(/unknown browser "safari"/);
+});
+
+test('zip packages hold the same files as the folders', () => {
+  expect(built.zips.map((z) => path.basename(z))).toEqual([expect.stringMatching(/^decant-.+-chrome\.zip$/), expect.stringMatching(/^decant-.+-firefox\.zip$/)]);
+  for (const [zip, dir] of [[built.zips[0], built.chrome], [built.zips[1], built.firefox]]) {
+    const entries = unzipSync(fs.readFileSync(zip));
+    const names = Object.keys(entries).sort();
+    expect(names).toContain('manifest.json');
+    expect(names).toContain('content.js');
+    expect(Buffer.from(entries['manifest.json']).toString('utf8')).toBe(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+  }
+});
+
+test('web-ext lint reports no errors on the Firefox build', () => {
+  const bin = path.join(ROOT, 'node_modules', '.bin', 'web-ext');
+  const r = spawnSync(bin, ['lint', '--source-dir', built.firefox, '--output', 'json', '--no-config-discovery'], { encoding: 'utf8', timeout: 120_000 });
+  const report = JSON.parse(r.stdout);
+  expect(report.errors.map((e: { code: string; message: string }) => `${e.code}: ${e.message}`)).toEqual([]);
+  expect(report.summary.errors).toBe(0);
+  // What remains are the bundled libraries' own innerHTML uses (DOMPurify, Readability).
+  for (const w of report.warnings) expect(w.code).toBe('UNSAFE_VAR_ASSIGNMENT');
+}, 120_000);
