@@ -36,7 +36,9 @@ export interface ExportRecord extends Article {
 
 export interface RecordInput {
   /** The exact input bytes, or the captured DOM's `outerHTML` string (hashed as UTF-8). */
-  source: Uint8Array | string;
+  source?: Uint8Array | string;
+  /** The hash when it was computed already (the browser hashes the DOM at the click). */
+  sha256Html?: string;
   capturedAt?: string | null;
   processedAt?: Date;
 }
@@ -44,6 +46,11 @@ export interface RecordInput {
 /** Hex SHA-256 of bytes or of a string's UTF-8 encoding. */
 export function sha256Hex(data: Uint8Array | string): string {
   return bytesToHex(sha256(typeof data === 'string' ? utf8ToBytes(data) : data));
+}
+
+function sourceOf(input: RecordInput): Uint8Array | string {
+  if (input.source === undefined) throw new TypeError('toRecord() needs the input (`source`) or its hash (`sha256Html`) for the provenance.');
+  return input.source;
 }
 
 /** Build the export record of a result that has an article. */
@@ -61,7 +68,7 @@ export function toRecord(result: CleanResult & { article: Article }, input: Reco
       decantVersion: DECANT_VERSION,
       rulesVersion: RULES_VERSION,
       sha256Text: sha256Hex(a.text),
-      sha256Html: sha256Hex(input.source),
+      sha256Html: input.sha256Html ?? sha256Hex(sourceOf(input)),
     },
   };
 }

@@ -1,0 +1,200 @@
+/**
+ * The service worker (Chrome) / event page (Firefox). It injects the content script into a tab on
+ * the reader's gesture (the toolbar popup, the keyboard command, the context menu: each grants
+ * activeTab), turns the answer into an {@link Outcome}, keeps it in session storage for the reader
+ * view, and opens reader tabs. Listeners are registered synchronously at the top level, as MV3
+ * requires; no state lives in globals (the worker may stop at any time).
+ */
+import { browser, contextMenus, features, ownOrigin, reportError, type Tabs } from '../platform/browser';
+import { handleMessages } from '../platform/messages';
+import type { ContentOptions, ContentReply, Outcome, TabInfo } from '../platform/protocol';
+import { CONTENT_API_VERSION } from '../platform/protocol';
+import { RESTRICTED_MESSAGES, classifyInjectionError, restrictedKind } from '../platform/restricted';
+import { clearOutcomes, loadSettings, saveOutcome } from '../platform/storage';
+import { CATEGORIES } from '../core/types';
+
+const MENU_ID = 'decant-open-reader';
+const COMMAND_OPEN_READER = 'open-reader';
+const CONTENT_FILE = 'content.js';
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Ask the tab's content script to clean the page, injecting it first if it is not there yet. */
+async function runInTab(tabId: number, options: ContentOptions): Promise<ContentReply> {
+  const call = async (): Promise<ContentReply | null> => {
+    const [frame] = await browser.scripting.executeScript({
+      target: { tabId },
+      // Runs in the tab's isolated world; it must be self-contained (it is serialised).
+      func: (opts: ContentOptions, version: number) => {
+        const api = globalThis.__decantContent;
+        return api && api.version === version ? api.run(opts) : null;
+      },
+      args: [options, CONTENT_API_VERSION],
+      injectImmediately: true,
+    });
+    if (!frame) throw new Error('The page did not answer.');
+    const error = (frame as { error?: unknown }).error;
+    if (error) throw error instanceof Error ? error : new Error(messageOf(error));
+    return (frame.result ?? null) as ContentReply | null;
+  };
+  let reply = await call();
+  if (!reply) {
+    await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_FILE], injectImmediately: true });
+    reply = await call();
+  }
+  if (!reply) throw new Error('Decant’s reader script did not start in this page.');
+  return reply;
+}
+
+async function tabInfo(tabId: number): Promise<(TabInfo & { tab: Tabs.Tab }) | null> {
+  try {
+    const tab = await browser.tabs.get(tabId);
+    return { tabId, url: tab.url ?? null, title: tab.title ?? null, tab };
+  } catch {
+    return null;
+  }
+}
+
+/** Clean one tab: the outcome every view renders. Never throws. */
+export async function cleanTab(tabId: number): Promise<Outcome> {
+  const info = await tabInfo(tabId);
+  if (!info) return { tab: { tabId, url: null, title: null }, state: 'error', message: 'That tab is no longer open.' };
+  const tab: TabInfo = { tabId, url: info.url, title: info.title };
+  try {
+    const fileAccess = tab.url?.startsWith('file:') ? await browser.extension.isAllowedFileSchemeAccess() : false;
+    const kind = restrictedKind(tab.url, fileAccess, ownOrigin());
+    if (kind) return { tab, state: 'restricted', kind, message: RESTRICTED_MESSAGES[kind] };
+
+    const { settings } = await loadSettings();
+    const categories = CATEGORIES.filter((c) => settings.categories[c]);
+    let reply: ContentReply;
+    try {
+      reply = await runInTab(tabId, categories.length === CATEGORIES.length ? {} : { categories });
+    } catch (e) {
+      return injectionFailure(tab, messageOf(e));
+    }
+    let outcome: Outcome;
+    switch (reply.state) {
+      case 'article':
+      case 'no-article':
+        outcome = { tab: { ...tab, url: tab.url ?? reply.capture.url }, ...reply };
+        break;
+      case 'restricted':
+        outcome = { tab, state: 'restricted', kind: reply.kind, message: RESTRICTED_MESSAGES[reply.kind] };
+        break;
+      case 'loading':
+        return { tab, state: 'loading' };
+      case 'error':
+        outcome = { tab, state: 'error', message: `Decant could not clean this page: ${reply.message}` };
+        break;
+    }
+    const key = await saveOutcome(outcome);
+    return { ...outcome, key };
+  } catch (e) {
+    reportError('clean-tab', e);
+    return { tab, state: 'error', message: `Decant could not clean this page: ${messageOf(e)}` };
+  }
+}
+
+function injectionFailure(tab: TabInfo, message: string): Outcome {
+  const known = classifyInjectionError(message, tab.url);
+  if (known && 'kind' in known) return { tab, state: 'restricted', kind: known.kind, message: RESTRICTED_MESSAGES[known.kind] };
+  if (known) {
+    let origin: string | null = null;
+    try {
+      origin = tab.url ? new URL(tab.url).origin : null;
+    } catch {
+      origin = null;
+    }
+    return {
+      tab,
+      state: 'no-access',
+      origin,
+      message: origin
+        ? `Decant does not have access to ${new URL(origin).host} in this tab. Click the Decant button on the page, or allow Decant on this site.`
+        : 'Decant does not have access to this tab. Open the page and click the Decant button in the toolbar.',
+    };
+  }
+  if (/showing error page/i.test(message)) return { tab, state: 'error', message: 'This tab shows the browser’s error page: the page itself did not load. Reload it, then try again.' };
+  if (/No tab with id|Invalid tab ID/i.test(message)) return { tab, state: 'error', message: 'That tab is no longer open.' };
+  return { tab, state: 'error', message: `Decant could not run in this page: ${message}` };
+}
+
+/** Open the reader view next to the article's tab; cleans the tab first when there is no kept result. */
+export async function openReader(request: { key?: string; tabId?: number }): Promise<{ ok: true; readerTabId: number } | { ok: false; message: string }> {
+  let key = request.key;
+  let sourceTabId = request.tabId ?? null;
+  if (!key) {
+    if (sourceTabId === null) return { ok: false, message: 'No tab to read.' };
+    const outcome = await cleanTab(sourceTabId);
+    key = outcome.key;
+    if (!key) {
+      // Still loading: keep the state so the reader view can say so and try again itself.
+      key = await saveOutcome(outcome);
+    }
+  }
+  const source = sourceTabId !== null ? await tabInfo(sourceTabId) : null;
+  const created = await browser.tabs.create({
+    url: browser.runtime.getURL(`reader.html?id=${encodeURIComponent(key)}${sourceTabId !== null ? `&tab=${sourceTabId}` : ''}`),
+    ...(source ? { index: source.tab.index + 1, windowId: source.tab.windowId, openerTabId: sourceTabId! } : {}),
+  });
+  return { ok: true, readerTabId: created.id ?? -1 };
+}
+
+async function activeTabId(): Promise<number | null> {
+  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  return tab?.id ?? null;
+}
+
+function createMenus(): void {
+  const menus = contextMenus();
+  if (!menus) return;
+  void menus.removeAll().then(() =>
+    menus.create({
+      id: MENU_ID,
+      title: 'Open in Decant reader view',
+      contexts: ['page', 'selection', 'link', 'image'],
+      documentUrlPatterns: ['http://*/*', 'https://*/*', 'file:///*'],
+    }),
+  ).catch((e: unknown) => reportError('context menu', e));
+}
+
+// --- Listeners (top level, synchronous) --------------------------------------------------------
+
+handleMessages({
+  'clean-tab': ({ tabId }) => cleanTab(tabId),
+  'open-reader': (request) => openReader(request),
+});
+
+browser.runtime.onInstalled.addListener(() => createMenus());
+browser.runtime.onStartup.addListener(() => {
+  createMenus();
+  // Without storage.session, results sit in local storage; they belong to one browser session.
+  if (!features.sessionStorage()) void clearOutcomes().catch((e: unknown) => reportError('startup', e));
+});
+
+contextMenus()?.onClicked.addListener((info, tab) => {
+  if (info.menuItemId !== MENU_ID || tab?.id === undefined) return;
+  void openReader({ tabId: tab.id }).catch((e: unknown) => reportError('context menu', e));
+});
+
+if (features.commands()) {
+  browser.commands.onCommand.addListener((command: string, tab?: Tabs.Tab) => {
+    if (command !== COMMAND_OPEN_READER) return;
+    void (async () => {
+      const tabId = tab?.id ?? (await activeTabId());
+      if (tabId !== null && tabId !== undefined) await openReader({ tabId });
+    })().catch((e: unknown) => reportError('command', e));
+  });
+}
+
+// Test hooks (a module service worker has no implicit globals; BROWSER-TESTING.md pitfall 5). They
+// call the same handlers as the keyboard command and the context menu; pages cannot reach them.
+(globalThis as { __decantTest?: unknown }).__decantTest = {
+  cleanTab,
+  openReader,
+  command: (name: string, tabId: number) => (name === COMMAND_OPEN_READER ? openReader({ tabId }) : Promise.reject(new Error(`unknown command ${name}`))),
+  menuClick: (tabId: number) => openReader({ tabId }),
+};

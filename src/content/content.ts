@@ -1,0 +1,52 @@
+/**
+ * The content script, injected on the reader's click (activeTab) by the service worker. It reads the
+ * live page and never changes it: it captures the DOM (time and SHA-256, for exports), clones it,
+ * marks on the copy what the live page hides or floats over it (computed style, mark.ts), runs the
+ * pure core on the copy and answers with plain data through `scripting.executeScript`.
+ *
+ * A classic script (IIFE). It defines one function in the extension's isolated world, so a second
+ * click does not evaluate the bundle again. No webextension-polyfill, no Markdown here.
+ */
+import { cleanArticle } from '../core/index';
+import type { ContentOptions, ContentReply } from '../platform/protocol';
+import { CONTENT_API_VERSION } from '../platform/protocol';
+import { markCopy } from './mark';
+import { sha256HexOf } from './hash';
+
+const HTML_TYPES = /^(?:text\/html|application\/xhtml\+xml|application\/xml|text\/xml|image\/svg\+xml)$/i;
+
+async function run(options: ContentOptions = {}): Promise<ContentReply> {
+  try {
+    if (document.readyState === 'loading') return { state: 'loading' };
+    const type = document.contentType || 'text/html';
+    if (type === 'application/pdf') return { state: 'restricted', kind: 'pdf' };
+    if (!HTML_TYPES.test(type) || !document.documentElement) return { state: 'restricted', kind: 'not-html' };
+
+    const t0 = performance.now();
+    const capturedAt = new Date().toISOString();
+    const url = location.href;
+    const hashing = sha256HexOf(document.documentElement.outerHTML);
+    const copy = document.cloneNode(true) as Document;
+    markCopy(document, copy, window);
+    const t1 = performance.now();
+    const result = cleanArticle(copy, {
+      url: /^https?:/i.test(url) ? url : undefined,
+      window,
+      ...(options.categories ? { categories: options.categories } : {}),
+    });
+    const t2 = performance.now();
+    // Plain objects: reading each entry's `html` here runs the ledger's one batched sanitising pass.
+    const removed = result.removed.map((e) => ({ ...e, html: e.html }));
+    const capture = { capturedAt, sha256Html: await hashing, url, timings: { mark: t1 - t0, clean: t2 - t1, total: performance.now() - t0 } };
+    if (!result.article) {
+      return { state: 'no-article', reason: result.reason ?? 'No article was found on this page.', removed, warnings: result.warnings, capture };
+    }
+    return { state: 'article', article: { ...result.article }, removed, warnings: result.warnings, capture };
+  } catch (e) {
+    return { state: 'error', message: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+if (globalThis.__decantContent?.version !== CONTENT_API_VERSION) {
+  globalThis.__decantContent = { version: CONTENT_API_VERSION, run };
+}

@@ -1,0 +1,62 @@
+/**
+ * The views' actions: copy as Markdown (the export record's Markdown, with provenance from the
+ * click — the export modules are loaded only when asked for), copy as text, and a short toast.
+ */
+import type { Outcome } from '../platform/protocol';
+import { h } from './dom';
+
+type ArticleOutcome = Extract<Outcome, { state: 'article' }>;
+
+/** The article as the CLI's Markdown: YAML front matter (metadata, ledger, provenance) + `# title` + body. */
+export async function markdownOf(outcome: ArticleOutcome): Promise<string> {
+  const [{ toRecord }, { toMarkdown }] = await Promise.all([import('../export/record'), import('../export/markdown')]);
+  const record = toRecord(
+    { article: outcome.article, removed: outcome.removed, warnings: outcome.warnings, debug: { steps: [], retried: null, failedRules: [] } },
+    { sha256Html: outcome.capture.sha256Html, capturedAt: outcome.capture.capturedAt },
+  );
+  // An inert document: converting never loads the article's images.
+  const inert = document.implementation.createHTMLDocument('');
+  return toMarkdown(record, inert, window as Window & typeof globalThis);
+}
+
+/** Plain text: the title, then the body text (schema.org articleBody). */
+export function plainTextOf(outcome: ArticleOutcome): string {
+  const a = outcome.article;
+  return `${[a.title, a.text].filter(Boolean).join('\n\n')}\n`;
+}
+
+export async function copyText(text: string): Promise<void> {
+  if (navigator.clipboard?.writeText) {
+    await navigator.clipboard.writeText(text);
+    return;
+  }
+  // Older engines: a hidden textarea and the copy command.
+  const area = h('textarea', { class: 'visually-hidden', readonly: true });
+  area.value = text;
+  document.body.appendChild(area);
+  area.select();
+  const ok = document.execCommand('copy');
+  area.remove();
+  if (!ok) throw new Error('The browser did not allow copying.');
+}
+
+let toastTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** A short message at the bottom of the view. */
+export function toast(message: string, kind: 'ok' | 'error' = 'ok'): void {
+  let el = document.getElementById('toast');
+  if (!el) {
+    el = h('div', { id: 'toast', class: 'toast', role: 'status', 'aria-live': 'polite' });
+    document.body.appendChild(el);
+  }
+  el.textContent = message;
+  el.dataset.kind = kind;
+  el.classList.add('visible');
+  if (toastTimer) clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => el!.classList.remove('visible'), 2600);
+}
+
+export function sizeLabel(text: string): string {
+  const bytes = new TextEncoder().encode(text).length;
+  return bytes < 1024 ? `${bytes} bytes` : `${(bytes / 1024).toFixed(1)} KB`;
+}

@@ -1,0 +1,72 @@
+/**
+ * The parts both views put on screen for an article — metadata header, ledger, warnings and body —
+ * wired together so "Show again" in the ledger puts the block back in the body, and its "Hide again"
+ * takes it out.
+ */
+import type { LedgerEntry } from '../core/types';
+import type { Outcome } from '../platform/protocol';
+import { articleBody, articleHeader, hideBlock, isShown, showBlock, type ViewOptions } from './article-view';
+import { h, icon } from './dom';
+import { RESTORED_EVENT, renderLedger } from './ledger-view';
+
+export type ArticleOutcome = Extract<Outcome, { state: 'article' }>;
+
+export interface ArticleParts {
+  header: HTMLElement;
+  ledger: HTMLElement;
+  warnings: HTMLElement | null;
+  body: HTMLElement;
+  /** Ids of blocks currently shown again (to keep them when the body is rebuilt). */
+  shown(): string[];
+}
+
+export function warningsBox(warnings: readonly string[]): HTMLElement | null {
+  if (!warnings.length) return null;
+  return h(
+    'aside',
+    { class: 'warnings', role: 'note', 'aria-label': 'Coverage warnings' },
+    icon('warning'),
+    h('ul', {}, ...warnings.map((w) => h('li', {}, w))),
+  );
+}
+
+export function articleParts(outcome: ArticleOutcome, options: ViewOptions, keepShown: readonly string[] = [], ledgerOptions: { compact?: boolean } = {}): ArticleParts {
+  const body = articleBody(outcome.article, options);
+  const order = outcome.removed.map((e) => e.id);
+  const byId = new Map(outcome.removed.map((e) => [e.id, e]));
+  const announce = (): void => void document.dispatchEvent(new CustomEvent(RESTORED_EVENT));
+  const show = (entry: LedgerEntry): void => {
+    const block = showBlock(body, entry, order, options, () => {
+      hideBlock(body, entry.id);
+      announce();
+    });
+    block.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  };
+  for (const id of keepShown) {
+    const e = byId.get(id);
+    if (e) showBlock(body, e, order, options, () => {
+      hideBlock(body, id);
+      announce();
+    });
+  }
+  const ledger = renderLedger(
+    outcome.removed,
+    {
+      isShown: (e) => isShown(body, e.id),
+      toggle: (e, on) => {
+        if (on) show(e);
+        else hideBlock(body, e.id);
+        announce();
+      },
+    },
+    ledgerOptions,
+  );
+  const firstText = body.querySelector('p')?.textContent ?? '';
+  return {
+    header: articleHeader(outcome.article, { firstText }),
+    ledger,
+    warnings: warningsBox(outcome.warnings),
+    body,
+    shown: () => Array.from(body.querySelectorAll('[data-restored]')).map((el) => el.getAttribute('data-restored')!),
+  };
+}

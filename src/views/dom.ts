@@ -1,0 +1,63 @@
+/**
+ * Building the extension's own interface as nodes — never as HTML strings (STYLE §8). Page-derived
+ * HTML only enters through `core/html.ts` (see article-view.ts).
+ */
+
+type Child = Node | string | null | undefined | false;
+type Attrs = Record<string, string | number | boolean | null | undefined | ((ev: Event) => void)>;
+
+/** `h('button', { class: 'x', onclick: fn }, 'Label')`: an element with attributes, listeners and children. */
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (typeof value === 'function') el.addEventListener(name.replace(/^on/, ''), value as EventListener);
+    else el.setAttribute(name, value === true ? '' : String(value));
+  }
+  append(el, ...children);
+  return el;
+}
+
+export function append(parent: Node, ...children: Child[]): void {
+  for (const c of children) {
+    if (c === null || c === undefined || c === false) continue;
+    parent.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
+  }
+}
+
+/** Remove every child of `el`. */
+export function clear(el: Element): void {
+  while (el.firstChild) el.removeChild(el.firstChild);
+}
+
+/** A small inline SVG icon from Decant's fixed set (paths are constants, not page data). */
+const ICONS: Record<string, string> = {
+  reader: 'M4 5h16v2H4zm0 4h16v2H4zm0 4h10v2H4zm0 4h10v2H4z',
+  markdown: 'M3 6h18v12H3zm2 2v8h2v-5l2 3 2-3v5h2V8h-2l-2 3-2-3zm11 0v4h-2l3 4 3-4h-2V8z',
+  text: 'M5 5h14v3h-2V7h-4v10h2v2H9v-2h2V7H7v1H5z',
+  image: 'M4 5h16v14H4zm2 2v8l4-4 3 3 2-2 3 3V7zm9 1.5a1.5 1.5 0 110 3 1.5 1.5 0 010-3z',
+  print: 'M7 3h10v4H7zm-3 5h16v8h-3v5H7v-5H4zm5 7v4h6v-4z',
+  chevron: 'M9 6l6 6-6 6-1.4-1.4L12.2 12 7.6 7.4z',
+  external: 'M14 3h7v7h-2V6.4l-8.3 8.3-1.4-1.4L17.6 5H14zM5 5h6v2H7v10h10v-4h2v6H5z',
+  warning: 'M12 2L1 21h22zm-1 7h2v6h-2zm0 8h2v2h-2z',
+  lock: 'M7 10V7a5 5 0 0110 0v3h2v12H5V10zm2 0h6V7a3 3 0 00-6 0z',
+  info: 'M11 7h2v2h-2zm0 4h2v6h-2zM12 2a10 10 0 110 20 10 10 0 010-20z',
+  hourglass: 'M6 2h12v5l-4 5 4 5v5H6v-5l4-5-4-5z',
+  sun: 'M12 7a5 5 0 110 10 5 5 0 010-10zM11 1h2v3h-2zm0 19h2v3h-2zM1 11h3v2H1zm19 0h3v2h-3z',
+  moon: 'M14 2a9 9 0 108 12 7 7 0 01-8-12z',
+};
+
+export function icon(name: keyof typeof ICONS | string, label?: string): SVGSVGElement {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('class', `icon icon-${name}`);
+  if (label) {
+    svg.setAttribute('role', 'img');
+    svg.setAttribute('aria-label', label);
+  } else svg.setAttribute('aria-hidden', 'true');
+  const path = document.createElementNS(ns, 'path');
+  path.setAttribute('d', ICONS[name] ?? ICONS.info);
+  svg.appendChild(path);
+  return svg;
+}

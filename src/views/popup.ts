@@ -1,0 +1,167 @@
+/**
+ * The toolbar popup. On open it asks the service worker to clean the active tab (the click granted
+ * activeTab) and shows, within a moment, the article with its metadata and the ledger's counts; or a
+ * sentence saying why there is no article. `popup.html?tab=<id>` points it at another tab (tests,
+ * and Firefox where the page is opened in a tab).
+ */
+import './popup.css';
+import { browser, reportError } from '../platform/browser';
+import { sendMessage } from '../platform/messages';
+import type { Outcome } from '../platform/protocol';
+import { originPattern } from '../platform/restricted';
+import { loadSettings, updateSettings, type Settings } from '../platform/storage';
+import { copyText, markdownOf, plainTextOf, sizeLabel, toast } from './actions';
+import { articleParts, type ArticleOutcome } from './article-parts';
+import { append, clear, h, icon } from './dom';
+import { outcomeMessage, stateCard, type StateAction } from './states';
+
+const LOADING_RETRY_MS = 400;
+const LOADING_GIVE_UP_MS = 30_000;
+
+const app = document.getElementById('app')!;
+const params = new URLSearchParams(location.search);
+let settings: Settings;
+let notices: string[] = [];
+let tabId: number | null = null;
+
+function setState(state: string): void {
+  document.body.dataset.state = state;
+}
+
+function topbar(actions: HTMLElement | null): HTMLElement {
+  return h(
+    'div',
+    { class: 'topbar' },
+    h('div', { class: 'brand' }, h('img', { src: 'icons/decant-32.png', alt: '', width: 20, height: 20 }), h('span', {}, 'Decant')),
+    actions,
+  );
+}
+
+function noticeBar(): HTMLElement | null {
+  return notices.length ? h('aside', { class: 'notice', role: 'note' }, icon('info'), h('div', {}, ...notices.map((n) => h('p', {}, n)))) : null;
+}
+
+function showCard(state: string, message: string, actions: StateAction[] = []): void {
+  clear(app);
+  append(app, topbar(null), h('main', { class: 'popup-main state-main' }, stateCard(state, message, actions)), noticeBar());
+  setState(state);
+}
+
+function renderArticle(outcome: ArticleOutcome, keepShown: readonly string[] = []): void {
+  const parts = articleParts(outcome, { images: settings.images }, keepShown, { compact: true });
+  const readerButton = h('button', { type: 'button', class: 'button primary', 'data-action': 'reader', title: 'Open in the reader view (Alt+Shift+R)' }, icon('reader'), 'Reader view');
+  readerButton.addEventListener('click', () => {
+    void sendMessage('open-reader', { key: outcome.key, tabId: outcome.tab.tabId ?? undefined })
+      .then((r) => (r.ok ? window.close() : toast(r.message, 'error')))
+      .catch((e: unknown) => toast(`Could not open the reader view: ${(e as Error).message}`, 'error'));
+  });
+  const mdButton = h('button', { type: 'button', class: 'button ghost', 'data-action': 'copy-markdown', title: 'Copy as Markdown, with metadata' }, icon('markdown'), 'Markdown');
+  mdButton.addEventListener('click', () => {
+    void markdownOf(outcome)
+      .then(async (md) => {
+        await copyText(md);
+        toast(`Copied as Markdown (${sizeLabel(md)})`);
+      })
+      .catch((e: unknown) => toast(`Could not copy: ${(e as Error).message}`, 'error'));
+  });
+  const textButton = h('button', { type: 'button', class: 'button ghost', 'data-action': 'copy-text', title: 'Copy the article as plain text' }, icon('text'), 'Text');
+  textButton.addEventListener('click', () => {
+    const text = plainTextOf(outcome);
+    void copyText(text)
+      .then(() => toast(`Copied as text (${sizeLabel(text)})`))
+      .catch((e: unknown) => toast(`Could not copy: ${(e as Error).message}`, 'error'));
+  });
+  const imagesToggle = h('button', { type: 'button', class: 'link-button', 'data-action': 'images', 'aria-pressed': String(settings.images) }, icon('image'), settings.images ? 'Images on' : 'Images off');
+  imagesToggle.addEventListener('click', () => {
+    const shown = parts.shown();
+    void updateSettings({ images: !settings.images }).then((s) => {
+      settings = s;
+      renderArticle(outcome, shown);
+    });
+  });
+
+  const main = h('main', { class: 'popup-main' });
+  append(main, parts.ledger, parts.warnings, h('article', { class: 'article' }, parts.header, parts.body));
+  clear(app);
+  append(
+    app,
+    topbar(h('div', { class: 'topbar-actions' }, mdButton, textButton, readerButton)),
+    main,
+    h('footer', { class: 'popup-footer' }, imagesToggle, h('span', { class: 'footer-note' }, `Cleaned in ${Math.round(outcome.capture.timings.total)} ms`)),
+    noticeBar(),
+  );
+  setState('article');
+  document.title = `${outcome.article.title ?? 'Article'} — Decant`;
+  // "Visible": the frame that paints the article has been produced (bench:browser reads this mark).
+  requestAnimationFrame(() => setTimeout(() => performance.mark('decant:article-visible'), 0));
+}
+
+async function requestAccess(origin: string): Promise<void> {
+  const pattern = originPattern(origin);
+  if (!pattern) return;
+  try {
+    const granted = await browser.permissions.request({ origins: [pattern] });
+    if (granted && tabId !== null) await run(tabId);
+    else toast('Decant was not given access to this site.', 'error');
+  } catch (e) {
+    toast(`Could not ask for access: ${(e as Error).message}`, 'error');
+  }
+}
+
+function render(outcome: Outcome): void {
+  switch (outcome.state) {
+    case 'article':
+      renderArticle(outcome);
+      return;
+    case 'no-access':
+      showCard('no-access', outcome.message, outcome.origin ? [{ label: `Allow on ${new URL(outcome.origin).hostname}`, primary: true, run: () => void requestAccess(outcome.origin!) }] : []);
+      return;
+    case 'error':
+      showCard('error', outcome.message, [{ label: 'Try again', primary: true, run: () => void (tabId !== null && run(tabId)) }]);
+      return;
+    default:
+      showCard(outcome.state, outcomeMessage(outcome));
+  }
+}
+
+async function run(id: number): Promise<void> {
+  const started = Date.now();
+  showCard('working', 'Decant is taking the article out of the page.');
+  for (;;) {
+    let outcome: Outcome;
+    try {
+      outcome = await sendMessage('clean-tab', { tabId: id });
+    } catch (e) {
+      outcome = { tab: { tabId: id, url: null, title: null }, state: 'error', message: `Decant could not reach its background page: ${(e as Error).message}` };
+    }
+    if (outcome.state === 'loading' && Date.now() - started < LOADING_GIVE_UP_MS) {
+      if (document.body.dataset.state !== 'loading') render(outcome);
+      await new Promise((r) => setTimeout(r, LOADING_RETRY_MS));
+      continue;
+    }
+    render(outcome);
+    return;
+  }
+}
+
+async function main(): Promise<void> {
+  const loaded = await loadSettings();
+  settings = loaded.settings;
+  notices = loaded.notices;
+  const given = params.get('tab');
+  if (given !== null && /^\d+$/.test(given)) tabId = Number(given);
+  else {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    tabId = tab?.id ?? null;
+  }
+  if (tabId === null) {
+    showCard('error', 'Decant could not find the tab to read. Click the Decant button on the page you want to read.');
+    return;
+  }
+  await run(tabId);
+}
+
+main().catch((e: unknown) => {
+  reportError('popup', e);
+  showCard('error', `Decant could not start: ${(e as Error).message}`);
+});

@@ -1,0 +1,225 @@
+/**
+ * The reader view: an extension page in its own tab with the cleaned article, its metadata header and
+ * the ledger; light, sepia and dark themes, font size, line width and typeface (remembered), images
+ * on or off, copy as Markdown or text, and print.
+ *
+ * `reader.html?id=<key>` shows a result kept in session storage (from the popup, the keyboard command
+ * or the context menu); `&tab=<id>` names the article's tab, so the view can clean it again when the
+ * kept result is gone or the page was still loading.
+ */
+import './reader.css';
+import { reportError } from '../platform/browser';
+import { sendMessage } from '../platform/messages';
+import type { Outcome } from '../platform/protocol';
+import { FONT_SIZES, LINE_WIDTHS, loadOutcome, loadSettings, onSettingsChanged, updateSettings, type LineWidth, type ReaderPrefs, type Settings, type Theme } from '../platform/storage';
+import { copyText, markdownOf, plainTextOf, sizeLabel, toast } from './actions';
+import { articleParts, type ArticleOutcome } from './article-parts';
+import { formatDate } from './article-view';
+import { append, clear, h, icon } from './dom';
+import { outcomeMessage, stateCard } from './states';
+
+const app = document.getElementById('app')!;
+const params = new URLSearchParams(location.search);
+let settings: Settings;
+let notices: string[] = [];
+
+function setState(state: string): void {
+  document.body.dataset.state = state;
+}
+
+/** Theme, size, width and typeface live on <html> (CSSOM and data attributes; no inline style markup). */
+function applyPrefs(prefs: ReaderPrefs): void {
+  const root = document.documentElement;
+  root.dataset.theme = prefs.theme;
+  root.dataset.width = prefs.lineWidth;
+  root.dataset.font = prefs.font;
+  root.style.setProperty('--reader-size', `${prefs.fontSize}px`);
+}
+
+function segmented<T extends string>(label: string, name: string, options: readonly { value: T; label: string }[], current: T, onPick: (v: T) => void): HTMLElement {
+  const group = h('div', { class: 'segmented', role: 'radiogroup', 'aria-label': label, 'data-control': name });
+  for (const o of options) {
+    const b = h('button', { type: 'button', role: 'radio', 'aria-checked': String(o.value === current), 'data-value': o.value }, o.label);
+    b.addEventListener('click', () => {
+      for (const other of Array.from(group.children)) other.setAttribute('aria-checked', String(other === b));
+      onPick(o.value);
+    });
+    group.appendChild(b);
+  }
+  return h('div', { class: 'control' }, h('span', { class: 'control-label' }, label), group);
+}
+
+function savePrefs(patch: Partial<ReaderPrefs>): void {
+  settings = { ...settings, reader: { ...settings.reader, ...patch } };
+  applyPrefs(settings.reader);
+  void updateSettings({ reader: patch }).catch((e: unknown) => toast(`Could not save the setting: ${(e as Error).message}`, 'error'));
+}
+
+function displayMenu(onImages: () => void): HTMLElement {
+  const prefs = settings.reader;
+  const size = h('output', { class: 'size-value', 'data-control': 'font-size-value' }, `${prefs.fontSize}px`);
+  const step = (d: number) => () => {
+    const next = Math.min(FONT_SIZES.max, Math.max(FONT_SIZES.min, settings.reader.fontSize + d));
+    size.textContent = `${next}px`;
+    savePrefs({ fontSize: next });
+  };
+  const panel = h(
+    'div',
+    { class: 'menu-panel' },
+    segmented<Theme>('Theme', 'theme', [
+      { value: 'system', label: 'Auto' },
+      { value: 'light', label: 'Light' },
+      { value: 'sepia', label: 'Sepia' },
+      { value: 'dark', label: 'Dark' },
+    ], prefs.theme, (theme) => savePrefs({ theme })),
+    h(
+      'div',
+      { class: 'control' },
+      h('span', { class: 'control-label' }, 'Text size'),
+      h(
+        'div',
+        { class: 'stepper' },
+        h('button', { type: 'button', 'data-control': 'font-smaller', 'aria-label': 'Smaller text', onclick: step(-FONT_SIZES.step) }, 'A−'),
+        size,
+        h('button', { type: 'button', 'data-control': 'font-larger', 'aria-label': 'Larger text', onclick: step(FONT_SIZES.step) }, 'A+'),
+      ),
+    ),
+    segmented<LineWidth>('Line width', 'width', LINE_WIDTHS.map((w) => ({ value: w, label: w[0].toUpperCase() + w.slice(1) })), prefs.lineWidth, (lineWidth) => savePrefs({ lineWidth })),
+    segmented<'serif' | 'sans'>('Typeface', 'font', [
+      { value: 'serif', label: 'Serif' },
+      { value: 'sans', label: 'Sans' },
+    ], prefs.font, (font) => savePrefs({ font })),
+    h('div', { class: 'control' }, h('span', { class: 'control-label' }, 'Images'), h('button', { type: 'button', class: 'button small', 'data-action': 'images', 'aria-pressed': String(settings.images), onclick: onImages }, settings.images ? 'On — turn off' : 'Off — turn on')),
+  );
+  return h('details', { class: 'menu' }, h('summary', { class: 'button ghost', 'data-action': 'display' }, h('span', { class: 'aa' }, 'Aa'), 'Display'), panel);
+}
+
+function provenance(outcome: ArticleOutcome): HTMLElement {
+  const a = outcome.article;
+  const src = outcome.capture.url;
+  const when = new Date(outcome.capture.capturedAt);
+  return h(
+    'footer',
+    { class: 'provenance' },
+    h(
+      'p',
+      {},
+      'Cleaned by Decant from ',
+      /^https?:/i.test(src) ? h('a', { href: src, target: '_blank', rel: 'noopener noreferrer', referrerpolicy: 'no-referrer' }, src) : src,
+      ` on ${formatDate(outcome.capture.capturedAt) ?? ''} at ${when.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}.`,
+    ),
+    h('p', { class: 'hash' }, `${a.wordCount.toLocaleString()} words · ${outcome.removed.length} blocks removed · SHA-256 of the page at the click: `, h('code', {}, outcome.capture.sha256Html)),
+  );
+}
+
+function renderArticle(outcome: ArticleOutcome, keepShown: readonly string[] = []): void {
+  const parts = articleParts(outcome, { images: settings.images }, keepShown);
+  const original = outcome.capture.url;
+  const rerender = (): void => renderArticle(outcome, parts.shown());
+  const onImages = (): void => {
+    void updateSettings({ images: !settings.images }).then((s) => {
+      settings = s;
+      rerender();
+    });
+  };
+  const md = h('button', { type: 'button', class: 'button ghost', 'data-action': 'copy-markdown', title: 'Copy as Markdown, with metadata' }, icon('markdown'), 'Markdown');
+  md.addEventListener('click', () => {
+    void markdownOf(outcome)
+      .then(async (text) => {
+        await copyText(text);
+        toast(`Copied as Markdown (${sizeLabel(text)})`);
+      })
+      .catch((e: unknown) => toast(`Could not copy: ${(e as Error).message}`, 'error'));
+  });
+  const text = h('button', { type: 'button', class: 'button ghost', 'data-action': 'copy-text', title: 'Copy as plain text' }, icon('text'), 'Text');
+  text.addEventListener('click', () => {
+    const t = plainTextOf(outcome);
+    void copyText(t)
+      .then(() => toast(`Copied as text (${sizeLabel(t)})`))
+      .catch((e: unknown) => toast(`Could not copy: ${(e as Error).message}`, 'error'));
+  });
+  const print = h('button', { type: 'button', class: 'button ghost', 'data-action': 'print', title: 'Print or save as PDF', onclick: () => window.print() }, icon('print'), 'Print');
+
+  const toolbar = h(
+    'nav',
+    { class: 'toolbar', 'aria-label': 'Reader controls' },
+    h(
+      'div',
+      { class: 'toolbar-inner' },
+      h('div', { class: 'brand' }, h('img', { src: 'icons/decant-32.png', alt: '', width: 22, height: 22 }), h('span', {}, 'Decant')),
+      /^https?:/i.test(original)
+        ? h('a', { class: 'button ghost original', href: original, target: '_blank', rel: 'noopener noreferrer', referrerpolicy: 'no-referrer', title: original }, icon('external'), 'Original page')
+        : null,
+      h('div', { class: 'toolbar-actions' }, md, text, print, displayMenu(onImages)),
+    ),
+  );
+  clear(app);
+  append(
+    app,
+    toolbar,
+    notices.length ? h('aside', { class: 'notice', role: 'note' }, icon('info'), h('div', {}, ...notices.map((n) => h('p', {}, n)))) : null,
+    h('main', { class: 'reader-main' }, h('article', { class: 'article' }, parts.header, parts.ledger, parts.warnings, parts.body), provenance(outcome)),
+  );
+  setState('article');
+  document.title = outcome.article.title ?? 'Decant reader';
+  if (outcome.article.lang) document.documentElement.lang = outcome.article.lang;
+}
+
+function showCard(state: string, message: string, retry?: () => void): void {
+  clear(app);
+  append(
+    app,
+    h('nav', { class: 'toolbar' }, h('div', { class: 'toolbar-inner' }, h('div', { class: 'brand' }, h('img', { src: 'icons/decant-32.png', alt: '', width: 22, height: 22 }), h('span', {}, 'Decant')))),
+    h('main', { class: 'reader-main state-main' }, stateCard(state, message, retry ? [{ label: 'Try again', primary: true, run: retry }] : [])),
+  );
+  setState(state);
+}
+
+async function cleanAgain(tabId: number): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    let outcome: Outcome;
+    try {
+      outcome = await sendMessage('clean-tab', { tabId });
+    } catch (e) {
+      showCard('error', `Decant could not reach its background page: ${(e as Error).message}`);
+      return;
+    }
+    if (outcome.state === 'loading' && Date.now() - started < 30_000) {
+      if (document.body.dataset.state !== 'loading') showCard('loading', outcomeMessage(outcome));
+      await new Promise((r) => setTimeout(r, 400));
+      continue;
+    }
+    render(outcome, tabId);
+    return;
+  }
+}
+
+function render(outcome: Outcome, tabId: number | null): void {
+  if (outcome.state === 'article') renderArticle(outcome);
+  else if (outcome.state === 'loading' && tabId !== null) void cleanAgain(tabId);
+  else showCard(outcome.state, outcomeMessage(outcome), outcome.state === 'error' && tabId !== null ? () => void cleanAgain(tabId) : undefined);
+}
+
+async function main(): Promise<void> {
+  const loaded = await loadSettings();
+  settings = loaded.settings;
+  notices = loaded.notices;
+  applyPrefs(settings.reader);
+  onSettingsChanged((s) => {
+    settings = s;
+    applyPrefs(s.reader);
+  });
+  const key = params.get('id');
+  const tabParam = params.get('tab');
+  const tabId = tabParam && /^\d+$/.test(tabParam) ? Number(tabParam) : null;
+  const outcome = key ? await loadOutcome(key) : null;
+  if (outcome) return render(outcome, tabId);
+  if (tabId !== null) return cleanAgain(tabId);
+  showCard('gone', 'Decant keeps cleaned articles only until the browser closes. Open the page again and click the Decant button.');
+}
+
+main().catch((e: unknown) => {
+  reportError('reader', e);
+  showCard('error', `The reader view could not start: ${(e as Error).message}`);
+});
