@@ -15,7 +15,8 @@ fs.mkdirSync(reports, { recursive: true });
 
 const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { stdio: 'inherit', ...opts }).status ?? 1;
 
-const browsers = [['/usr/bin/chromium', 'chromium'], ['/usr/bin/firefox-esr', 'firefox-esr']];
+// openssl makes the throwaway certificate of the browser tests' image stand-in (test/e2e/image-host.ts).
+const browsers = [['/usr/bin/chromium', 'chromium'], ['/usr/bin/firefox-esr', 'firefox-esr'], ['/usr/bin/openssl', 'openssl']];
 const missing = browsers.filter(([bin]) => !fs.existsSync(bin)).map(([, pkg]) => pkg);
 if (missing.length) {
   if (process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get')) {

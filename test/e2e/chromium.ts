@@ -1,0 +1,117 @@
+/**
+ * Real Chromium with the unpacked extension (BROWSER-TESTING.md §3): Debian's chromium through
+ * playwright-core (no browser download), a fresh profile per session, and the real toolbar click
+ * (CDP `Extensions.triggerAction`, which opens the real popup and grants activeTab). Playwright does
+ * not attach to the action popup, so a second CDP client finds it.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { ROOT } from '../helpers';
+
+// The extension APIs inside `sw.evaluate` callbacks (they run in the service worker, not in Node).
+declare const chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } };
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const EXT_DIR = path.join(ROOT, 'dist', 'chrome');
+
+export interface Session {
+  context: BrowserContext;
+  sw: Worker;
+  extensionId: string;
+  userDataDir: string;
+  close(): Promise<void>;
+}
+
+export async function launch(options: { viewport?: { width: number; height: number }; args?: string[] } = {}): Promise<Session> {
+  if (!fs.existsSync(path.join(EXT_DIR, 'manifest.json'))) throw new Error(`No built extension in ${EXT_DIR}: run \`npm run build\` first.`);
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'decant-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${EXT_DIR}`,
+      `--load-extension=${EXT_DIR}`,
+      '--disable-gpu',
+      '--disable-quic',
+      '--lang=en-US',
+      '--remote-debugging-port=0',
+      ...(options.args ?? []),
+    ],
+    ignoreDefaultArgs: ['--disable-extensions'],
+    locale: 'en-US',
+  });
+  let [sw] = context.serviceWorkers();
+  sw ??= await context.waitForEvent('serviceworker', { timeout: 20_000 });
+  const extensionId = new URL(sw.url()).host;
+  return {
+    context,
+    sw,
+    extensionId,
+    userDataDir,
+    async close() {
+      await context.close().catch(() => {});
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The tab id (chrome.tabs) of a Playwright page: bring it to the front and ask the service worker. */
+export async function tabIdOf(session: Session, page: Page): Promise<number> {
+  await page.bringToFront();
+  return session.sw.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab.id!;
+  });
+}
+
+export interface Popup {
+  page: Page;
+  /** Wall-clock time (ms since epoch) just before the click. */
+  clickedAt: number;
+  close(): Promise<void>;
+}
+
+/** Click Decant's toolbar icon on `page` (the real action popup opens and activeTab is granted). */
+export async function clickToolbarIcon(session: Session, page: Page): Promise<Popup> {
+  await page.bringToFront();
+  const browser = session.context.browser();
+  const cdp = browser ? await browser.newBrowserCDPSession() : await session.context.newCDPSession(page);
+  const { targetInfos } = (await cdp.send('Target.getTargets' as never, { filter: [{ type: 'tab' }] } as never)) as unknown as { targetInfos: { type: string; url: string; targetId: string }[] };
+  const tab = targetInfos.find((t) => t.type === 'tab' && t.url === page.url()) ?? targetInfos.find((t) => t.type === 'tab');
+  if (!tab) throw new Error('no tab target for the toolbar click');
+  const clickedAt = Date.now();
+  await cdp.send('Extensions.triggerAction' as never, { id: session.extensionId, targetId: tab.targetId } as never);
+  await cdp.detach().catch(() => {});
+  const port = fs.readFileSync(path.join(session.userDataDir, 'DevToolsActivePort'), 'utf8').split('\n')[0];
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const remote: Browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+    const popup = remote.contexts().flatMap((c) => c.pages()).find((p) => p.url().startsWith(`chrome-extension://${session.extensionId}/popup.html`));
+    if (popup) {
+      return {
+        page: popup,
+        clickedAt,
+        async close() {
+          await popup.close().catch(() => {});
+          await remote.close().catch(() => {});
+        },
+      };
+    }
+    await remote.close();
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('The action popup did not appear after the toolbar click.');
+}
+
+/** Wait until a view has left its starting/working states; returns the final `data-state`. */
+export async function settled(page: Page, timeout = 20_000): Promise<string> {
+  await page.waitForFunction(() => {
+    const s = document.body?.dataset.state;
+    return !!s && s !== 'starting' && s !== 'working' && s !== 'loading';
+  }, undefined, { timeout });
+  return page.evaluate(() => document.body.dataset.state!);
+}
