@@ -125,7 +125,7 @@ function injectionFailure(tab: TabInfo, message: string): Outcome {
 /** Open the reader view next to the article's tab; cleans the tab first when there is no kept result. */
 export async function openReader(request: { key?: string; tabId?: number }): Promise<{ ok: true; readerTabId: number } | { ok: false; message: string }> {
   let key = request.key;
-  let sourceTabId = request.tabId ?? null;
+  const sourceTabId = request.tabId ?? null;
   if (!key) {
     if (sourceTabId === null) return { ok: false, message: 'No tab to read.' };
     const outcome = await cleanTab(sourceTabId);

@@ -27,7 +27,6 @@ export interface ContentApi {
 }
 
 declare global {
-  // eslint-disable-next-line no-var
   var __decantContent: ContentApi | undefined;
 }
 
