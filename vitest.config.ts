@@ -9,6 +9,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+          globalSetup: ['test/global-setup.ts'],
           exclude: ['test/e2e/**', 'node_modules/**'],
           environment: 'node',
           testTimeout: 60_000,
