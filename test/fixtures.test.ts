@@ -4,8 +4,9 @@
 // compares metadata, ledger previews and text with the reviewed expected file.
 //
 // A missing expected file FAILS. `UPDATE=1 npx vitest run test/fixtures.test.ts` writes (or rewrites)
-// the generated part and keeps the hand-written "expect" block; a new file gets an empty "expect"
-// block, which fails until a reviewer declares what must stay and what must go.
+// the generated part and keeps the hand-written "expect" block (`UPDATE=<part of a name>` only for
+// the matching fixtures); a new file gets an empty "expect" block, which fails until a reviewer
+// declares what must stay and what must go.
 import fs from 'node:fs';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
@@ -20,7 +21,8 @@ import { CATEGORIES } from '../src/core/types';
 import { RULES } from '../src/core/rules/index';
 import type { ExportRecord } from '../src/export/record';
 
-const UPDATE = process.env.UPDATE === '1';
+const UPDATE = process.env.UPDATE ?? '';
+const updates = (name: string): boolean => UPDATE === '1' || (UPDATE !== '' && name.includes(UPDATE));
 const names = listFixtures();
 const ruleIds = new Set(RULES.map((r) => r.id));
 
@@ -33,7 +35,7 @@ function htmlText(html: string): string {
 function loadExpected(name: string, generated: Omit<ExpectedFile, 'expect'>): ExpectedFile | null {
   const file = expectedPath(name);
   const existing = fs.existsSync(file) ? parseExpected(fs.readFileSync(file, 'utf8'), name) : null;
-  if (UPDATE) {
+  if (updates(name)) {
     const next: ExpectedFile = { expect: existing?.expect ?? blankExpectations(), ...generated };
     fs.mkdirSync(EXPECTED, { recursive: true });
     fs.writeFileSync(file, renderExpected(name, next));
