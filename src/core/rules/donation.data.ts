@@ -44,6 +44,7 @@ export const DONATION_TEXT = phraseRegex([
   'поддержите нас', 'поддержите', 'поддержать нас', 'ваша поддержка', 'пожертвуйте', 'помогите нам',
   // German
   'unterstützen sie uns', 'jetzt unterstützen', 'unterstütze uns', 'spenden sie', 'jetzt spenden', 'ihre unterstützung',
+  'unterstütze mich', 'unterstützt mich', 'unterstützen sie mich', // German first-person blog appeals next to Ko-fi/Patreon buttons — fixture: donation--kofi-button
   // French
   'faire un don', 'faites un don', 'soutenez-nous', 'soutenez', 'nous soutenir', 'votre soutien',
   // Spanish
