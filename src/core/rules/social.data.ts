@@ -11,6 +11,7 @@ export const SOCIAL_VENDORS: readonly VendorEntry[] = [
   { selector: '.shareaholic-canvas', note: 'Shareaholic' },
   { selector: '.sharedaddy', note: 'Jetpack sharing' },
   { selector: '.ya-share2', note: 'Yandex share (Russian publishers)' },
+  { selector: '.likely', note: 'Likely share buttons (Ilya Birman), markup before its script runs, on Russian media sites — fixture: social--likely-ru' },
   { selector: '.heateor_sss_sharing_container', note: 'Sassy Social Share' },
   { selector: '.essb_links', note: 'Easy Social Share Buttons' },
 ];
