@@ -6,11 +6,32 @@ import { defineFamily } from './family';
 import type { Facts, Signal } from './types';
 import { COOKIE_CTA, COOKIE_STEMS, COOKIE_TEXT, COOKIE_TOKENS, COOKIE_VENDORS } from './cookie.data';
 import { positionSignal } from './shared';
+import { collapse } from '../dom';
+
+/** Buttons, submit inputs and button-like links a block may carry, looked at by label. */
+const BUTTONISH = 'button, input[type="submit"], input[type="button"], [role="button"]';
+
+/** The first button label that is a consent choice ("Accept all", "Reject", "Принять" …), or null. */
+function consentButton(el: Element): string | null {
+  const list = el.querySelectorAll(BUTTONISH);
+  for (let i = 0; i < list.length && i < 24; i++) {
+    const b = list[i];
+    const label = collapse((b.localName === 'input' ? b.getAttribute('value') : b.textContent) ?? '');
+    if (label && label.length <= 40 && COOKIE_CTA.test(label)) return label;
+  }
+  return null;
+}
 
 function structure(f: Facts): Signal[] {
   const out: Signal[] = [];
   const s = f.stats;
-  if (s.buttons >= 2 || s.checkboxes >= 2) out.push({ kind: 'structure', what: `${s.buttons} button(s), ${s.checkboxes} checkbox(es)` });
+  // Two buttons alone say "a choice", not "a cookie choice": a welcome modal with Close / See what's
+  // new is an overlay (fixture: overlay--bootstrap-modal-it). A consent label on one of them does.
+  if (s.checkboxes >= 2) out.push({ kind: 'structure', what: `${s.checkboxes} checkboxes` });
+  else if (s.buttons >= 2) {
+    const label = consentButton(f.el);
+    if (label) out.push({ kind: 'structure', what: `${s.buttons} buttons, one of them “${label}”` });
+  }
   out.push(...positionSignal(f));
   return out;
 }
