@@ -7,10 +7,22 @@ import type { Facts, Signal } from './types';
 import { AMOUNT, DONATE_CTA, DONATION_STEMS, DONATION_TEXT, DONATION_TOKENS, DONATION_VENDORS, PERIODS } from './donation.data';
 import { positionSignal } from './shared';
 
+/**
+ * A paragraph of running prose that mentions a donation page in passing — a news story linking to a
+ * blood bank's /donar/ page (fixture: donation--sangre-es-trap) — rather than an appeal whose link is
+ * a call to action ("Donate today", "Support us").
+ */
+function isInlineMention(f: Facts): boolean {
+  const s = f.stats;
+  if (f.tag !== 'p' || s.textLen - s.linkTextLen < 150) return false;
+  for (const a of Array.from(f.el.getElementsByTagName('a'))) if (DONATE_CTA.test(a.textContent ?? '')) return false;
+  return true;
+}
+
 function structure(f: Facts): Signal[] {
   const out: Signal[] = [];
   const s = f.stats;
-  if (s.donateLinks > 0 && s.donateLinks * 3 >= s.links) out.push({ kind: 'structure', what: `${s.donateLinks} link(s) to a donation page` });
+  if (s.donateLinks > 0 && s.donateLinks * 3 >= s.links && !isInlineMention(f)) out.push({ kind: 'structure', what: `${s.donateLinks} link(s) to a donation page` });
   if (s.radios + s.buttons + s.links > 1 && s.textLen < 2500) {
     const text = f.text();
     const amounts = text.match(AMOUNT)?.length ?? 0;
