@@ -94,3 +94,34 @@ export function linkDensity(el: Element, textLength: number): number {
   for (const a of Array.from(el.getElementsByTagName('a'))) linked += collapse(a.textContent ?? '').length;
   return Math.min(1, linked / textLength);
 }
+
+/** Head elements a reader of the clone needs: the title, meta tags (Readability's fallbacks) and the base URL. */
+const KEPT_HEAD_TAGS: ReadonlySet<string> = new Set(['title', 'meta', 'base']);
+
+/**
+ * A copy of `doc` to extract from: the document (URL and base kept, so relative links resolve as in
+ * the page), the root element's attributes (lang, dir), the head's title, meta and base elements,
+ * and the body. Scripts, styles and links of the head are left behind: copying them is a third of
+ * the cost of a full `cloneNode(true)` in jsdom, and no step reads them (metadata comes from the
+ * original document).
+ */
+export function cloneForReading(doc: Document): Document {
+  const root = doc.documentElement;
+  if (!root || !doc.body) return doc.cloneNode(true) as Document;
+  const copy = doc.cloneNode(false) as Document;
+  for (let n = doc.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === 10) copy.appendChild(copy.importNode(n, false)); // the doctype keeps standards mode
+  }
+  const rootCopy = copy.importNode(root, false) as Element;
+  copy.appendChild(rootCopy);
+  const head = doc.head;
+  if (head) {
+    const headCopy = copy.importNode(head, false) as Element;
+    for (let el = head.firstElementChild; el; el = el.nextElementSibling) {
+      if (KEPT_HEAD_TAGS.has(el.localName)) headCopy.appendChild(copy.importNode(el, true));
+    }
+    rootCopy.appendChild(headCopy);
+  }
+  rootCopy.appendChild(copy.importNode(doc.body, true));
+  return copy;
+}

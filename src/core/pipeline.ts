@@ -17,7 +17,7 @@
  */
 import type { Article, CleanOptions, CleanResult, LedgerEntry } from './types';
 import { DECANT_ID_ATTR, sanitizeInPlace, sanitizedHtmlBatch } from './html';
-import { collapse, previewOf } from './dom';
+import { cloneForReading, collapse, previewOf } from './dom';
 import { readMetadata, normalizeDate, type PageMetadata } from './metadata';
 import { extract } from './extract';
 import { markFurniture } from './furniture';
@@ -156,7 +156,7 @@ function attempt(doc: Document, win: Win, url: string | null, meta: PageMetadata
     t = n;
   };
   const warnings: string[] = [];
-  const clone = doc.cloneNode(true) as Document;
+  const clone = cloneForReading(doc);
   const body = clone.body;
   step('clone');
   if (!body) return { article: null, reason: 'This page has no body to read.', removed: [], warnings, removedProseChars: 0, postRemovedChars: 0, extractedChars: 0, steps };
