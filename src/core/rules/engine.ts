@@ -103,6 +103,13 @@ interface Frame {
   afterIdx: number;
   inner: Candidate[];
   id: string | null;
+  /** Characters of the element's own text nodes (not its descendants'). */
+  ownText: number;
+  /** Element children that stayed, and the last of them. */
+  kids: number;
+  lastKid: Element | null;
+  /** Every child is phrasing content in Readability's sense (text, inline tags, links of inline tags). */
+  phrasing: boolean;
 }
 
 /** Inline elements without attributes carry no evidence of their own; their parents are judged. */
@@ -188,11 +195,14 @@ function makeFacts(el: Element, tag: string, attrs: Attrs, stats: Stats, phase: 
   return facts;
 }
 
-function countOwn(el: Element, tag: string, attrs: Attrs, stats: Stats, inLink: boolean): void {
+/** Count an element's own text, links, fields and slots into `stats`; returns its own text length. */
+function countOwn(el: Element, tag: string, attrs: Attrs, stats: Stats, inLink: boolean): number {
+  let own = 0;
   for (let n = el.firstChild; n; n = n.nextSibling) {
     if (n.nodeType === 3) {
       const len = (n as Text).data.trim().length;
       if (len) {
+        own += len;
         stats.textLen += len;
         if (inLink) stats.linkTextLen += len;
       }
@@ -243,6 +253,53 @@ function countOwn(el: Element, tag: string, attrs: Attrs, stats: Stats, inLink: 
       if (HEADING_TAGS.has(tag)) stats.headings++;
   }
   if (attrs.size && isAdSlot(el, tag, attrs)) stats.adSlots++;
+  return own;
+}
+
+/** Readability's phrasing content (`PHRASING_ELEMS`); `a`, `del` and `ins` count when their content does. */
+const PHRASING_TAGS: ReadonlySet<string> = new Set([
+  'abbr', 'audio', 'b', 'bdo', 'br', 'button', 'cite', 'code', 'data', 'datalist', 'dfn', 'em', 'embed', 'i',
+  'img', 'input', 'kbd', 'label', 'mark', 'math', 'meter', 'noscript', 'object', 'output', 'progress', 'q',
+  'ruby', 'samp', 'script', 'select', 'small', 'span', 'strong', 'sub', 'sup', 'textarea', 'time', 'var', 'wbr',
+]);
+const PHRASING_WRAPPERS: ReadonlySet<string> = new Set(['a', 'del', 'ins']);
+/** Attributes that say what a block is; they move to the paragraph that replaces a wrapper. */
+const CARRIED_ATTRS = ['class', 'id', 'role', 'itemprop', 'rel'] as const;
+
+/**
+ * Keep a `div`'s markup through Readability. Readability turns a div of inline content into a new
+ * `<p>` and replaces a div holding one `<p>` by that `<p>` (when under a quarter of its text is
+ * links), dropping the div's class, id and stamp — the evidence the post-clean rules and the
+ * furniture roles read (`div.caption`, `div.publish-date`). Doing the same change first, with the
+ * attributes kept, leaves Readability nothing to drop. Returns the element now in the tree.
+ */
+function carryMarkup(frame: Frame): Element {
+  const { el, stats } = frame;
+  if (stats.textLen === 0 || stats.linkTextLen * 4 >= stats.textLen) return el;
+  if (frame.kids === 1 && frame.ownText === 0 && frame.lastKid?.localName === 'p') {
+    const p = frame.lastKid;
+    for (const name of CARRIED_ATTRS) {
+      const v = frame.attrs.get(name);
+      if (!v) continue;
+      const own = p.getAttribute(name);
+      if (!own) p.setAttribute(name, v);
+      else if (name === 'class') p.setAttribute('class', `${own} ${v}`);
+    }
+    return el;
+  }
+  if (!frame.phrasing) return el;
+  const doc = el.ownerDocument;
+  const p = doc.createElement('p');
+  for (const [name, v] of frame.attrs.entries()) {
+    try {
+      p.setAttribute(name, v);
+    } catch {
+      // an attribute name the HTML parser accepted but setAttribute does not: leave it behind
+    }
+  }
+  while (el.firstChild) p.appendChild(el.firstChild);
+  el.replaceWith(p);
+  return p;
 }
 
 /**
@@ -261,10 +318,10 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
 
   const rootFrame: Frame = {
     el: root, tag: root.localName, attrs: Attrs.of(root), stats: newStats(), rec: stamp ? { parent: null, step: root.localName } : null, counts: new Map(), next: null,
-    inLink: false, protectedZone: false, afterIdx: 0, inner: [], id: null,
+    inLink: false, protectedZone: false, afterIdx: 0, inner: [], id: null, ownText: 0, kids: 0, lastKid: null, phrasing: true,
   };
   const stack: Frame[] = [rootFrame];
-  countOwn(root, rootFrame.tag, rootFrame.attrs, rootFrame.stats, false);
+  rootFrame.ownText = countOwn(root, rootFrame.tag, rootFrame.attrs, rootFrame.stats, false);
   let child: Element | null = root.firstElementChild;
 
   const enter = (el: Element, parent: Frame): Frame | null => {
@@ -276,7 +333,10 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
       counts.set(tag, n);
       rec = { parent: parent.rec, step: `${tag}:nth-of-type(${n})` };
     }
-    if (INVISIBLE_TAGS.has(tag)) return null;
+    if (INVISIBLE_TAGS.has(tag)) {
+      if (tag === 'svg' || tag === 'object' || tag === 'embed') parent.phrasing = false;
+      return null;
+    }
     const attrs = Attrs.of(el);
     if (isHiddenElement(attrs, tag) && !(tag === 'img' && attrs.get('aria-hidden') === 'true')) {
       // The reader cannot see it, so neither can the article; aria-hidden on a page wrapper while a
@@ -301,18 +361,30 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
     const frame: Frame = {
       el, tag, attrs, stats: newStats(), rec, counts: stamp ? new Map() : null, next: null,
       inLink: parent.inLink || tag === 'a', protectedZone: parent.protectedZone || PROTECTED_TAGS.has(tag),
-      afterIdx: closed.length, inner: [], id,
+      afterIdx: closed.length, inner: [], id, ownText: 0, kids: 0, lastKid: null, phrasing: true,
     };
     if (!rec && !stamp && id) frame.rec = blocks.get(id) ?? null;
-    countOwn(el, tag, attrs, frame.stats, frame.inLink);
+    frame.ownText = countOwn(el, tag, attrs, frame.stats, frame.inLink);
     return frame;
   };
 
   const exit = (frame: Frame, parent: Frame): void => {
-    const { tag, stats } = frame;
+    let { tag } = frame;
+    const { stats } = frame;
     if (tag === 'p' && stats.textLen >= 80) stats.paras++;
     if (!frame.protectedZone && families.length && stats.textLen <= maxCandText) evaluate(frame);
     else if (frame.inner.length && stats.textLen > maxCandText) frame.inner = frame.inner.filter((c) => c.alive);
+    if (stamp && tag === 'div' && frame.attrs.size && !frame.inner.length && !frame.protectedZone) {
+      const now = carryMarkup(frame);
+      if (now !== frame.el) {
+        frame.el = now;
+        tag = 'p';
+        if (stats.textLen >= 80) stats.paras++;
+      }
+    }
+    parent.kids++;
+    parent.lastKid = frame.el;
+    if (!(PHRASING_TAGS.has(tag) || (PHRASING_WRAPPERS.has(tag) && frame.phrasing))) parent.phrasing = false;
     if (frame.id) {
       closed.push(frame.id);
       if (stamp && (tag === 'p' || HEADING_TAGS.has(tag))) prose.push({ id: frame.id, tag, len: stats.textLen, el: frame.el });
