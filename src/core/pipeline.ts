@@ -43,6 +43,8 @@ interface Attempt {
   /** Characters the post-clean took from what Readability kept, and what Readability kept. */
   postRemovedChars: number;
   extractedChars: number;
+  /** The article container in the original page (see {@link CleanResult.articlePath}). */
+  articlePath?: string | null;
   steps: { name: string; ms: number }[];
 }
 
@@ -133,6 +135,7 @@ export function runPipeline(doc: Document, options: CleanOptions = {}): CleanRes
     ...(chosen.article ? {} : { reason: chosen.reason ?? 'No article was found on this page.' }),
     removed: chosen.removed,
     warnings: [...warnings, ...chosen.warnings],
+    articlePath: chosen.article ? (chosen.articlePath ?? null) : null,
     ...(meta ? { citation: meta.citation } : {}),
     debug: { steps: [...chosen.steps, { name: 'total', ms: now() - started }], retried, failedRules: [] },
   };
@@ -209,6 +212,7 @@ function attempt(doc: Document, win: Win, url: string | null, meta: PageMetadata
   const surviving = new Set<string>();
   for (const el of Array.from(content.querySelectorAll(`[${DECANT_ID_ATTR}]`))) surviving.add(el.getAttribute(DECANT_ID_ATTR)!);
   const removed = ledger.finish(surviving);
+  const articlePath = containerPath(pre, surviving);
   const anchors = new Set(removed.map((r) => r.after).filter((a): a is string => !!a));
   for (const el of Array.from(content.querySelectorAll(`[${DECANT_ID_ATTR}]`))) {
     if (!anchors.has(el.getAttribute(DECANT_ID_ATTR)!)) el.removeAttribute(DECANT_ID_ATTR);
@@ -251,7 +255,34 @@ function attempt(doc: Document, win: Win, url: string | null, meta: PageMetadata
     contentHtml: content.innerHTML,
     text,
   };
-  return { article, removed, warnings, removedProseChars, postRemovedChars, extractedChars, steps };
+  return { article, removed, warnings, removedProseChars, postRemovedChars, extractedChars, articlePath, steps };
+}
+
+/**
+ * The article container: the deepest element of the original page that holds every kept paragraph
+ * (their common ancestor), as a ledger-style path. The live page's auto-clean never hides it or its
+ * ancestors. Paragraphs, not all kept blocks, so a lead figure restored from the page header does not
+ * widen it to `body`.
+ */
+function containerPath(pre: WalkResult, surviving: ReadonlySet<string>): string | null {
+  let chain: PathRec[] | null = null;
+  const consider = (id: string): void => {
+    const rec = pre.blocks.get(id);
+    if (!rec?.parent) return;
+    const c: PathRec[] = [];
+    for (let r: PathRec | null = rec.parent; r; r = r.parent) c.push(r);
+    c.reverse();
+    if (!chain) chain = c;
+    else {
+      let i = 0;
+      while (i < chain.length && i < c.length && chain[i] === c[i]) i++;
+      chain.length = i;
+    }
+  };
+  for (const p of pre.prose) if (p.tag === 'p' && surviving.has(p.id)) consider(p.id);
+  if (!chain) for (const id of surviving) consider(id);
+  const found = chain as PathRec[] | null;
+  return found && found.length ? pathOf(found[found.length - 1]) : null;
 }
 
 /** Collects ledger entries; sanitises their HTML in one pass and resolves `after` anchors at the end. */

@@ -94,6 +94,12 @@ export interface CleanResult {
   removed: LedgerEntry[];
   /** Things the reader should know: dropped headings or prose, a rule that failed, a retry. */
   warnings: string[];
+  /**
+   * Where the article lives in the original page: the path (ledger `path` form, from `body`) of the
+   * smallest element holding every kept paragraph. Null without an article. Not exported; the live
+   * page's auto-clean guards this element and its ancestors.
+   */
+  articlePath?: string | null;
   /** Citation metadata (not part of the export record's article fields). */
   citation?: CitationMeta;
   /** What the pipeline did, for bug reports and tests. */

@@ -73,7 +73,30 @@ export interface WalkOptions {
   blocks?: Map<string, PathRec>;
   /** A candidate may hold at most this share of the root's text. */
   maxShare: number;
+  /** Overrides `maxShare`: a candidate may hold at most this many characters (live scans of a small subtree). */
+  maxCandText?: number;
+  /**
+   * Read-only walk over a tree Decant does not own (the live page): hidden elements are skipped, never
+   * removed, and nothing is stamped (`stamp` must be false).
+   */
+  readOnly?: boolean;
+  /** The root itself may be a candidate (a subtree inserted late, scanned on its own). */
+  includeRoot?: boolean;
+  /**
+   * Facts the caller read from the live page's computed style and layout (the core reads none itself).
+   * When given, it alone decides what is hidden, and its `pos` replaces the `data-decant-pos` mark.
+   */
+  probe?: LiveProbe;
 }
+
+/** What a live page's computed style says about one element (see {@link WalkOptions.probe}). */
+export interface LiveFacts {
+  hidden: boolean;
+  /** `fixed`/`sticky` evidence, as the content script's marks: fixed, covering the viewport, or on top. */
+  pos: 'fixed' | 'cover' | 'top' | null;
+}
+
+export type LiveProbe = (el: Element) => LiveFacts;
 
 function newStats(): Stats {
   return {
@@ -110,6 +133,8 @@ interface Frame {
   lastKid: Element | null;
   /** Every child is phrasing content in Readability's sense (text, inline tags, links of inline tags). */
   phrasing: boolean;
+  /** Position evidence from a live probe (null: read the `data-decant-pos` mark). */
+  pos?: string | null;
 }
 
 /** Inline elements without attributes carry no evidence of their own; their parents are judged. */
@@ -117,12 +142,17 @@ const INLINE_TAGS: ReadonlySet<string> = new Set(['span', 'i', 'b', 'em', 'stron
 
 const EMAIL_NAME = /e-?mail|newsletter/i;
 
-function placementOf(attrs: Attrs, tag: string): Placement {
+function placementOf(attrs: Attrs, tag: string, pos?: string | null): Placement {
   const place: Placement = { fixed: false, cover: false, onTop: false, dialog: false };
+  if (pos) {
+    place.fixed = true;
+    if (pos === 'cover') place.cover = true;
+    if (pos === 'cover' || pos === 'top') place.onTop = true;
+  }
   if (!attrs.size) return place;
   const role = attrs.get('role');
   if (role === 'dialog' || role === 'alertdialog' || attrs.get('aria-modal') === 'true' || (tag === 'dialog' && attrs.has('open'))) place.dialog = true;
-  const mark = attrs.get('data-decant-pos');
+  const mark = pos === undefined ? attrs.get('data-decant-pos') : null;
   if (mark) {
     place.fixed = true;
     if (mark === 'cover') place.cover = true;
@@ -159,7 +189,7 @@ function findLabel(el: Element, limit = 120): Element | null {
   return null;
 }
 
-function makeFacts(el: Element, tag: string, attrs: Attrs, stats: Stats, phase: 'pre' | 'post'): Facts {
+function makeFacts(el: Element, tag: string, attrs: Attrs, stats: Stats, phase: 'pre' | 'post', pos?: string | null): Facts {
   let text: string | null = null;
   let label: string | null = null;
   let tokens: string[] | null = null;
@@ -174,7 +204,7 @@ function makeFacts(el: Element, tag: string, attrs: Attrs, stats: Stats, phase: 
       return (tokens ??= tokenize(attrs));
     },
     get place() {
-      return (place ??= placementOf(attrs, tag));
+      return (place ??= placementOf(attrs, tag, pos));
     },
     text() {
       if (text === null) {
@@ -307,19 +337,29 @@ function carryMarkup(frame: Frame): Element {
  * removal candidates. The tree is changed only by hidden-element removal and stamping.
  */
 export function walk(root: Element, opts: WalkOptions): WalkResult {
-  const { phase, families, stamp } = opts;
+  const { phase, families, stamp, readOnly = false, probe } = opts;
+  if (readOnly && stamp) throw new TypeError('walk(): a read-only walk cannot stamp blocks; pass `stamp: false` with `readOnly: true`.');
   const candidates: Candidate[] = [];
   const closed: string[] = [];
   const blocks = opts.blocks ?? new Map<string, PathRec>();
   const prose: WalkResult['prose'] = [];
   let nextId = 0;
   const rootTextLen = visibleTextLength(root);
-  const maxCandText = Math.max(600, rootTextLen * opts.maxShare);
+  const maxCandText = opts.maxCandText ?? Math.max(600, rootTextLen * opts.maxShare);
 
   const rootFrame: Frame = {
     el: root, tag: root.localName, attrs: Attrs.of(root), stats: newStats(), rec: stamp ? { parent: null, step: root.localName } : null, counts: new Map(), next: null,
     inLink: false, protectedZone: false, afterIdx: 0, inner: [], id: null, ownText: 0, kids: 0, lastKid: null, phrasing: true,
   };
+  if (opts.includeRoot) {
+    const live = probe?.(root);
+    if (INVISIBLE_TAGS.has(rootFrame.tag) || (live ? live.hidden : isHiddenElement(rootFrame.attrs, rootFrame.tag))) {
+      return { candidates: [], closed, blocks, prose, rootTextLen };
+    }
+    rootFrame.protectedZone = PROTECTED_TAGS.has(rootFrame.tag);
+    rootFrame.inLink = rootFrame.tag === 'a';
+    rootFrame.pos = live ? live.pos : undefined;
+  }
   const stack: Frame[] = [rootFrame];
   rootFrame.ownText = countOwn(root, rootFrame.tag, rootFrame.attrs, rootFrame.stats, false);
   let child: Element | null = root.firstElementChild;
@@ -338,16 +378,22 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
       return null;
     }
     const attrs = Attrs.of(el);
-    if (isHiddenElement(attrs, tag) && !(tag === 'img' && attrs.get('aria-hidden') === 'true')) {
+    let pos: string | null | undefined;
+    if (probe) {
+      // The live page's computed style decides (aria-hidden backdrops are still painted).
+      const live = probe(el);
+      if (live.hidden) return null;
+      pos = live.pos;
+    } else if (isHiddenElement(attrs, tag) && !(tag === 'img' && attrs.get('aria-hidden') === 'true')) {
       // The reader cannot see it, so neither can the article; aria-hidden on a page wrapper while a
       // modal is open is the exception (the text behind the modal is what the reader came for).
       if (!(attrs.get('aria-hidden') === 'true' && !attrs.has('hidden') && !attrs.has('data-decant-hidden') && (el.textContent ?? '').length > 2000)) {
-        el.remove();
+        if (!readOnly) el.remove();
         return null;
       }
     }
     if (tag === 'dialog' && !attrs.has('open')) {
-      el.remove();
+      if (!readOnly) el.remove();
       return null;
     }
     let id: string | null = null;
@@ -361,7 +407,7 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
     const frame: Frame = {
       el, tag, attrs, stats: newStats(), rec, counts: stamp ? new Map() : null, next: null,
       inLink: parent.inLink || tag === 'a', protectedZone: parent.protectedZone || PROTECTED_TAGS.has(tag),
-      afterIdx: closed.length, inner: [], id, ownText: 0, kids: 0, lastKid: null, phrasing: true,
+      afterIdx: closed.length, inner: [], id, ownText: 0, kids: 0, lastKid: null, phrasing: true, pos,
     };
     if (!rec && !stamp && id) frame.rec = blocks.get(id) ?? null;
     frame.ownText = countOwn(el, tag, attrs, frame.stats, frame.inLink);
@@ -396,7 +442,7 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
   const evaluate = (frame: Frame): void => {
     const { el, tag, stats } = frame;
     if (INLINE_TAGS.has(tag) && !frame.attrs.size) return;
-    const facts = makeFacts(el, tag, frame.attrs, stats, phase);
+    const facts = makeFacts(el, tag, frame.attrs, stats, phase, frame.pos);
     const inner = frame.inner.filter((c) => c.alive);
     const innerCats = new Set(inner.map((c) => c.family));
     let best: { family: RuleFamily; signals: Signal[]; score: number; own: boolean } | null = null;
@@ -458,6 +504,8 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
     if (parent) {
       exit(top, parent);
       child = parent.next;
+    } else if (opts.includeRoot) {
+      exit(top, { ...rootFrame, el: root, stats: newStats(), inner: [], id: null });
     }
   }
   return { candidates: candidates.filter((c) => c.alive), closed, blocks, prose, rootTextLen };

@@ -1,0 +1,138 @@
+/**
+ * The core's rules applied to a tree Decant does not own: the live page of a site with auto-clean on
+ * (issue 5). Nothing here changes the page; the content script decides what to hide and hides it with
+ * a marker attribute.
+ *
+ * - {@link scanLive}: one read-only walk of a subtree (a nag inserted late) with the same rule
+ *   families as the pipeline; hidden elements are skipped, nothing is stamped or removed.
+ * - {@link resolvePath} / {@link locateRemoved}: a ledger entry's `path` (computed on a copy of the
+ *   page) back to the live element, checked against the entry's preview.
+ * - {@link articleGuard}: the article container chosen by the pipeline (`CleanResult.articlePath`)
+ *   and its ancestors are never hidden.
+ *
+ * Pure like the rest of core: the caller passes what only a live page knows (computed style and
+ * layout) through `probe`.
+ */
+import type { Category, LedgerEntry } from './types';
+import { RULES } from './rules/index';
+import { selectFamilies, walk, type LiveProbe } from './rules/engine';
+import { previewOf } from './dom';
+
+export type { LiveFacts, LiveProbe } from './rules/engine';
+
+export interface LiveScanOptions {
+  /** Categories to look for; all when absent. */
+  categories?: readonly Category[];
+  /** Rule families to skip, by id. */
+  disableRules?: readonly string[];
+  /** Computed style and layout of one live element (hidden? fixed, covering, on top?). */
+  probe?: LiveProbe;
+  /**
+   * The most text a candidate may hold (characters). The pipeline uses half the page's text; a scan of
+   * a small subtree has no page around it, so the caller passes a limit taken from the page.
+   */
+  maxText?: number;
+}
+
+export interface LiveCandidate {
+  el: Element;
+  /** The rule family that named it. */
+  rule: string;
+  category: Category;
+  /** The rule's signals in words (as in the ledger). */
+  reason: string;
+  /** The first 160 characters of its text. */
+  preview: string;
+  /** True when position evidence (a dialog, a fixed or covering box) was among the signals. */
+  positioned: boolean;
+}
+
+/** Fewest characters a candidate may hold, whatever `maxText` says (a modal's appeal is rarely shorter). */
+const MIN_MAX_TEXT = 600;
+
+/**
+ * Find nags in `root` (the root itself included) without changing anything. Candidates are the
+ * smallest blocks that explain a nag, in document order of their ends, as in the pipeline's pre-clean.
+ */
+export function scanLive(root: Element, options: LiveScanOptions = {}): LiveCandidate[] {
+  const families = selectFamilies(RULES, options.categories, options.disableRules);
+  if (!families.length) return [];
+  const result = walk(root, {
+    phase: 'pre',
+    families,
+    stamp: false,
+    readOnly: true,
+    includeRoot: true,
+    probe: options.probe,
+    maxShare: 0.5,
+    maxCandText: Math.max(MIN_MAX_TEXT, options.maxText ?? 0),
+  });
+  return result.candidates.map((c) => ({
+    el: c.el,
+    rule: c.family.id,
+    category: c.family.category,
+    reason: c.signals.map((s) => s.what).join('; '),
+    preview: previewOf(c.el),
+    positioned: c.signals.some((s) => s.kind === 'position'),
+  }));
+}
+
+const STEP = /^([^\s>:]+):nth-of-type\((\d+)\)$/;
+
+/**
+ * The element at a ledger path (`body > div:nth-of-type(2) > p:nth-of-type(3)`) in `doc`, or null
+ * when the page has no such element. Steps count element siblings of the same local name, exactly as
+ * the pipeline counted them on its copy.
+ */
+export function resolvePath(doc: Document, path: string | null | undefined): Element | null {
+  if (!path) return null;
+  const steps = path.split(' > ');
+  if (steps[0] !== 'body' || !doc.body) return null;
+  let el: Element = doc.body;
+  for (let i = 1; i < steps.length; i++) {
+    const m = STEP.exec(steps[i]);
+    if (!m) return null;
+    const tag = m[1];
+    let n = Number(m[2]);
+    let next: Element | null = null;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+      if (c.localName === tag && --n === 0) {
+        next = c;
+        break;
+      }
+    }
+    if (!next) return null;
+    el = next;
+  }
+  return el;
+}
+
+/**
+ * The live element a ledger entry was made from, or null when the path no longer leads to it. The
+ * entry's preview must occur in the element's text (compared without whitespace: the preview puts
+ * spaces where blocks meet; the live element may hold more, its hidden parts, which the pipeline
+ * dropped first), so a path that drifted never hides the wrong block.
+ */
+export function locateRemoved(doc: Document, entry: Pick<LedgerEntry, 'path' | 'preview'>): Element | null {
+  const el = resolvePath(doc, entry.path);
+  if (!el) return null;
+  const text = squeeze(el.textContent ?? '');
+  const want = squeeze(entry.preview).slice(0, 40);
+  if (!want) return text.length <= 200 ? el : null;
+  return text.includes(want) ? el : null;
+}
+
+const squeeze = (s: string): string => s.replace(/[\s\u00a0\u200b\u2028\u2029\ufeff]+/g, '');
+
+/**
+ * A predicate that is true for elements auto-clean must never hide: `html`, `head`, `body`, the
+ * article container (`articlePath`) and every ancestor of it. Without a container (no article found,
+ * or the path no longer resolves), only the document's own structure is guarded.
+ */
+export function articleGuard(doc: Document, articlePath: string | null | undefined): (el: Element) => boolean {
+  const container = resolvePath(doc, articlePath);
+  return (el: Element): boolean => {
+    if (el === doc.documentElement || el === doc.body || el === doc.head) return true;
+    return !!container && (el === container || el.contains(container));
+  };
+}
