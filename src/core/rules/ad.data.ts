@@ -11,11 +11,11 @@ export const AD_SLOT_VENDORS: readonly VendorEntry[] = [
   { selector: '#google_ads_iframe_*', note: 'GPT iframe container (NYT, Moscow Times) — fixture: ad--nyt-labelled-slot' },
   { selector: '[data-google-query-id]', note: 'GPT-rendered slot marker' },
   { selector: '[data-ad-slot]', note: 'AdSense slot attribute' },
-  { selector: '[data-ad-unit]', note: 'generic ad-unit attribute (Arc, WordPress ad plugins)' },
+  { selector: '[data-ad-unit]', note: 'ad-unit path attribute (Arc XP, WordPress ad plugins) — fixture: ad--elmundo-publicidad' },
   { selector: 'amp-ad', note: 'AMP ad element' },
   { selector: 'amp-sticky-ad', note: 'AMP sticky ad' },
-  { selector: '#yandex_rtb*', note: 'Yandex RTB slot (Russian publishers)' },
-  { selector: '#adfox*', note: 'AdFox slot (Russian publishers)' },
+  { selector: '#yandex_rtb*', note: 'Yandex RTB slot (Russian publishers) — fixture: ad--yandex-rtb-ru' },
+  { selector: '#adfox*', note: 'AdFox slot (Russian publishers) — fixture: ad--yandex-rtb-ru' },
   { selector: '.dfp-ad', note: 'DFP slot class (Seattle Times, Moscow Times)' },
   { selector: '.gpt-ad', note: 'GPT slot class' },
   { selector: '.adsbygoogle', note: 'AdSense class on a non-ins element' },
@@ -25,13 +25,12 @@ export const AD_SLOT_VENDORS: readonly VendorEntry[] = [
 /** Vendor entries for whole ad containers (not slots themselves). */
 export const AD_CONTAINER_VENDORS: readonly VendorEntry[] = [
   { selector: '[data-testid="ad-wrapper"]', note: 'NYT-style ad wrapper — fixture: ad--nyt-labelled-slot' },
-  { selector: '.ad-container', note: 'common ad container class' },
-  { selector: '.advertisement', note: 'common ad container class' },
-  { selector: '.ad-slot', note: 'common ad slot class' },
-  { selector: '.adslot', note: 'common ad slot class' },
-  { selector: '.ad-unit', note: 'common ad unit class' },
-  { selector: '.adunit', note: 'common ad unit class' },
-  { selector: '.place-ad', note: 'NYT ad placement' },
+  { selector: '.ad-container', note: 'ad container class (CBS News, City A.M.) — fixture: ad--gpt-sidebar' },
+  { selector: '.ad-slot', note: 'ad slot class (The Guardian js-ad-slot, Smithsonian DFP slots)' },
+  { selector: '.adslot', note: 'ad slot class (VentureBeat div.adslot with data-sizes)' },
+  { selector: '.ad-unit', note: 'ad unit class (Gizmodo, Rolling Stone, CBS local stations)' },
+  { selector: '.adunit', note: 'rail ad unit class (NBC owned stations, e.g. NBC 5 Dallas-Fort Worth)' },
+  { selector: '.place-ad', note: 'NYT ad placement — fixture: ad--nyt-labelled-slot' },
 ];
 
 export const AD_TOKENS = [

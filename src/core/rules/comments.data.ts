@@ -5,8 +5,8 @@ import type { VendorEntry } from './types';
 import { phraseRegex } from './match';
 
 export const COMMENTS_VENDORS: readonly VendorEntry[] = [
-  { selector: '#disqus_thread', note: 'Disqus' },
-  { selector: '#comments', note: 'WordPress comments area' },
+  { selector: '#disqus_thread', note: 'Disqus — fixture: comments--disqus-thread' },
+  { selector: '#comments', note: 'WordPress comments area — fixture: comments--wordpress-es' },
   { selector: '#respond', note: 'WordPress reply form' },
   { selector: '.comments-area', note: 'WordPress comments area class' },
   { selector: '#coral_thread', note: 'Coral Talk' },

@@ -8,7 +8,7 @@ import { phraseRegex, wholeTextRegex } from './match';
 export const DONATION_VENDORS: readonly VendorEntry[] = [
   { selector: '.charitable-donation-form', note: 'WP Charitable form — fixture: donation--charitable-trap' },
   { selector: '.widget_charitable_donate_widget', note: 'WP Charitable sidebar widget' },
-  { selector: '.charitable-modal', note: 'WP Charitable modal' },
+  { selector: '.charitable-modal', note: 'WP Charitable modal — fixture: overlay--lean-backdrop' },
   { selector: '.give-form-wrap', note: 'GiveWP form — fixture: donation--givewp-widget' },
   { selector: '.give-embed-form-wrapper', note: 'GiveWP embedded form' },
   { selector: '.kofi-button', note: 'Ko-fi Widget_2 button — fixture: donation--kofi-button' },
@@ -16,8 +16,8 @@ export const DONATION_VENDORS: readonly VendorEntry[] = [
   { selector: '.patreon-button', note: 'Patreon button plugins' },
   { selector: '.wp-block-jetpack-donations', note: 'Jetpack donations block' },
   { selector: '.contribute-modal', note: 'The Moscow Times contribute modal — fixture: donation--moscowtimes-seed' },
-  { selector: '.contribute-banner', note: 'The Moscow Times in-article contribute banner' },
-  { selector: '.contributions__epic', note: 'The Guardian contributions epic' },
+  { selector: '.contribute-banner', note: 'The Moscow Times in-article contribute banner — fixture: donation--moscowtimes-seed' },
+  { selector: '.contributions__epic', note: 'The Guardian contributions epic — fixture: donation--guardian-epic' },
   { selector: '[data-component="contributions-epic"]', note: 'The Guardian epic (data-component)' },
 ];
 

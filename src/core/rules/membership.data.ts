@@ -7,9 +7,9 @@ import { phraseRegex, wholeTextRegex } from './match';
 
 export const MEMBERSHIP_VENDORS: readonly VendorEntry[] = [
   { selector: '.tp-modal', note: 'Piano (Tinypass) modal — fixture: membership--piano-modal' },
-  { selector: '.tp-backdrop', note: 'Piano backdrop' },
+  { selector: '.tp-backdrop', note: 'Piano backdrop — fixture: membership--piano-modal' },
   { selector: '.tp-container-inner', note: 'Piano inline offer' },
-  { selector: '#piano-inline*', note: 'Piano inline template container' },
+  { selector: '#piano-inline*', note: 'Piano inline template container — fixture: membership--piano-modal' },
   { selector: '.piano-offer', note: 'Piano offer template' },
   { selector: '#poool-widget', note: 'Poool paywall widget' },
   { selector: '.zephr-feature', note: 'Zephr feature slot' },

@@ -9,7 +9,7 @@ export const RELATED_VENDORS: readonly VendorEntry[] = [
   { selector: '.yarpp-related', note: 'YARPP related posts' },
   { selector: '.crp_related', note: 'Contextual Related Posts' },
   { selector: '.wp-block-latest-posts', note: 'WordPress latest-posts block' },
-  { selector: '#related-posts', note: 'common related-posts container id' },
+  { selector: '#related-posts', note: 'related-posts box of WordPress news themes (Dealbreaker, Practical Horseman)' },
 ];
 
 export const RELATED_TOKENS = [

@@ -5,11 +5,11 @@ import type { VendorEntry } from './types';
 import { phraseRegex } from './match';
 
 export const SOCIAL_VENDORS: readonly VendorEntry[] = [
-  { selector: '.addtoany_share_save_container', note: 'AddToAny' },
+  { selector: '.addtoany_share_save_container', note: 'AddToAny — fixture: social--addtoany-bar' },
   { selector: '.a2a_kit', note: 'AddToAny kit' },
   { selector: '.sharethis-inline-share-buttons', note: 'ShareThis' },
   { selector: '.shareaholic-canvas', note: 'Shareaholic' },
-  { selector: '.sharedaddy', note: 'Jetpack sharing' },
+  { selector: '.sharedaddy', note: 'Jetpack sharing — fixture: social--tweet-trap' },
   { selector: '.ya-share2', note: 'Yandex share (Russian publishers)' },
   { selector: '.likely', note: 'Likely share buttons (Ilya Birman), markup before its script runs, on Russian media sites — fixture: social--likely-ru' },
   { selector: '.heateor_sss_sharing_container', note: 'Sassy Social Share' },
