@@ -11,23 +11,27 @@ import { cleanArticle } from '../core/index';
 import type { ContentOptions, ContentReply } from '../platform/protocol';
 import { CONTENT_API_VERSION } from '../platform/protocol';
 import { markCopy } from './mark';
+import { safeDom, unclobberForms } from './safe-dom';
 import { sha256HexOf } from './hash';
 
 const HTML_TYPES = /^(?:text\/html|application\/xhtml\+xml|application\/xml|text\/xml|image\/svg\+xml)$/i;
 
 async function run(options: ContentOptions = {}): Promise<ContentReply> {
   try {
-    if (document.readyState === 'loading') return { state: 'loading' };
-    const type = document.contentType || 'text/html';
+    const dom = safeDom(window);
+    if (dom.readyState(document) === 'loading') return { state: 'loading' };
+    const type = dom.contentType(document) || 'text/html';
     if (type === 'application/pdf') return { state: 'restricted', kind: 'pdf' };
-    if (!HTML_TYPES.test(type) || !document.documentElement) return { state: 'restricted', kind: 'not-html' };
+    const root = dom.documentElement(document);
+    if (!HTML_TYPES.test(type) || !root) return { state: 'restricted', kind: 'not-html' };
 
     const t0 = performance.now();
     const capturedAt = new Date().toISOString();
     const url = location.href;
-    const hashing = sha256HexOf(document.documentElement.outerHTML);
-    const copy = document.cloneNode(true) as Document;
-    markCopy(document, copy, window);
+    const hashing = sha256HexOf(dom.outerHTML(root));
+    const copy = dom.cloneDocument(document);
+    unclobberForms(copy, window, dom);
+    markCopy(document, copy, window, dom);
     const t1 = performance.now();
     const result = cleanArticle(copy, {
       url: /^https?:/i.test(url) ? url : undefined,

@@ -8,6 +8,8 @@
  * two trees have the same shape and are walked in step.
  */
 
+import { safeDom, type SafeDom } from './safe-dom';
+
 export const HIDDEN_ATTR = 'data-decant-hidden';
 export const POS_ATTR = 'data-decant-pos';
 
@@ -27,8 +29,8 @@ export interface MarkStats {
 }
 
 /** True when some descendant overrides an ancestor's `visibility: hidden` (it is then still shown). */
-function hasVisibleDescendant(el: Element, view: Window, budget = 300): boolean {
-  const all = el.getElementsByTagName('*');
+function hasVisibleDescendant(el: Element, view: Window, dom: SafeDom, budget = 300): boolean {
+  const all = dom.descendants(el);
   const n = Math.min(all.length, budget);
   for (let i = 0; i < n; i++) {
     if (view.getComputedStyle(all[i]).visibility === 'visible') return true;
@@ -36,11 +38,11 @@ function hasVisibleDescendant(el: Element, view: Window, budget = 300): boolean 
   return false;
 }
 
-function positionMark(el: Element, style: CSSStyleDeclaration, view: Window): string | null {
-  if ((el.textContent ?? '').length > OVERLAY_TEXT_LIMIT) return null;
+function positionMark(el: Element, style: CSSStyleDeclaration, view: Window, dom: SafeDom): string | null {
+  if (dom.textLength(el) > OVERLAY_TEXT_LIMIT) return null;
   const vw = view.innerWidth || 1;
   const vh = view.innerHeight || 1;
-  const r = el.getBoundingClientRect();
+  const r = dom.rect(el);
   const w = Math.max(0, Math.min(r.right, vw) - Math.max(r.left, 0));
   const h = Math.max(0, Math.min(r.bottom, vh) - Math.max(r.top, 0));
   if (w >= 0.9 * vw && h >= 0.85 * vh) return 'cover';
@@ -52,45 +54,46 @@ function positionMark(el: Element, style: CSSStyleDeclaration, view: Window): st
 /**
  * Walk `live` and `copy` (its clone) in step from `<body>`, marking the copy. Hidden subtrees are not
  * entered (the core drops them whole). Page-made copies of Decant's own marks are removed first, so a
- * page cannot forge them.
+ * page cannot forge them. Live elements are read through {@link SafeDom} (forms can shadow their own
+ * properties).
  */
-export function markCopy(live: Document, copy: Document, view: Window): MarkStats {
+export function markCopy(live: Document, copy: Document, view: Window & typeof globalThis, dom: SafeDom = safeDom(view)): MarkStats {
   const stats: MarkStats = { visited: 0, hidden: 0, positioned: 0 };
-  const liveBody = live.body;
-  const copyBody = copy.body;
+  const liveBody = dom.body(live);
+  const copyBody = dom.body(copy);
   if (!liveBody || !copyBody) return stats;
   const stack: [Element, Element][] = [[liveBody, copyBody]];
   while (stack.length) {
     const [a, b] = stack.pop()!;
-    if (b.hasAttribute(HIDDEN_ATTR)) b.removeAttribute(HIDDEN_ATTR);
-    if (b.hasAttribute(POS_ATTR)) b.removeAttribute(POS_ATTR);
-    if (SKIP_TAGS.has(a.localName)) continue;
+    if (dom.has(b, HIDDEN_ATTR)) dom.remove(b, HIDDEN_ATTR);
+    if (dom.has(b, POS_ATTR)) dom.remove(b, POS_ATTR);
+    if (SKIP_TAGS.has(dom.localName(a))) continue;
     stats.visited++;
     const style = view.getComputedStyle(a);
     if (style.display === 'none') {
-      b.setAttribute(HIDDEN_ATTR, 'display');
+      dom.set(b, HIDDEN_ATTR, 'display');
       stats.hidden++;
       continue;
     }
-    if ((style.visibility === 'hidden' || style.visibility === 'collapse') && !hasVisibleDescendant(a, view)) {
-      b.setAttribute(HIDDEN_ATTR, 'visibility');
+    if ((style.visibility === 'hidden' || style.visibility === 'collapse') && !hasVisibleDescendant(a, view, dom)) {
+      dom.set(b, HIDDEN_ATTR, 'visibility');
       stats.hidden++;
       continue;
     }
     const pos = style.position;
     if (pos === 'fixed' || pos === 'sticky') {
-      const mark = positionMark(a, style, view);
+      const mark = positionMark(a, style, view, dom);
       if (mark) {
-        b.setAttribute(POS_ATTR, pos === 'sticky' && mark !== 'cover' ? 'fixed' : mark);
+        dom.set(b, POS_ATTR, pos === 'sticky' && mark !== 'cover' ? 'fixed' : mark);
         stats.positioned++;
       }
     }
-    let x = a.lastElementChild;
-    let y = b.lastElementChild;
+    let x = dom.lastElementChild(a);
+    let y = dom.lastElementChild(b);
     while (x && y) {
       stack.push([x, y]);
-      x = x.previousElementSibling;
-      y = y.previousElementSibling;
+      x = dom.previousElementSibling(x);
+      y = dom.previousElementSibling(y);
     }
   }
   return stats;
