@@ -183,3 +183,252 @@ describe('settings and screenshots', () => {
     for (const f of ['popup-sample.png', 'reader-sample.png', 'reader-sample-dark.png']) expect(fs.statSync(path.join(REPORTS, f)).size).toBeGreaterThan(20_000);
   });
 });
+
+describe('the reader view', () => {
+  let reader: Page;
+  let popupCounts: Record<string, number>;
+
+  beforeAll(async () => {
+    const popup = await popupFor(server.origin + SAMPLE_PATH);
+    popupCounts = await ledgerCounts(popup.page);
+    reader = await readerFrom(popup);
+    await popup.close();
+  }, 60_000);
+  afterAll(async () => {
+    await reader?.close();
+  });
+
+  test('opens in its own tab with the same article, metadata, captions and ledger, and no nag text at first glance', async () => {
+    expect(reader.url()).toMatch(new RegExp(`^chrome-extension://${session.extensionId}/reader\\.html\\?id=`));
+    expect(await reader.title()).toBe(SAMPLE_NAGS.title);
+    expect((await reader.locator('[data-field="title"]').textContent())?.trim()).toBe(SAMPLE_NAGS.title);
+    expect((await reader.locator('[data-field="byline"]').textContent())?.trim()).toBe('By Reuters');
+    expect((await reader.locator('[data-field="siteName"]').textContent())?.trim()).toBe('The Moscow Times');
+    const text = norm(await visibleText(reader));
+    for (const s of [...SAMPLE_NAGS.must_keep, ...SAMPLE_NAGS.keep_captions]) expect(text).toContain(norm(s));
+    for (const nag of SAMPLE_NAGS.must_drop) expect(text).not.toContain(norm(nag));
+    expect(await ledgerCounts(reader)).toEqual(popupCounts);
+    expect(await reader.locator('.provenance').innerText()).toMatch(/SHA-256 of the page at the click: [0-9a-f]{64}/);
+  });
+
+  test('show again puts the appeal back right after the paragraphs it followed; hide again takes it out', async () => {
+    await reader.click('.chip[data-category="donation"]');
+    await reader.locator('.ledger-entry', { hasText: 'A Message from' }).locator('button.show-again').click();
+    const restored = reader.locator('.article-body .restored');
+    expect(await restored.count()).toBe(1);
+    const text = norm(await restored.innerText());
+    expect(text).toContain(norm('Dear readers,'));
+    expect(text).toContain(norm('Not ready to support today?'));
+    // In place: after the block holding the article's last paragraph, not at some arbitrary spot.
+    const before = await reader.evaluate(() => {
+      const prev = document.querySelector('.article-body .restored')!.previousElementSibling!;
+      return { id: prev.getAttribute('data-decant-id'), last: prev.lastElementChild?.textContent ?? '' };
+    });
+    expect(before.id).toMatch(/^b\d+$/);
+    expect(before.last).toContain('screwed up by the blackout');
+    // Sanitised: the widget's form and buttons did not come back with it.
+    expect(await restored.locator('form, input, button[type="submit"]').count()).toBe(0);
+    await restored.getByRole('button', { name: 'Hide again' }).click();
+    expect(await reader.locator('.article-body .restored').count()).toBe(0);
+    await reader.click('.chip[data-category="donation"]'); // close the list again
+    expect(await reader.locator('.ledger-panel').isVisible()).toBe(false);
+    expect(norm(await visibleText(reader))).not.toContain(norm('Dear readers,'));
+  });
+
+  test('theme, text size and line width are remembered', async () => {
+    await reader.click('[data-action="display"]');
+    await reader.click('[data-control="theme"] [data-value="sepia"]');
+    await reader.click('[data-control="font-larger"]');
+    await reader.click('[data-control="font-larger"]');
+    await reader.click('[data-control="width"] [data-value="wide"]');
+    const measure = () => reader.evaluate(() => ({
+      theme: document.documentElement.dataset.theme,
+      width: document.documentElement.dataset.width,
+      size: getComputedStyle(document.querySelector('.article-body')!).fontSize,
+      bg: getComputedStyle(document.body).backgroundColor,
+      column: document.querySelector('.reader-main')!.getBoundingClientRect().width,
+    }));
+    const chosen = await measure();
+    expect(chosen).toMatchObject({ theme: 'sepia', width: 'wide', size: '21px', bg: 'rgb(245, 236, 217)' });
+    await reader.reload();
+    await settled(reader);
+    expect(await measure()).toEqual(chosen);
+    // Back to the defaults for the rest of the suite.
+    await reader.click('[data-action="display"]');
+    await reader.click('[data-control="theme"] [data-value="system"]');
+    await reader.click('[data-control="font-smaller"]');
+    await reader.click('[data-control="font-smaller"]');
+    await reader.click('[data-control="width"] [data-value="medium"]');
+    expect(await measure()).toMatchObject({ theme: 'system', width: 'medium', size: '19px' });
+  });
+
+  test('prints the article alone: no toolbar, no ledger', async () => {
+    await reader.emulateMedia({ media: 'print' });
+    try {
+      expect(await reader.locator('.toolbar').isVisible()).toBe(false);
+      expect(await reader.locator('.ledger').isVisible()).toBe(false);
+      expect(await reader.locator('.article-body').isVisible()).toBe(true);
+      expect(await reader.locator('[data-field="title"]').isVisible()).toBe(true);
+    } finally {
+      await reader.emulateMedia({ media: 'screen' });
+    }
+  });
+
+  test('copies the article as Markdown (with front matter and provenance) and as text', async () => {
+    // Read the clipboard the way a reader would: paste it into a text box on another page.
+    const pasteBox = server.page('/paste.html', '<!DOCTYPE html><title>paste</title><textarea id="box"></textarea>');
+    const paster = await session.context.newPage();
+    await paster.goto(pasteBox);
+    const paste = async (): Promise<string> => {
+      await paster.bringToFront();
+      await paster.fill('#box', '');
+      await paster.focus('#box');
+      await paster.keyboard.press('Control+V');
+      return paster.inputValue('#box');
+    };
+    await reader.bringToFront();
+    await reader.click('[data-action="copy-markdown"]');
+    await reader.waitForSelector('#toast.visible');
+    const md = await paste();
+    expect(md).toMatch(/^---\n/);
+    expect(md).toContain(`# ${SAMPLE_NAGS.title}`);
+    expect(md).toMatch(/capturedAt: "?\d{4}-\d\d-\d\dT/);
+    expect(md).toMatch(/sha256Html: "?[0-9a-f]{64}/);
+    expect(md).toContain('_Bruno Kelly / Reuters_');
+    // The ledger is in the front matter (as in the CLI's Markdown); the body has no nag.
+    const body = md.slice(md.indexOf('\n---\n', 4) + 5);
+    expect(body).toContain(SAMPLE_NAGS.must_keep[0]);
+    expect(body).not.toContain('Dear readers');
+    expect(md.slice(0, md.length - body.length)).toMatch(/removed:\n/);
+    await reader.bringToFront();
+    await reader.click('[data-action="copy-text"]');
+    await reader.waitForFunction(() => document.getElementById('toast')?.textContent?.startsWith('Copied as text'));
+    const text = await paste();
+    await paster.close();
+    expect(text.startsWith(`${SAMPLE_NAGS.title}\n\n`)).toBe(true);
+    expect(text).toContain(SAMPLE_NAGS.must_keep[0]);
+    expect(text).not.toContain('Bruno Kelly');
+  });
+});
+
+describe('the keyboard command and the context menu', () => {
+  test.each(['command', 'menu'] as const)('the %s opens the reader view for the current tab', async (how) => {
+    const popup = await popupFor(server.origin + SAMPLE_PATH); // the click's activeTab grant, as the command's own would give
+    await popup.close();
+    const tabId = await tabIdOf(session, page);
+    const opened = session.context.waitForEvent('page', { predicate: (p) => p.url().includes('/reader.html'), timeout: 15_000 });
+    await session.sw.evaluate(
+      ([kind, id]) => {
+        const hooks = (globalThis as unknown as { __decantTest: { command(n: string, t: number): Promise<unknown>; menuClick(t: number): Promise<unknown> } }).__decantTest;
+        return kind === 'command' ? hooks.command('open-reader', id) : hooks.menuClick(id);
+      },
+      [how, tabId] as const,
+    );
+    const reader = await opened;
+    try {
+      expect(await settled(reader)).toBe('article');
+      expect((await reader.locator('[data-field="title"]').textContent())?.trim()).toBe(SAMPLE_NAGS.title);
+      expect(reader.url()).toContain(`tab=${tabId}`);
+    } finally {
+      await reader.close();
+    }
+  });
+});
+
+describe('pages that are not articles explain themselves', () => {
+  test('a browser page', async () => {
+    await page.goto('chrome://version/');
+    const popup = await popupFor('chrome://version/');
+    try {
+      expect(popup.state).toBe('restricted');
+      expect(await popup.page.locator('.state-title').innerText()).toBe('Decant can’t read this page');
+      expect(await popup.page.locator('.state-message').innerText()).toMatch(/browser page/);
+    } finally {
+      await popup.close();
+    }
+  });
+
+  test('a page with no article gives the core’s reason', async () => {
+    const url = server.page('/login.html', '<!DOCTYPE html><html lang="en"><head><title>Sign in</title></head><body><h1>Sign in</h1><p>Use your account.</p><form><input name="u"><button>Go</button></form></body></html>');
+    const popup = await popupFor(url);
+    try {
+      expect(popup.state).toBe('no-article');
+      expect(await popup.page.locator('.state-title').innerText()).toBe('No article on this page');
+      expect(await popup.page.locator('.state-message').innerText()).toMatch(/^No article was found on this page/);
+    } finally {
+      await popup.close();
+    }
+  });
+
+  test('a page still loading says so, then shows the article once it has arrived', async () => {
+    const html = fs.readFileSync(path.join(ROOT, 'sample', 'moscow-times-venezuela.html'), 'utf8');
+    const cut = html.indexOf('<div class="article__content">');
+    const slow = server.slowPage('/slow.html', html.slice(0, cut), html.slice(cut));
+    await page.goto(slow.url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => document.readyState === 'loading' && !!document.querySelector('h1'));
+    const popup = await clickToolbarIcon(session, page);
+    try {
+      await popup.page.waitForFunction(() => document.body.dataset.state === 'loading');
+      expect(await popup.page.locator('.state-title').innerText()).toBe('The page is still loading');
+      slow.release();
+      expect(await settled(popup.page)).toBe('article');
+      expect(norm(await visibleText(popup.page))).toContain(norm(SAMPLE_NAGS.must_keep[0]));
+    } finally {
+      await popup.close();
+    }
+  });
+
+  test('a failure shows what went wrong and a way to try again', async () => {
+    const tab = await session.context.newPage();
+    try {
+      await tab.goto(`chrome-extension://${session.extensionId}/popup.html?tab=987654321`);
+      expect(await settled(tab)).toBe('error');
+      expect(await tab.locator('.state-message').innerText()).toBe('That tab is no longer open.');
+      expect(await tab.getByRole('button', { name: 'Try again' }).isVisible()).toBe(true);
+    } finally {
+      await tab.close();
+    }
+  });
+});
+
+const NAG_PAGES = fs.readdirSync(path.join(SHARED, 'nags')).filter((f) => f.endsWith('.html')).sort();
+
+describe('the nag pages in the real popup', () => {
+  test.each(NAG_PAGES)('%s: the article and its captions, no nag text at first glance', async (file) => {
+    const spec = JSON.parse(fs.readFileSync(path.join(SHARED, 'nags', file.replace(/\.html$/, '.json')), 'utf8')) as NagSpec;
+    const popup = await popupFor(`${server.origin}/nags/${file}`);
+    try {
+      expect(popup.state).toBe('article');
+      const text = norm(await visibleText(popup.page));
+      for (const s of spec.must_keep) expect(text, `keeps “${s}”`).toContain(norm(s));
+      for (const c of spec.keep_captions) expect(text, `keeps the caption “${c}”`).toContain(norm(c));
+      for (const nag of spec.must_drop) expect(text, `drops “${nag}”`).not.toContain(norm(nag));
+      const counts = await ledgerCounts(popup.page);
+      const total = Number(await popup.page.locator('.ledger').getAttribute('data-total'));
+      expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(total);
+    } finally {
+      await popup.close();
+    }
+  });
+});
+
+describe('hostile pages', () => {
+  test('a form whose controls shadow its own properties (DOM clobbering) neither hangs nor breaks Decant', async () => {
+    // Readability walks `parentNode`; `<input name="parentNode">` made it loop forever in a real
+    // browser (the tab's renderer was killed: "Frame with ID 0 was removed").
+    const html = fs.readFileSync(path.join(ROOT, 'sample', 'moscow-times-venezuela.html'), 'utf8').replace(
+      '<div class="article__content">',
+      '<form class="search"><input name="parentNode"><input name="lastElementChild"><input id="previousElementSibling"><input name="localName"><input name="getAttribute"><input name="attributes"></form><div class="article__content">',
+    );
+    const url = server.page('/clobber.html', html);
+    const popup = await popupFor(url);
+    try {
+      expect(popup.state).toBe('article');
+      const text = norm(await visibleText(popup.page));
+      for (const s of SAMPLE_NAGS.must_keep) expect(text).toContain(norm(s));
+      expect(await ledgerCounts(popup.page)).toMatchObject({ donation: 2, related: 1 });
+    } finally {
+      await popup.close();
+    }
+  });
+});
