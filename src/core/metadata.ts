@@ -84,7 +84,8 @@ function str(value: unknown): string | null {
   if (Array.isArray(value)) return str(value[0]);
   if (value && typeof value === 'object') {
     const o = value as Json;
-    return str(o['@value'] ?? o.name ?? o.url ?? o['@id']);
+    // A bare {"@id": …} is a reference, not a value: resolve it first (see `deref`), never print it.
+    return str(o['@value'] ?? o.name ?? o.url);
   }
   return null;
 }
@@ -162,6 +163,16 @@ export function readMetadata(doc: Document, url: string | null): PageMetadata {
   const all = (...keys: string[]): string[] => keys.flatMap((k) => meta.get(k) ?? []);
 
   const ld = parseJsonLd(doc);
+  // Yoast-style @graph pieces refer to each other by @id ("publisher": {"@id": "…#organization"}).
+  const byId = new Map<string, Json>();
+  for (const o of ld) if (typeof o['@id'] === 'string' && Object.keys(o).length > 1) byId.set(o['@id'], o);
+  const deref = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(deref);
+    if (!v || typeof v !== 'object') return v;
+    const o = v as Json;
+    if (typeof o['@id'] !== 'string' || Object.keys(o).some((k) => k !== '@id' && k !== '@type')) return v;
+    return byId.get(o['@id']) ?? null;
+  };
   const article = ld.find((o) => typesOf(o).some((t) => ARTICLE_TYPES.test(t)) && (o.headline || o.name || o.articleBody)) ?? null;
   const webPage = ld.find((o) => typesOf(o).some((t) => /WebPage$/.test(t))) ?? null;
   const org = ld.find((o) => typesOf(o).some((t) => /^(?:Organization|NewsMediaOrganization|WebSite)$/.test(t))) ?? null;
@@ -186,7 +197,7 @@ export function readMetadata(doc: Document, url: string | null): PageMetadata {
     str(a('name')),
   );
 
-  const ldAuthors = article ? names(article.author ?? article.creator) : [];
+  const ldAuthors = article ? names(deref(article.author ?? article.creator)) : [];
   const authors = unique(
     ldAuthors.length
       ? ldAuthors
@@ -198,7 +209,7 @@ export function readMetadata(doc: Document, url: string | null): PageMetadata {
         })(),
   );
 
-  const publisher = article ? (article.publisher as unknown) : undefined;
+  const publisher = article ? deref(article.publisher) : undefined;
   const siteName = first(m('og:site_name'), str(publisher), org ? str(org.name) : null, m('application-name'), m('citation_journal_title'), m('dc.publisher'));
 
   const html = doc.documentElement;
@@ -237,10 +248,10 @@ export function readMetadata(doc: Document, url: string | null): PageMetadata {
     linkHref('canonical'),
     absoluteHttpUrl(m('og:url'), base),
     absoluteHttpUrl(str(a('url')), base),
-    absoluteHttpUrl(typeof a('mainEntityOfPage') === 'string' ? (a('mainEntityOfPage') as string) : str(a('mainEntityOfPage')), base),
+    absoluteHttpUrl(typeof a('mainEntityOfPage') === 'string' ? (a('mainEntityOfPage') as string) : idOf(a('mainEntityOfPage')), base),
   );
 
-  const ldImage = a('image');
+  const ldImage = deref(a('image'));
   const leadImageUrl = first(
     absoluteHttpUrl(m('og:image:secure_url', 'og:image', 'og:image:url'), base),
     absoluteHttpUrl(m('twitter:image', 'twitter:image:src'), base),
@@ -277,6 +288,13 @@ export function readMetadata(doc: Document, url: string | null): PageMetadata {
       pdfUrl: absoluteHttpUrl(m('citation_pdf_url'), base),
     },
   };
+}
+
+/** The @id (or url) of a WebPage object: for `mainEntityOfPage`, the @id IS the page's address. */
+function idOf(value: unknown): string | null {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return str(value);
+  const o = value as Json;
+  return str(o.url) ?? (typeof o['@id'] === 'string' ? o['@id'] : null);
 }
 
 /** Highwire names come as "Last, First"; show them as "First Last". */
