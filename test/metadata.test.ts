@@ -1,0 +1,302 @@
+// Article metadata from each source — JSON-LD (objects, @graph, arrays, broken JSON), OpenGraph and
+// article:*, Twitter cards, Highwire citation_* (with DOI), Dublin Core, Readability's fallbacks — and
+// the precedence between them (src/core/metadata.ts). Unknown fields are null, never invented.
+import { JSDOM } from 'jsdom';
+import { describe, expect, test } from 'vitest';
+import { readMetadata, normalizeDate } from '../src/core/metadata';
+import { clean } from './helpers';
+
+const URL_ = 'https://news.example.org/2024/03/05/story';
+
+function doc(head: string, body = '<p>Text.</p>', htmlAttrs = ''): Document {
+  return new JSDOM(`<!doctype html><html ${htmlAttrs}><head>${head}</head><body>${body}</body></html>`, { url: URL_ }).window.document;
+}
+const ld = (data: unknown): string => `<script type="application/ld+json">${JSON.stringify(data)}</script>`;
+const meta = (attr: 'property' | 'name', key: string, content: string): string => `<meta ${attr}="${key}" content="${content}">`;
+
+/** Enough prose for an article, so cleanArticle runs its Readability fallbacks. */
+const PROSE = Array.from({ length: 5 }, (_, i) => `<p>Paragraph ${i + 1} of a story about the harbour wall, long enough to be read as running text by any extractor that looks for it.</p>`).join('');
+
+describe('JSON-LD', () => {
+  test('a NewsArticle object gives title, authors, dates, publisher, image, language, description and URL', () => {
+    const m = readMetadata(
+      doc(
+        ld({
+          '@context': 'https://schema.org',
+          '@type': 'NewsArticle',
+          headline: 'Harbour wall to be rebuilt',
+          author: [{ '@type': 'Person', name: 'Ada Byrne' }, { '@type': 'Person', name: 'Tom Ruiz' }],
+          datePublished: '2024-03-05T08:00:00+01:00',
+          dateModified: '2024-03-06T10:30:00+01:00',
+          publisher: { '@type': 'Organization', name: 'Coast Gazette' },
+          image: { '@type': 'ImageObject', url: 'https://img.example.org/wall.jpg' },
+          inLanguage: 'en-GB',
+          description: 'The council approved the plan on Monday.',
+          mainEntityOfPage: 'https://news.example.org/2024/03/05/story',
+        }),
+      ),
+      URL_,
+    );
+    expect(m).toMatchObject({
+      title: 'Harbour wall to be rebuilt',
+      authors: ['Ada Byrne', 'Tom Ruiz'],
+      siteName: 'Coast Gazette',
+      lang: 'en-GB',
+      publishedTime: '2024-03-05T07:00:00.000Z',
+      modifiedTime: '2024-03-06T09:30:00.000Z',
+      excerpt: 'The council approved the plan on Monday.',
+      canonicalUrl: 'https://news.example.org/2024/03/05/story',
+      leadImageUrl: 'https://img.example.org/wall.jpg',
+    });
+  });
+
+  test('an @graph (Yoast style) is searched, and a publisher given by @id is resolved to its name', () => {
+    const m = readMetadata(
+      doc(
+        ld({
+          '@context': 'https://schema.org',
+          '@graph': [
+            { '@type': 'WebSite', '@id': 'https://news.example.org/#website', name: 'Coast Gazette', publisher: { '@id': 'https://news.example.org/#organization' } },
+            { '@type': 'Organization', '@id': 'https://news.example.org/#organization', name: 'Coast Gazette Ltd' },
+            { '@type': 'WebPage', '@id': 'https://news.example.org/2024/03/05/story', datePublished: '2024-03-05T07:00:00+00:00' },
+            {
+              '@type': 'Article',
+              '@id': 'https://news.example.org/2024/03/05/story#article',
+              headline: 'Harbour wall to be rebuilt',
+              author: { name: 'Ada Byrne', '@id': 'https://news.example.org/#/schema/person/1' },
+              publisher: { '@id': 'https://news.example.org/#organization' },
+              datePublished: '2024-03-05T07:00:00+00:00',
+              image: { '@id': 'https://news.example.org/#primaryimage' },
+            },
+          ],
+        }),
+      ),
+      URL_,
+    );
+    expect(m.title).toBe('Harbour wall to be rebuilt');
+    expect(m.authors).toEqual(['Ada Byrne']);
+    expect(m.publishedTime).toBe('2024-03-05T07:00:00.000Z');
+    // An @id is a reference, not a name or an image: resolve it or leave the field null.
+    expect(m.siteName).toBe('Coast Gazette Ltd');
+    expect(m.leadImageUrl).toBeNull();
+  });
+
+  test('a top-level array is searched, and @type may be an array', () => {
+    const m = readMetadata(
+      doc(ld([{ '@type': 'BreadcrumbList', itemListElement: [] }, { '@type': ['NewsArticle', 'Article'], headline: 'From an array', author: 'Ada Byrne and Tom Ruiz', datePublished: '2024-03-05' }])),
+      URL_,
+    );
+    expect(m.title).toBe('From an array');
+    expect(m.authors).toEqual(['Ada Byrne', 'Tom Ruiz']);
+    expect(m.publishedTime).toBe('2024-03-05');
+  });
+
+  test('broken JSON-LD is skipped and the other sources still apply', () => {
+    const d = doc(`<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Broken",</script>${meta('property', 'og:title', 'From OpenGraph')}`);
+    expect(() => readMetadata(d, URL_)).not.toThrow();
+    expect(readMetadata(d, URL_).title).toBe('From OpenGraph');
+  });
+
+  test('JSON-LD wrapped in CDATA or an HTML comment is read', () => {
+    const d = doc(`<script type="application/ld+json">//<![CDATA[\n${JSON.stringify({ '@type': 'Article', headline: 'In CDATA' })}\n//]]></script>`);
+    const d2 = doc(`<script type="application/ld+json"><!--${JSON.stringify({ '@type': 'Article', headline: 'In a comment' })}--></script>`);
+    expect(readMetadata(d2, URL_).title).toBe('In a comment');
+    // A "//" before CDATA is a JS habit; the JSON parser rejects it, so the page simply has no JSON-LD title.
+    expect(readMetadata(d, URL_).title).toBeNull();
+  });
+});
+
+describe('OpenGraph and article:*', () => {
+  const head = [
+    meta('property', 'og:title', 'OG title'),
+    meta('property', 'og:site_name', 'Coast Gazette'),
+    meta('property', 'og:description', 'OG description'),
+    meta('property', 'og:image', '/img/wall.jpg'),
+    meta('property', 'og:url', 'https://news.example.org/2024/03/05/story?ref=og'),
+    meta('property', 'og:locale', 'fr_FR'),
+    meta('property', 'article:published_time', '2024-03-05T08:00:00Z'),
+    meta('property', 'article:modified_time', '2024-03-07T08:00:00Z'),
+    meta('property', 'article:author', 'https://www.facebook.com/ada.byrne'),
+  ].join('');
+
+  test('gives title, site, description, image (made absolute), URL, locale and dates', () => {
+    expect(readMetadata(doc(head), URL_)).toMatchObject({
+      title: 'OG title',
+      siteName: 'Coast Gazette',
+      excerpt: 'OG description',
+      leadImageUrl: 'https://news.example.org/img/wall.jpg',
+      canonicalUrl: 'https://news.example.org/2024/03/05/story?ref=og',
+      lang: 'fr-FR',
+      publishedTime: '2024-03-05T08:00:00.000Z',
+      modifiedTime: '2024-03-07T08:00:00.000Z',
+    });
+  });
+
+  test('an article:author that is a profile URL is not an author name', () => {
+    expect(readMetadata(doc(head), URL_).authors).toEqual([]);
+  });
+});
+
+describe('Twitter cards', () => {
+  test('fill in title, description and image when OpenGraph is absent', () => {
+    const m = readMetadata(doc([meta('name', 'twitter:card', 'summary_large_image'), meta('name', 'twitter:title', 'Card title'), meta('name', 'twitter:description', 'Card text'), meta('name', 'twitter:image', 'https://img.example.org/card.jpg')].join('')), URL_);
+    expect(m).toMatchObject({ title: 'Card title', excerpt: 'Card text', leadImageUrl: 'https://img.example.org/card.jpg' });
+  });
+});
+
+describe('Highwire citation_* (scholarly pages)', () => {
+  const head = [
+    meta('name', 'citation_title', 'Tidal scour at harbour walls'),
+    meta('name', 'citation_author', 'Byrne, Ada'),
+    meta('name', 'citation_author', 'Ruiz, Tom'),
+    meta('name', 'citation_publication_date', '2021/03/15'),
+    meta('name', 'citation_journal_title', 'Journal of Coastal Engineering'),
+    meta('name', 'citation_publisher', 'Coastal Press'),
+    meta('name', 'citation_volume', '12'),
+    meta('name', 'citation_issue', '3'),
+    meta('name', 'citation_firstpage', '201'),
+    meta('name', 'citation_lastpage', '219'),
+    meta('name', 'citation_doi', 'doi:10.1234/jce.2021.0042'),
+    meta('name', 'citation_pdf_url', '/pdf/jce.2021.0042.pdf'),
+    meta('name', 'citation_language', 'en'),
+  ].join('');
+
+  test('gives title, authors as "First Last", date, journal and language', () => {
+    expect(readMetadata(doc(head), URL_)).toMatchObject({
+      title: 'Tidal scour at harbour walls',
+      authors: ['Ada Byrne', 'Tom Ruiz'],
+      publishedTime: '2021-03-15',
+      siteName: 'Journal of Coastal Engineering',
+      lang: 'en',
+    });
+  });
+
+  test('gives the citation record: the bare DOI, journal, volume, issue, pages, PDF URL', () => {
+    expect(readMetadata(doc(head), URL_).citation).toEqual({
+      doi: '10.1234/jce.2021.0042',
+      journal: 'Journal of Coastal Engineering',
+      publisher: 'Coastal Press',
+      volume: '12',
+      issue: '3',
+      firstPage: '201',
+      lastPage: '219',
+      pdfUrl: 'https://news.example.org/pdf/jce.2021.0042.pdf',
+    });
+  });
+
+  test('a DOI in a Dublin Core identifier is found too', () => {
+    expect(readMetadata(doc(meta('name', 'DC.identifier', 'https://doi.org/10.5555/abc-123')), URL_).citation.doi).toBe('10.5555/abc-123');
+  });
+});
+
+describe('Dublin Core', () => {
+  test('gives title, creator, date, language, publisher and description', () => {
+    const m = readMetadata(
+      doc([meta('name', 'DC.title', 'DC title'), meta('name', 'DC.creator', 'Ada Byrne'), meta('name', 'DC.date', '2023-11-02'), meta('name', 'DC.language', 'de'), meta('name', 'DC.publisher', 'Küstenbote'), meta('name', 'DC.description', 'DC description')].join('')),
+      URL_,
+    );
+    expect(m).toMatchObject({ title: 'DC title', authors: ['Ada Byrne'], publishedTime: '2023-11-02', lang: 'de', siteName: 'Küstenbote', excerpt: 'DC description' });
+  });
+
+  test('dcterms.* works as well', () => {
+    const m = readMetadata(doc([meta('name', 'dcterms.title', 'Terms title'), meta('name', 'dcterms.created', '2022-01-31')].join('')), URL_);
+    expect(m).toMatchObject({ title: 'Terms title', publishedTime: '2022-01-31' });
+  });
+});
+
+describe('precedence: the most reliable source first', () => {
+  const all = {
+    ld: ld({ '@type': 'NewsArticle', headline: 'LD title', author: { name: 'LD Author' }, datePublished: '2024-01-01T00:00:00Z', publisher: { name: 'LD Publisher' }, url: 'https://news.example.org/ld' }),
+    og: meta('property', 'og:title', 'OG title') + meta('property', 'og:site_name', 'OG Site') + meta('property', 'article:published_time', '2024-02-02T00:00:00Z') + meta('property', 'og:url', 'https://news.example.org/og'),
+    tw: meta('name', 'twitter:title', 'Twitter title'),
+    cit: meta('name', 'citation_title', 'Citation title') + meta('name', 'citation_author', 'Author, Citation') + meta('name', 'citation_publication_date', '2024/03/03'),
+    dc: meta('name', 'DC.title', 'DC title') + meta('name', 'DC.creator', 'DC Author') + meta('name', 'DC.date', '2024-04-04'),
+    author: meta('name', 'author', 'Meta Author'),
+    canonical: '<link rel="canonical" href="/canonical">',
+  };
+  const read = (...parts: string[]) => readMetadata(doc(parts.join('')), URL_);
+
+  test.each([
+    ['JSON-LD', [all.ld, all.og, all.tw, all.cit, all.dc], 'LD title'],
+    ['OpenGraph', [all.og, all.tw, all.cit, all.dc], 'OG title'],
+    ['Twitter', [all.tw, all.cit, all.dc], 'Twitter title'],
+    ['citation_*', [all.cit, all.dc], 'Citation title'],
+    ['Dublin Core', [all.dc], 'DC title'],
+  ])('title from %s when it is the best source present', (_name, parts, title) => {
+    expect(read(...parts).title).toBe(title);
+  });
+
+  test('authors: JSON-LD, then citation_author, then meta author / Dublin Core', () => {
+    expect(read(all.ld, all.cit, all.author).authors).toEqual(['LD Author']);
+    expect(read(all.cit, all.author, all.dc).authors).toEqual(['Citation Author']);
+    expect(read(all.author, all.dc).authors).toEqual(['Meta Author', 'DC Author']);
+  });
+
+  test('published time: JSON-LD, then article:published_time, then citation, then Dublin Core', () => {
+    expect(read(all.ld, all.og, all.cit, all.dc).publishedTime).toBe('2024-01-01T00:00:00.000Z');
+    expect(read(all.og, all.cit, all.dc).publishedTime).toBe('2024-02-02T00:00:00.000Z');
+    expect(read(all.cit, all.dc).publishedTime).toBe('2024-03-03');
+    expect(read(all.dc).publishedTime).toBe('2024-04-04');
+  });
+
+  test('site name: og:site_name before the JSON-LD publisher', () => {
+    expect(read(all.ld, all.og).siteName).toBe('OG Site');
+    expect(read(all.ld).siteName).toBe('LD Publisher');
+  });
+
+  test('canonical URL: <link rel=canonical> (made absolute), then og:url, then the JSON-LD url', () => {
+    expect(read(all.canonical, all.og, all.ld).canonicalUrl).toBe('https://news.example.org/canonical');
+    expect(read(all.og, all.ld).canonicalUrl).toBe('https://news.example.org/og');
+    expect(read(all.ld).canonicalUrl).toBe('https://news.example.org/ld');
+  });
+
+  test('language: <html lang> before og:locale before JSON-LD inLanguage', () => {
+    expect(readMetadata(doc(meta('property', 'og:locale', 'de_DE'), '', 'lang="it"'), URL_).lang).toBe('it');
+    expect(readMetadata(doc(meta('property', 'og:locale', 'de_DE') + ld({ '@type': 'Article', headline: 'x', inLanguage: 'es' })), URL_).lang).toBe('de-DE');
+    expect(readMetadata(doc(ld({ '@type': 'Article', headline: 'x', inLanguage: 'es' })), URL_).lang).toBe('es');
+  });
+});
+
+describe('dates', () => {
+  test.each([
+    ['2024-03-05', '2024-03-05'],
+    ['2024/3/5', '2024-03-05'],
+    ['2024-03-05T08:00:00+02:00', '2024-03-05T06:00:00.000Z'],
+    ['Tue, 05 Mar 2024 08:00:00 GMT', '2024-03-05T08:00:00.000Z'],
+    ['1709625600', '2024-03-05T08:00:00.000Z'],
+    ['2024', '2024'],
+  ])('%s → %s', (input, output) => {
+    expect(normalizeDate(input)).toBe(output);
+  });
+
+  test.each(['yesterday', 'vor 3 Stunden', '', '0000-00-00T00:00:00', '1066-10-14T09:00:00Z'])('"%s" is not a date: null', (input) => {
+    expect(normalizeDate(input)).toBeNull();
+  });
+});
+
+describe('Readability fallbacks and unknown fields (through cleanArticle)', () => {
+  test('with no metadata at all: title from <title>, byline from the page, language and direction from <html>', () => {
+    const r = clean(`<!doctype html><html lang="he" dir="rtl"><head><title>Harbour wall to be rebuilt | Coast Gazette</title></head><body><article><h1>Harbour wall to be rebuilt</h1><p class="byline">By Ada Byrne</p>${PROSE}</article></body></html>`);
+    expect(r.article).toMatchObject({ title: 'Harbour wall to be rebuilt', byline: 'Ada Byrne', lang: 'he', dir: 'rtl' });
+  });
+
+  test('fields no source gives are null, never invented', () => {
+    const r = clean(`<!doctype html><html><head></head><body><div>${PROSE}</div></body></html>`, {}, 'https://news.example.org/x');
+    const a = r.article!;
+    expect(a).not.toBeNull();
+    expect(a).toMatchObject({ byline: null, authors: [], siteName: null, lang: null, dir: null, publishedTime: null, modifiedTime: null, canonicalUrl: null, leadImageUrl: null });
+    expect(a.url).toBe('https://news.example.org/x');
+    expect(r.citation).toEqual({ doi: null, journal: null, publisher: null, volume: null, issue: null, firstPage: null, lastPage: null, pdfUrl: null });
+  });
+
+  test('page metadata wins over what Readability guesses', () => {
+    const r = clean(`<!doctype html><html lang="en"><head><title>Wrong | Site</title>${meta('property', 'og:title', 'Right title')}${meta('property', 'og:site_name', 'Coast Gazette')}${meta('name', 'author', 'Ada Byrne')}</head><body><article><h1>Right title</h1><p class="byline">By Someone Else</p>${PROSE}</article></body></html>`);
+    expect(r.article).toMatchObject({ title: 'Right title', siteName: 'Coast Gazette', authors: ['Ada Byrne'], byline: 'Ada Byrne' });
+  });
+
+  test('metadata is read from the page the caller passed, before any cleaning', () => {
+    // JSON-LD lives in <script>, which the cleaned copy no longer has.
+    const r = clean(`<!doctype html><html><head>${ld({ '@type': 'NewsArticle', headline: 'From JSON-LD', datePublished: '2020-02-02' })}</head><body><article>${PROSE}</article></body></html>`);
+    expect(r.article).toMatchObject({ title: 'From JSON-LD', publishedTime: '2020-02-02' });
+  });
+});
