@@ -8,7 +8,16 @@
  * - ids are prefixed `user-content-` (no DOM clobbering of our pages), and in-page `#fragment` links
  *   follow them, so footnote back-links keep working;
  * - images carry `referrerpolicy="no-referrer"`; links carry `rel="noopener noreferrer"`;
- * - classes are dropped except code-language classes (`language-*`, `lang-*`).
+ * - classes are dropped except code-language classes (`language-*`, `lang-*`);
+ * - an image source is http(s), relative or `data:image/*`, candidate by candidate in a `srcset`;
+ *   `<source>` keeps a `srcset` only inside `<picture>` (media players are forbidden, so nothing else
+ *   of a `<source>` would ever load);
+ * - strings are parsed in body context (`FORCE_BODY`): a page's `<frameset>` or head-only markup cannot
+ *   empty the document DOMPurify works on;
+ * - every string that leaves this module is a fixed point of parse → sanitise → serialise, so what a
+ *   browser builds from it (the popup, the reader, an exported file) is exactly the sanitised DOM —
+ *   the defence against mutation XSS (DOMPurify's test fixture "<math><mtext><h1><a><h6></a>…" is
+ *   sanitised safely but re-parses differently).
  */
 import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
 
@@ -38,7 +47,33 @@ const CONFIG: Config = Object.freeze({
   SANITIZE_NAMED_PROPS: true,
   KEEP_CONTENT: true,
   WHOLE_DOCUMENT: false,
+  FORCE_BODY: true,
 }) as Config;
+
+/** The last resort for markup that never settles: its text only (text re-parses to itself). */
+const TEXT_ONLY: Config = Object.freeze({ ALLOWED_TAGS: [], ALLOWED_ATTR: [], KEEP_CONTENT: true, FORCE_BODY: true }) as Config;
+
+/** Passes of parse → sanitise → serialise before markup that keeps changing is reduced to its text. */
+const MAX_PASSES = 4;
+
+/** A URL scheme, after what browsers strip from it (whitespace and control characters). */
+const URL_NOISE = /[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u2029\u205f\u3000\ufeff]+/g;
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+
+/** An image URL the views may load: http(s), relative, or an inline `data:image/*`. */
+function isImageUrl(value: string): boolean {
+  const url = value.replace(URL_NOISE, '').toLowerCase();
+  const scheme = SCHEME.exec(url)?.[1];
+  return !scheme || scheme === 'http' || scheme === 'https' || (scheme === 'data' && url.startsWith('data:image/'));
+}
+
+/** Every candidate of a `srcset` is an image URL. */
+function isImageSrcset(value: string): boolean {
+  return value.split(',').every((candidate) => {
+    const url = candidate.trim().split(/\s+/)[0] ?? '';
+    return isImageUrl(url);
+  });
+}
 
 const purifiers = new WeakMap<object, DOMPurify>();
 
@@ -51,13 +86,21 @@ function registerHooks(purify: DOMPurify): void {
     } else if (data.attrName === 'href' && data.attrValue.startsWith('#') && !data.attrValue.startsWith('#user-content-')) {
       // Follow SANITIZE_NAMED_PROPS's id prefix so footnote links and back-links still land.
       data.attrValue = data.attrValue.length > 1 ? `#user-content-${data.attrValue.slice(1)}` : '#';
+    } else if ((data.attrName === 'src' && !isImageUrl(data.attrValue)) || (data.attrName === 'srcset' && !isImageSrcset(data.attrValue))) {
+      // DOMPurify lets any data: URI through on <img>; the views load images and nothing else.
+      data.keepAttr = false;
     }
   });
   purify.addHook('afterSanitizeAttributes', (node) => {
     const tag = node.nodeName;
-    if (tag === 'IMG' || tag === 'SOURCE') {
+    if (tag === 'SOURCE') {
+      // A <source> only ever loads for a media player (forbidden) or, by srcset, inside <picture>.
+      node.removeAttribute('src');
+      if (node.parentElement?.nodeName !== 'PICTURE') node.removeAttribute('srcset');
+      else node.setAttribute('referrerpolicy', 'no-referrer');
+    } else if (tag === 'IMG') {
       node.setAttribute('referrerpolicy', 'no-referrer');
-      if (tag === 'IMG') node.setAttribute('decoding', 'async');
+      node.setAttribute('decoding', 'async');
     } else if (tag === 'A' && node.hasAttribute('href')) {
       node.setAttribute('rel', 'noopener noreferrer');
     }
@@ -78,12 +121,88 @@ function purifierFor(win: Win): DOMPurify {
   return purify;
 }
 
+/** DOMPurify over an element's children, where they stand (no re-parse, no stability check). */
+function purifyInPlace(purify: DOMPurify, root: Element): void {
+  purify.sanitize(root, { ...CONFIG, IN_PLACE: true });
+}
+
+/** Sanitise a string to a string. */
+function purifyString(purify: DOMPurify, html: string): string {
+  return purify.sanitize(html, CONFIG) as unknown as string;
+}
+
+/** Sanitise a string to a fragment (never null: a document DOMPurify cannot use gives an empty one). */
+function purifyFragment(purify: DOMPurify, html: string, doc: Document): DocumentFragment {
+  const fragment = purify.sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true }) as unknown as DocumentFragment | null;
+  return fragment ?? doc.createDocumentFragment();
+}
+
+/** Serialise a fragment's nodes as a string, leaving them in the fragment. */
+function serializeFragment(fragment: DocumentFragment): string {
+  const host = fragment.ownerDocument.createElement('div');
+  host.appendChild(fragment);
+  const html = host.innerHTML;
+  while (host.firstChild) fragment.appendChild(host.firstChild);
+  return html;
+}
+
+/** An inert document per window, for test parses that must load nothing (no browsing context). */
+const inertDocs = new WeakMap<Document, Document>();
+
+function inertDocFor(doc: Document): Document {
+  let inert = inertDocs.get(doc);
+  if (!inert) {
+    inert = doc.implementation.createHTMLDocument('');
+    inertDocs.set(doc, inert);
+  }
+  return inert;
+}
+
+/**
+ * Does sanitised HTML parse back to the same markup? Then it also re-sanitises to itself (sanitising
+ * an already sanitised DOM changes nothing), at the price of a plain parse instead of a DOMPurify pass.
+ */
+function reparsesToItself(html: string, doc: Document): boolean {
+  const box = inertDocFor(doc).createElement('div');
+  box.innerHTML = html;
+  return box.innerHTML === html;
+}
+
+/** Sanitise until the string re-sanitises to itself; markup that never settles keeps its text only. */
+function stableString(purify: DOMPurify, html: string, doc: Document): string {
+  let out = purifyString(purify, html);
+  for (let pass = 1; pass < MAX_PASSES; pass++) {
+    if (reparsesToItself(out, doc)) return out;
+    out = purifyString(purify, out);
+  }
+  return reparsesToItself(out, doc) ? out : (purify.sanitize(out, TEXT_ONLY) as unknown as string);
+}
+
+/** Sanitise to a fragment whose serialisation re-sanitises to the same fragment. */
+function stableFragment(purify: DOMPurify, html: string, doc: Document): DocumentFragment {
+  let fragment = purifyFragment(purify, html, doc);
+  for (let pass = 1; pass < MAX_PASSES; pass++) {
+    const out = serializeFragment(fragment);
+    if (reparsesToItself(out, doc)) return fragment;
+    fragment = purifyFragment(purify, out, doc);
+  }
+  const out = serializeFragment(fragment);
+  return reparsesToItself(out, doc) ? fragment : (purify.sanitize(out, { ...TEXT_ONLY, RETURN_DOM_FRAGMENT: true }) as unknown as DocumentFragment);
+}
+
 /**
  * Sanitise an element's subtree where it stands (no re-parse). The element itself must be an allowed
- * container (`div`, `article`, …); its children are cleaned.
+ * container (`div`, `article`, …); its children are cleaned. When their serialisation would re-parse
+ * differently (mutation XSS), they are replaced by the stable form, so `innerHTML` is a fixed point.
  */
 export function sanitizeInPlace(root: Element, win: Win): void {
-  purifierFor(win).sanitize(root, { ...CONFIG, IN_PLACE: true });
+  const purify = purifierFor(win);
+  purifyInPlace(purify, root);
+  const html = root.innerHTML;
+  const doc = root.ownerDocument;
+  if (reparsesToItself(html, doc)) return;
+  const stable = stableFragment(purify, html, doc);
+  root.replaceChildren(stable.ownerDocument === doc ? stable : doc.importNode(stable, true));
 }
 
 /**
@@ -102,8 +221,14 @@ export function sanitizedHtmlBatch(blocks: readonly Element[], win: Win): string
     batch.appendChild(wrap);
     return wrap;
   });
-  sanitizeInPlace(batch, win);
-  return wraps.map((wrap) => capHtml(wrap));
+  const purify = purifierFor(win);
+  purifyInPlace(purify, batch);
+  const htmls = wraps.map((wrap) => capHtml(wrap));
+  // One parse tells which entries would re-parse differently; only those are settled one by one.
+  const check = inertDocFor(doc).createElement('div');
+  check.innerHTML = htmls.map((h) => `<div>${h}</div>`).join('');
+  const again = check.children;
+  return htmls.map((h, i) => (again.length === htmls.length && again[i].innerHTML === h ? h : stableString(purify, h, doc)));
 }
 
 function capHtml(wrap: Element): string {
@@ -133,17 +258,18 @@ export function innerHtmlOf(el: Element): string {
 
 /**
  * Parse an HTML string into a sanitised fragment owned by `doc`, ready to insert. This is how the popup,
- * the reader view and exports turn any page-derived HTML (contentHtml, ledger html) into nodes.
+ * the reader view and exports turn any page-derived HTML (contentHtml, ledger html) into nodes. Never
+ * throws on content; the fragment serialises to a string that re-parses to the same fragment.
  */
 export function parseSanitized(html: string, doc: Document, win: Win = doc.defaultView as Win): DocumentFragment {
   if (!win) throw new Error('parseSanitized needs a document with a window (or the window as third argument).');
-  const fragment = purifierFor(win).sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true }) as unknown as DocumentFragment;
+  const fragment = stableFragment(purifierFor(win), html, win.document);
   return doc === fragment.ownerDocument ? fragment : (doc.importNode(fragment, true) as DocumentFragment);
 }
 
-/** Sanitise an HTML string to an HTML string (for standalone exports). */
+/** Sanitise an HTML string to an HTML string (for standalone exports); the result re-sanitises to itself. */
 export function sanitizeHtml(html: string, win: Win): string {
-  return purifierFor(win).sanitize(html, { ...CONFIG }) as unknown as string;
+  return stableString(purifierFor(win), html, win.document);
 }
 
 /**
