@@ -12,3 +12,18 @@ declare module 'html-encoding-sniffer' {
     options?: { xml?: boolean; transportLayerEncodingLabel?: string; defaultEncoding?: string },
   ): string;
 }
+
+declare module '@citation-js/core' {
+  export class Cite {
+    constructor(data: unknown, options?: Record<string, unknown>);
+    data: Record<string, unknown>[];
+    format(format: 'bibtex' | 'biblatex' | 'data' | string, options?: Record<string, unknown>): string | Record<string, unknown>[];
+  }
+  export const plugins: { config: { get(name: string): Record<string, unknown> } };
+}
+
+declare module '@citation-js/plugin-bibtex' {}
+
+declare module '@citation-js/name' {
+  export function parse(name: string): { given?: string; family?: string; suffix?: string; 'non-dropping-particle'?: string; 'dropping-particle'?: string };
+}

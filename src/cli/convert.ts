@@ -7,11 +7,10 @@ import type { CleanResult } from '../core/types';
 import { decodeHtml, InputError } from './decode';
 import { parseHtml } from './parse';
 import { toRecord, type ExportRecord } from '../export/record';
-import { toMarkdown } from '../export/markdown';
-import { toStandaloneHtml } from '../export/standalone';
+import { renderRecord, EXPORT_FORMATS, type ExportFormat } from '../export/formats';
 
-export type Format = 'md' | 'txt' | 'json' | 'html';
-export const FORMATS: readonly Format[] = ['md', 'txt', 'json', 'html'];
+export type Format = ExportFormat;
+export const FORMATS: readonly Format[] = EXPORT_FORMATS;
 
 /** Pages larger than this are refused (CONTRACT: a documented hard cap; see README). */
 export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
@@ -52,18 +51,7 @@ export function convert(input: ConvertInput): Converted {
     return {
       record,
       result,
-      render(format) {
-        switch (format) {
-          case 'txt':
-            return record.text.endsWith('\n') ? record.text : `${record.text}\n`;
-          case 'json':
-            return `${JSON.stringify(record, null, 2)}\n`;
-          case 'html':
-            return toStandaloneHtml(record, doc, win);
-          case 'md':
-            return toMarkdown(record, doc, win);
-        }
-      },
+      render: (format) => renderRecord(record, format, { doc, win, citation: result.citation }),
       close: () => page.window.close(),
     };
   } catch (e) {

@@ -1,7 +1,7 @@
 /**
  * `decant` — the same pipeline as the extension, over saved HTML files (CONTRACT §4).
  *
- *   decant <file|dir|-> [--url URL] [--format md|txt|json|html] [--out DIR]
+ *   decant <file|dir|-> [--url URL] [--format md|txt|json|html|csl|bib] [--out DIR]
  *   decant batch <dir|file.warc[.gz]|file.jsonl> --out FILE.jsonl [--workers N] [--shard k/n] [--resume]
  *
  * A file or `-` writes to stdout unless --out is given; a directory needs --out and converts every
@@ -14,13 +14,15 @@ import { convert, FORMATS, type Format } from './convert';
 import { InputError } from './decode';
 import { progressBar } from './progress';
 import { DECANT_VERSION } from '../export/record';
+import { FORMAT_FILES } from '../export/formats';
 
 const USAGE = `Usage:
-  decant <file|dir|-> [--url URL] [--format md|txt|json|html] [--out DIR]
+  decant <file|dir|-> [--url URL] [--format md|txt|json|html|csl|bib] [--out DIR]
   decant batch <dir|file.warc[.gz]|file.jsonl> --out FILE.jsonl [--workers N] [--shard k/n] [--resume]
 
 Cleans saved article pages: the article alone, with a ledger of every nag removed.
-  --format   md (default; YAML front matter + Markdown), txt (body text), json (export record), html (standalone page)
+  --format   md (default; YAML front matter + Markdown), txt (body text), json (export record), html (standalone page),
+             csl (citation as CSL-JSON), bib (citation as BibTeX)
   --url      the page's address, to resolve relative links and fill "url" (else its canonical URL is used for links)
   --out      output directory (required for a directory input); files are named <name>.<ext>
   -h, --help, -v, --version`;
@@ -139,7 +141,7 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
     if (args.out) {
       fs.mkdirSync(args.out, { recursive: true });
       const base = target === '-' ? 'stdin' : path.basename(target).replace(/\.[^.]+$/, '');
-      fs.writeFileSync(path.join(args.out, `${base}.${args.format}`), output);
+      fs.writeFileSync(path.join(args.out, `${base}.${FORMAT_FILES[args.format].ext}`), output);
     } else io.stdout.write(output);
     return 0;
   } catch (e) {
@@ -163,7 +165,7 @@ function convertDirectory(dir: string, args: Args, io: { stdout: NodeJS.Writable
       const page = convert({ bytes: new Uint8Array(fs.readFileSync(full)), url: args.url });
       const output = page.render(args.format);
       page.close();
-      fs.writeFileSync(path.join(args.out!, `${file.replace(/\.html?$/i, '')}.${args.format}`), output);
+      fs.writeFileSync(path.join(args.out!, `${file.replace(/\.html?$/i, '')}.${FORMAT_FILES[args.format].ext}`), output);
     } catch (e) {
       failed++;
       bar.done();

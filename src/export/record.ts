@@ -78,3 +78,58 @@ export function frontMatterOf(record: ExportRecord): Omit<ExportRecord, 'content
   const { contentHtml: _c, text: _t, ...rest } = record;
   return rest;
 }
+
+/**
+ * Which input a batch line is for; `--resume` matches on it. `file`: the path relative to the input
+ * directory; `warc`: the WARC-Record-ID; `jsonl`: the 1-based line number. Never a content hash, so
+ * two inputs with the same bytes stay two inputs.
+ */
+export interface InputIdentity {
+  kind: 'file' | 'warc' | 'jsonl';
+  id: string;
+}
+
+/** What went wrong with an input, in words a user can act on (see schema/article.schema.json). */
+export type FailureKind = 'no-article' | 'input' | 'timeout' | 'crash' | 'internal';
+
+/** A batch line for an input that produced no article: the run goes on, and resume does not redo it. */
+export interface FailedRecord {
+  input: InputIdentity;
+  error: { kind: FailureKind; message: string };
+  provenance: {
+    url: string | null;
+    capturedAt: string | null;
+    processedAt: string;
+    decantVersion: string;
+    rulesVersion: string;
+    /** Null when the input's bytes could not be read (a JSONL line that is not JSON). */
+    sha256Html: string | null;
+  };
+}
+
+/** A batch line: the export record with its input's identity first, or a failed record. */
+export type BatchLine = (ExportRecord & { input: InputIdentity }) | FailedRecord;
+
+export function toFailedRecord(
+  input: InputIdentity,
+  error: FailedRecord['error'],
+  known: { url?: string | null; capturedAt?: string | null; source?: Uint8Array | null; processedAt?: Date } = {},
+): FailedRecord {
+  return {
+    input,
+    error,
+    provenance: {
+      url: known.url ?? null,
+      capturedAt: known.capturedAt ?? null,
+      processedAt: (known.processedAt ?? new Date()).toISOString(),
+      decantVersion: DECANT_VERSION,
+      rulesVersion: RULES_VERSION,
+      sha256Html: known.source ? sha256Hex(known.source) : null,
+    },
+  };
+}
+
+/** True for a batch line that carries an article. */
+export function isArticleLine(line: BatchLine): line is ExportRecord & { input: InputIdentity } {
+  return !('error' in line);
+}

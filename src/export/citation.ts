@@ -1,0 +1,118 @@
+/**
+ * Citations of an export record: CSL-JSON (the format Zotero, Pandoc and citeproc read) and BibTeX,
+ * through citation-js. The page's own scholarly metadata wins when it has it (`citation_doi`,
+ * `citation_journal_title`, volume, issue, pages — the core returns them as `result.citation`); a
+ * news page without it becomes a newspaper article of its site.
+ *
+ * Loaded only by views that export (popup and reader actions, library, CLI) — never by the content
+ * script. citation-js is given a finished CSL object, so it never resolves a DOI or URL (its fetch
+ * code paths stay unused: Decant makes no network requests).
+ */
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import { parse as parseName } from '@citation-js/name';
+import type { CitationMeta } from '../core/types';
+import type { ExportRecord } from './record';
+
+/** One CSL-JSON item (https://citeproc-js.readthedocs.io/en/latest/csl-json/markup.html). */
+export interface CslItem {
+  id: string;
+  type: 'article-journal' | 'article-newspaper' | 'webpage';
+  title?: string;
+  author?: CslName[];
+  'container-title'?: string;
+  publisher?: string;
+  issued?: { 'date-parts': number[][] };
+  accessed?: { 'date-parts': number[][] };
+  URL?: string;
+  DOI?: string;
+  volume?: string;
+  issue?: string;
+  page?: string;
+  language?: string;
+  abstract?: string;
+}
+
+export type CslName = { family: string; given?: string; suffix?: string; 'non-dropping-particle'?: string; 'dropping-particle'?: string } | { literal: string };
+
+export const NO_CITATION: CitationMeta = Object.freeze({
+  doi: null,
+  journal: null,
+  publisher: null,
+  volume: null,
+  issue: null,
+  firstPage: null,
+  lastPage: null,
+  pdfUrl: null,
+});
+
+// Bylines that name an organisation rather than a person: kept whole ("literal"), never split into
+// given and family names. (Reuters, "Moscow Times staff", "AP", "Editorial board").
+const ORGANISATION = /\b(staff|news|times|post|press|agency|agencies|editors?|editorial|desk|team|board|reporters?|correspondents?|reuters|associated|afp|dpa|bbc|ria|tass)\b/i;
+
+function toCslName(name: string, site: string | null): CslName {
+  const n = name.trim();
+  if (!/\s/.test(n) || ORGANISATION.test(n) || (site && n.toLowerCase() === site.toLowerCase())) return { literal: n };
+  const parsed = parseName(n);
+  if (!parsed.family) return { literal: n };
+  return { ...parsed, family: parsed.family };
+}
+
+/** `2019-03-30T06:12:00.000Z` / `2019-03-30` / `2019` → CSL date-parts (UTC calendar date). */
+export function toDateParts(value: string | null | undefined): { 'date-parts': number[][] } | undefined {
+  if (!value) return undefined;
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value);
+  if (!m) return undefined;
+  const parts = [Number(m[1]), m[2] ? Number(m[2]) : NaN, m[3] ? Number(m[3]) : NaN].filter((x) => !Number.isNaN(x));
+  if (/T/.test(value)) {
+    const d = new Date(value);
+    if (!Number.isNaN(d.getTime())) return { 'date-parts': [[d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()]] };
+  }
+  return { 'date-parts': [parts] };
+}
+
+function normaliseDoi(doi: string | null): string | undefined {
+  if (!doi) return undefined;
+  const m = /10\.\d{4,9}\/\S+/.exec(decodeURIComponent(doi.trim()));
+  return m ? m[0] : undefined;
+}
+
+/** The record as one CSL-JSON item. `meta` is the page's citation metadata (`result.citation`). */
+export function toCsl(record: ExportRecord, meta: CitationMeta | null | undefined = NO_CITATION): CslItem {
+  const c = meta ?? NO_CITATION;
+  const doi = normaliseDoi(c.doi);
+  const scholarly = !!(doi || c.journal || c.volume);
+  const item: CslItem = {
+    id: record.provenance.sha256Text.slice(0, 16),
+    type: scholarly ? 'article-journal' : record.siteName ? 'article-newspaper' : 'webpage',
+  };
+  if (record.title) item.title = record.title.replace(/\s+/g, ' ').trim();
+  if (record.authors.length) item.author = record.authors.map((a) => toCslName(a, record.siteName));
+  const container = (scholarly ? c.journal : null) ?? record.siteName;
+  if (container) item['container-title'] = container;
+  if (c.publisher && c.publisher !== container) item.publisher = c.publisher;
+  const issued = toDateParts(record.publishedTime);
+  if (issued) item.issued = issued;
+  const accessed = toDateParts(record.provenance.capturedAt ?? record.provenance.processedAt);
+  if (accessed) item.accessed = accessed;
+  const url = record.canonicalUrl ?? record.url;
+  if (url) item.URL = url;
+  if (doi) item.DOI = doi;
+  if (c.volume) item.volume = c.volume;
+  if (c.issue) item.issue = c.issue;
+  if (c.firstPage) item.page = c.lastPage && c.lastPage !== c.firstPage ? `${c.firstPage}-${c.lastPage}` : c.firstPage;
+  if (record.lang) item.language = record.lang;
+  if (record.excerpt) item.abstract = record.excerpt;
+  return item;
+}
+
+/** CSL-JSON text: an array with one item, as Zotero and Pandoc import it. */
+export function toCslJson(record: ExportRecord, meta?: CitationMeta | null): string {
+  return `${JSON.stringify([toCsl(record, meta)], null, 2)}\n`;
+}
+
+/** A BibTeX entry (citation-js's mapping: a news or journal article becomes `@article`, a page `@misc`). */
+export function toBibtex(record: ExportRecord, meta?: CitationMeta | null): string {
+  const out = new Cite(toCsl(record, meta)).format('bibtex') as string;
+  return `${out.trim()}\n`;
+}

@@ -1,0 +1,51 @@
+/**
+ * Every export format from one record (CONTRACT §4–5), for the CLI, the popup, the reader view and
+ * the library: Markdown with front matter, plain text, JSON, standalone HTML, and the citations.
+ * `doc` is only a factory for the DOM work (Turndown and the standalone page); in a browser view it is
+ * the view's own document, in Node the page's jsdom document.
+ */
+import type { CitationMeta } from '../core/types';
+import type { ExportRecord } from './record';
+import { toMarkdown } from './markdown';
+import { toStandaloneHtml } from './standalone';
+import { toBibtex, toCslJson } from './citation';
+
+type Win = Window & typeof globalThis;
+
+export type ExportFormat = 'md' | 'txt' | 'json' | 'html' | 'csl' | 'bib';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'txt', 'json', 'html', 'csl', 'bib'];
+
+/** File extension and MIME type of each format. */
+export const FORMAT_FILES: Readonly<Record<ExportFormat, { ext: string; mime: string; label: string }>> = {
+  md: { ext: 'md', mime: 'text/markdown;charset=utf-8', label: 'Markdown' },
+  txt: { ext: 'txt', mime: 'text/plain;charset=utf-8', label: 'Plain text' },
+  json: { ext: 'json', mime: 'application/json', label: 'JSON' },
+  html: { ext: 'html', mime: 'text/html;charset=utf-8', label: 'HTML page' },
+  csl: { ext: 'csl.json', mime: 'application/vnd.citationstyles.csl+json', label: 'Citation (CSL-JSON)' },
+  bib: { ext: 'bib', mime: 'application/x-bibtex', label: 'Citation (BibTeX)' },
+};
+
+export interface RenderContext {
+  doc: Document;
+  win?: Win;
+  /** The page's citation metadata (`result.citation`), when known. */
+  citation?: CitationMeta | null;
+}
+
+/** The record in one format, as the text of a file. */
+export function renderRecord(record: ExportRecord, format: ExportFormat, ctx: RenderContext): string {
+  switch (format) {
+    case 'txt':
+      return record.text.endsWith('\n') ? record.text : `${record.text}\n`;
+    case 'json':
+      return `${JSON.stringify(record, null, 2)}\n`;
+    case 'html':
+      return toStandaloneHtml(record, ctx.doc, ctx.win);
+    case 'md':
+      return toMarkdown(record, ctx.doc, ctx.win);
+    case 'csl':
+      return toCslJson(record, ctx.citation);
+    case 'bib':
+      return toBibtex(record, ctx.citation);
+  }
+}

@@ -1,0 +1,162 @@
+// Every export format from the same record (CONTRACT §4–5; issue 6): Markdown front matter parses
+// back as YAML, JSON validates against schema/article.schema.json, the HTML page has no script, the
+// citations carry the page's metadata (DOI and journal when it has them).
+import { describe, expect, test } from 'vitest';
+import fs from 'node:fs';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { JSDOM } from 'jsdom';
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import { convert } from '../../src/cli/convert';
+import { frontMatterOf, toFailedRecord, type ExportRecord } from '../../src/export/record';
+import { toCsl } from '../../src/export/citation';
+import { ROOT, SAMPLE } from '../helpers';
+import { schemaErrors } from '../schema';
+
+const SAMPLE_URL = 'https://www.themoscowtimes.com/2019/03/30/us-warns-russia-over-troops-in-venezuela-threatens-sanctions-a64998';
+const JOURNAL = path.join(ROOT, 'test', 'export', 'pages', 'journal-article-doi.html');
+
+const sample = convert({ bytes: new Uint8Array(fs.readFileSync(SAMPLE)), url: SAMPLE_URL, capturedAt: '2019-03-30T09:00:00Z' });
+const journal = convert({ bytes: new Uint8Array(fs.readFileSync(JOURNAL)) });
+const record = sample.record;
+
+describe('JSON export', () => {
+  test('the sample page record validates against the schema and carries its provenance', () => {
+    const json = JSON.parse(sample.render('json')) as ExportRecord;
+    expect(schemaErrors(json)).toEqual([]);
+    expect(json.provenance).toMatchObject({
+      url: SAMPLE_URL,
+      canonicalUrl: SAMPLE_URL,
+      capturedAt: '2019-03-30T09:00:00Z',
+      decantVersion: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      rulesVersion: expect.stringMatching(/\S/),
+    });
+    expect(json.provenance.sha256Html).toBe(sha256File(SAMPLE));
+    expect(json.removed.length).toBeGreaterThan(0);
+    for (const e of json.removed) expect(e).not.toHaveProperty('html');
+  });
+
+  test('the schema rejects what the contract forbids', () => {
+    const ok = JSON.parse(sample.render('json'));
+    expect(schemaErrors({ ...ok, provenance: { ...ok.provenance, sha256Text: undefined } })).not.toEqual([]);
+    expect(schemaErrors({ ...ok, removed: [{ ...ok.removed[0], html: '<p>x</p>' }] })).not.toEqual([]);
+    expect(schemaErrors({ ...ok, reading_time: 2 })).not.toEqual([]);
+    expect(schemaErrors({ ...ok, removed: [{ ...ok.removed[0], category: 'nag' }] })).not.toEqual([]);
+    expect(schemaErrors({ ...ok, publishedTime: 'last Tuesday' })).not.toEqual([]);
+  });
+
+  test('a failed batch record validates, with its input and the error', () => {
+    const failed = toFailedRecord({ kind: 'jsonl', id: '12' }, { kind: 'input', message: 'line 12 is not JSON' }, { url: 'https://example.org/a' });
+    expect(schemaErrors(failed)).toEqual([]);
+    expect(schemaErrors({ ...failed, input: { kind: 'jsonl', id: 'twelve' } })).not.toEqual([]);
+    expect(schemaErrors({ ...failed, error: undefined })).not.toEqual([]);
+  });
+});
+
+describe('Markdown export', () => {
+  const md = sample.render('md');
+  const [, front, body] = /^---\n([\s\S]*?)\n---\n\n([\s\S]*)$/.exec(md) ?? [];
+
+  test('front matter parses as YAML and is the record without its body', () => {
+    expect(front).toBeDefined();
+    const parsed = parseYaml(front);
+    expect(parsed).toEqual(JSON.parse(JSON.stringify(frontMatterOf(record))));
+    expect(schemaErrors({ ...parsed, contentHtml: record.contentHtml, text: record.text })).toEqual([]);
+  });
+
+  test('the body is the title and the article with its figure caption and subhead', () => {
+    expect(body.startsWith(`# ${record.title}\n`)).toBe(true);
+    expect(body).toContain('Bruno Kelly / Reuters');
+    expect(body).toMatch(/^#+ Russia sends 'specialists'/m);
+    expect(body).not.toContain('<');
+  });
+});
+
+describe('standalone HTML export', () => {
+  const html = sample.render('html');
+  const dom = new JSDOM(html);
+  const doc = dom.window.document;
+
+  test('has no script, no event handler and a CSP that forbids both', () => {
+    expect(doc.querySelectorAll('script').length).toBe(0);
+    expect([...doc.querySelectorAll('*')].flatMap((el) => [...el.attributes].map((a) => a.name)).filter((n) => n.startsWith('on'))).toEqual([]);
+    expect(html).not.toMatch(/javascript:/i);
+    const csp = doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toContain('script-src');
+  });
+
+  test('shows the metadata header and the whole article', () => {
+    expect(doc.querySelector('h1')?.textContent).toBe(record.title);
+    expect(doc.querySelector('header')?.textContent).toContain('The Moscow Times');
+    expect(doc.querySelector('article')?.textContent).toContain('The White House on Friday warned Russia');
+    expect(doc.querySelector('article img')?.getAttribute('src')).toMatch(/^https:/);
+    expect(doc.querySelector('link[rel=canonical]')?.getAttribute('href')).toBe(SAMPLE_URL);
+  });
+});
+
+describe('plain text export', () => {
+  test('is the record text (articleBody), without title or caption', () => {
+    const txt = sample.render('txt');
+    expect(txt.trimEnd()).toBe(record.text.trimEnd());
+    expect(txt).not.toContain('Bruno Kelly');
+    expect(txt.split('\n\n').length).toBeGreaterThan(5);
+  });
+});
+
+describe('citations', () => {
+  test('a news page is a newspaper article of its site, with date, URL and access date', () => {
+    const [item] = JSON.parse(sample.render('csl'));
+    expect(item).toMatchObject({
+      type: 'article-newspaper',
+      title: 'U.S. Warns Russia Over Troops in Venezuela, Threatens Sanctions',
+      'container-title': 'The Moscow Times',
+      issued: { 'date-parts': [[2019, 3, 30]] },
+      accessed: { 'date-parts': [[2019, 3, 30]] },
+      URL: SAMPLE_URL,
+      language: 'en',
+    });
+    expect(item).not.toHaveProperty('DOI');
+    expect(item.author).toEqual(record.authors.map((a) => expect.objectContaining(a.includes(' ') ? {} : { literal: a })));
+  });
+
+  test('a journal page with citation_doi cites the DOI, journal, volume, issue and pages', () => {
+    const [item] = JSON.parse(journal.render('csl'));
+    expect(item).toMatchObject({
+      type: 'article-journal',
+      title: 'Urban Hedgerows as Corridors for Pollinators: A Two-Year Field Study',
+      'container-title': 'Journal of Applied Urban Ecology',
+      publisher: 'Example Academic Press',
+      DOI: '10.5555/eco.2021.0042',
+      volume: '12',
+      issue: '3',
+      page: '201-219',
+      issued: { 'date-parts': [[2021, 6, 15]] },
+      URL: 'https://journals.example.org/ecology/article/10.5555/eco.2021.0042',
+    });
+    expect(item.author.map((a: { family?: string }) => a.family)).toEqual(['Okafor', 'Berg', 'Rossi']);
+    expect(item.author[1]['non-dropping-particle']).toBe('van der');
+  });
+
+  test('BibTeX parses back (citation-js) to the same fields', () => {
+    const bib = journal.render('bib');
+    expect(bib).toMatch(/^@article\{/);
+    const [back] = new Cite(bib).format('data', { format: 'object' }) as Record<string, unknown>[];
+    expect(back).toMatchObject({ DOI: '10.5555/eco.2021.0042', volume: '12', issue: '3', page: '201-219', 'container-title': 'Journal of Applied Urban Ecology' });
+    expect(back.title).toBe('Urban Hedgerows as Corridors for Pollinators: A Two-Year Field Study');
+    expect((back.author as { family: string }[]).map((a) => a.family)).toEqual(['Okafor', 'Berg', 'Rossi']);
+    const news = new Cite(sample.render('bib')).format('data', { format: 'object' }) as Record<string, unknown>[];
+    expect(news[0]).toMatchObject({ 'container-title': 'The Moscow Times', URL: SAMPLE_URL });
+  });
+
+  test('a DOI given as a URL is cited as the bare DOI', () => {
+    const meta = { ...journal.result.citation!, doi: 'https://doi.org/10.5555%2Feco.2021.0042' };
+    expect(toCsl(journal.record, meta).DOI).toBe('10.5555/eco.2021.0042');
+  });
+});
+
+function sha256File(file: string): string {
+  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
