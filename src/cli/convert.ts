@@ -12,6 +12,11 @@ import { renderRecord, EXPORT_FORMATS, type ExportFormat } from '../export/forma
 export type Format = ExportFormat;
 export const FORMATS: readonly Format[] = EXPORT_FORMATS;
 
+/** The page was read but holds no article (Readability found nothing, or under 40 words of body). */
+export class NoArticleError extends InputError {
+  override name = 'NoArticleError';
+}
+
 /** Pages larger than this are refused (CONTRACT: a documented hard cap; see README). */
 export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
 
@@ -41,7 +46,7 @@ export function convert(input: ConvertInput): Converted {
   const page = parseHtml(decoded.text, input.url ?? null);
   try {
     const result = cleanArticle(page.document, { url: input.url ?? page.baseUrl ?? undefined, window: page.window });
-    if (!result.article) throw new InputError(result.reason ?? 'no article was found');
+    if (!result.article) throw new NoArticleError(result.reason ?? 'no article was found');
     const withArticle = result as CleanResult & { article: NonNullable<CleanResult['article']> };
     if (!input.url) withArticle.article.url = null; // the page's address is unknown; canonicalUrl says where it claims to live
     withArticle.warnings.unshift(...page.warnings);

@@ -1,0 +1,1 @@
+export function buildCli(options: { root: string; outdir?: string }): Promise<void>;
