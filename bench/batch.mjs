@@ -1,0 +1,156 @@
+#!/usr/bin/env node
+// npm run bench:batch [-- --pages N] — `decant batch` throughput and memory (issue 8 §4):
+//  1. pages/s over ../shared/corpus/scrapinghub with --workers 1 and --workers 2 (alternating runs,
+//     the better of two each), the CPU the run used (from /proc: ~2.0 cores means both were busy), and
+//     that the 2-worker output holds one record with provenance per page;
+//  2. memory over a long run: the corpus repeated to N pages (default 10,000; each copy a distinct input,
+//     symlinks, nothing copied), peak RSS over the first 500 pages against the peak over all of them.
+// Wall-clock numbers depend on what else the machine runs: the load average is printed with them.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { ensureBuilt, fmt, root, shared, workDir } from './lib.mjs';
+
+const argv = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : dflt;
+};
+const corpus = path.resolve(opt('--corpus', path.join(shared, 'corpus', 'scrapinghub')));
+const longPages = Number(opt('--pages', '10000'));
+const out = path.join(workDir, 'batch');
+fs.rmSync(out, { recursive: true, force: true });
+fs.mkdirSync(out, { recursive: true });
+const pages = fs.readdirSync(corpus).filter((f) => f.endsWith('.html')).sort();
+const bin = ensureBuilt();
+const ticks = 100; // USER_HZ on Linux
+
+function procStat(pid) {
+  try {
+    const s = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / ticks; // utime + stime, seconds
+  } catch {
+    return null;
+  }
+}
+function procRss(pid) {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Run `decant batch`, sampling CPU, RSS and records written. */
+function runBatch(input, output, workers, { rssAt = [] } = {}) {
+  return new Promise((resolve, reject) => {
+    const args = [bin, 'batch', input, '--out', output, ...(workers ? ['--workers', String(workers)] : [])];
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    let cpu = 0;
+    let peak = 0;
+    let lines = 0;
+    let readPos = 0;
+    const peaksAt = new Map(rssAt.map((n) => [n, 0]));
+    const timeline = [];
+    const buf = Buffer.alloc(1 << 20);
+    const sample = () => {
+      const c = procStat(child.pid);
+      if (c !== null) cpu = c;
+      const rss = procRss(child.pid);
+      try {
+        const fd = fs.openSync(output, 'r');
+        let n;
+        while ((n = fs.readSync(fd, buf, 0, buf.length, readPos)) > 0) {
+          for (let i = 0; i < n; i++) if (buf[i] === 10) lines++;
+          readPos += n;
+        }
+        fs.closeSync(fd);
+      } catch {
+        /* not created yet */
+      }
+      if (rss !== null) {
+        peak = Math.max(peak, rss);
+        for (const [at, p] of peaksAt) if (lines <= at) peaksAt.set(at, Math.max(p, rss));
+        if (!timeline.length || lines - timeline[timeline.length - 1].pages >= 1000) timeline.push({ pages: lines, rssMB: +(rss / 1048576).toFixed(1) });
+      }
+    };
+    const timer = setInterval(sample, 100);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      const secs = Number(process.hrtime.bigint() - started) / 1e9;
+      if (code !== 0) return reject(new Error(`decant batch exited ${code}: ${stderr}`));
+      const records = fs.readFileSync(output, 'utf8').split('\n').filter(Boolean).length;
+      resolve({ workers, secs, records, pagesPerSec: records / secs, cpuSec: cpu, coresBusy: cpu / secs, peakRss: peak, peaksAt: Object.fromEntries(peaksAt), timeline, stderr: stderr.trim() });
+    });
+  });
+}
+
+const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+console.log(`decant batch benchmark: ${pages.length} pages in ${corpus}; ${os.availableParallelism()} cores (${os.cpus()[0]?.model ?? 'cpu'}); node ${process.version}; load average ${load()}`);
+
+// 1. Throughput: w1, w2, w2, w1 so that drift in machine load hits both alike.
+const runs = { 1: [], 2: [] };
+for (const w of [1, 2, 2, 1]) {
+  const file = path.join(out, `corpus-w${w}-${runs[w].length}.jsonl`);
+  const r = await runBatch(corpus, file, w);
+  runs[w].push({ ...r, file });
+  console.log(`  --workers ${w}: ${r.records} records in ${fmt(r.secs, 1)} s = ${fmt(r.pagesPerSec, 2)} pages/s, CPU ${fmt(r.cpuSec, 1)} s (${fmt(r.coresBusy, 2)} cores busy), peak RSS ${fmt(r.peakRss / 1048576, 0)} MB; load ${load()}`);
+}
+const best = (w) => runs[w].reduce((a, b) => (b.pagesPerSec > a.pagesPerSec ? b : a));
+const w1 = best(1);
+const w2 = best(2);
+const speedup = w2.pagesPerSec / w1.pagesPerSec;
+
+// Acceptance: one record per page, each with provenance.
+const recs = fs.readFileSync(w2.file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const withProvenance = recs.filter((r) => r.provenance && r.provenance.processedAt && r.provenance.sha256Html && r.provenance.rulesVersion).length;
+const uniqueInputs = new Set(recs.map((r) => r.input.id)).size;
+
+// 2. Memory over a long run.
+const longDir = path.join(out, `corpus-x${longPages}`);
+fs.mkdirSync(longDir, { recursive: true });
+for (let i = 0; i < longPages; i++) {
+  const p = pages[i % pages.length];
+  fs.symlinkSync(path.join(corpus, p), path.join(longDir, `c${String(Math.floor(i / pages.length)).padStart(3, '0')}-${p}`));
+}
+const first = Math.min(500, longPages);
+console.log(`  memory run: ${longPages} pages (the corpus ${Math.ceil(longPages / pages.length)} times), default workers…`);
+const long = await runBatch(longDir, path.join(out, `long-${longPages}.jsonl`), 0, { rssAt: [first] });
+const peakFirst = long.peaksAt[first];
+const memRatio = long.peakRss / peakFirst;
+console.log(`  memory run: ${long.records} records in ${fmt(long.secs, 0)} s = ${fmt(long.pagesPerSec, 2)} pages/s; peak RSS first ${first}: ${fmt(peakFirst / 1048576, 0)} MB, all ${long.records}: ${fmt(long.peakRss / 1048576, 0)} MB (×${fmt(memRatio, 2)})`);
+console.log(`  RSS by pages done: ${long.timeline.map((t) => `${t.pages}:${t.rssMB}MB`).join(' ')}`);
+
+const result = {
+  date: new Date().toISOString(),
+  machine: { cores: os.availableParallelism(), cpu: os.cpus()[0]?.model ?? null, memGB: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version, loadAfter: os.loadavg() },
+  corpus: { pages: pages.length, records: recs.length, withProvenance, uniqueInputs },
+  throughput: {
+    workers1: { pagesPerSec: +w1.pagesPerSec.toFixed(3), secs: +w1.secs.toFixed(1), coresBusy: +w1.coresBusy.toFixed(2), runs: runs[1].map((r) => +r.pagesPerSec.toFixed(3)) },
+    workers2: { pagesPerSec: +w2.pagesPerSec.toFixed(3), secs: +w2.secs.toFixed(1), coresBusy: +w2.coresBusy.toFixed(2), runs: runs[2].map((r) => +r.pagesPerSec.toFixed(3)) },
+    speedup: +speedup.toFixed(3),
+    target: 1.7,
+  },
+  memory: { pages: long.records, peakFirstMB: +(peakFirst / 1048576).toFixed(1), firstPages: first, peakAllMB: +(long.peakRss / 1048576).toFixed(1), ratio: +memRatio.toFixed(3), target: 1.2, pagesPerSec: +long.pagesPerSec.toFixed(3), timeline: long.timeline },
+};
+fs.writeFileSync(path.join(out, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
+fs.rmSync(longDir, { recursive: true, force: true });
+
+const ok = (b) => (b ? 'yes' : 'NO');
+console.log(`
+| measure | value | target |
+|---|---|---|
+| pages/s, --workers 1 | ${fmt(w1.pagesPerSec, 2)} (${fmt(w1.coresBusy, 2)} cores busy) | |
+| pages/s, --workers 2 | ${fmt(w2.pagesPerSec, 2)} (${fmt(w2.coresBusy, 2)} cores busy) | |
+| speed-up, 2 workers / 1 | ×${fmt(speedup, 2)} | ≥ ×1.7: ${ok(speedup >= 1.7)} |
+| records over the corpus (with provenance, distinct inputs) | ${recs.length} (${withProvenance}, ${uniqueInputs}) | ${pages.length}: ${ok(recs.length === pages.length && withProvenance === pages.length && uniqueInputs === pages.length)} |
+| peak RSS, first ${first} pages → all ${long.records} | ${fmt(peakFirst / 1048576, 0)} MB → ${fmt(long.peakRss / 1048576, 0)} MB (×${fmt(memRatio, 2)}) | ≤ ×1.2: ${ok(memRatio <= 1.2)} |
+
+Written to ${path.relative(root, path.join(out, 'result.json'))}.`);
