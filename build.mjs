@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds Decant: the command-line tool (dist/cli/decant.mjs) and the extension for Chrome and
 // Firefox (dist/chrome, dist/firefox, and zip packages) from one manifest source.
-import { buildCli } from './scripts/build-cli.mjs';
+import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,19 @@ process.chdir(root);
 execFileSync(process.execPath, ['scripts/rules-version.mjs'], { stdio: 'inherit' });
 
 const started = Date.now();
-await buildCli({ root });
+await esbuild.build({
+  // The batch worker is its own file: worker threads load it by URL next to decant.mjs.
+  entryPoints: { decant: 'src/cli/index.ts', 'batch-worker': 'src/cli/batch-worker.ts' },
+  outdir: 'dist/cli',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  packages: 'external',
+  outExtension: { '.js': '.mjs' },
+  sourcemap: 'linked',
+  logLevel: 'warning',
+});
 
 let extension = null;
 if (fs.existsSync('scripts/build-extension.mjs')) {

@@ -9,7 +9,7 @@
  * - `--shard k/n` takes inputs k, k+n, k+2n, … (1-based) of the source's order: n machines with
  *   k = 1…n cover every input exactly once.
  * - Exit code 0 when every input has its line (failed inputs included), 1 when the run could not
- *   finish (unreadable source, output error, interrupted), 2 on a usage error.
+ *   finish (unreadable source, output error), 130 when interrupted, 2 on a usage error.
  */
 import fs from 'node:fs';
 import os from 'node:os';

@@ -10,8 +10,10 @@ import { WARCRecord, WARCSerializer } from 'warcio';
 import { convert } from '../../src/cli/convert';
 import { SHARED } from '../helpers';
 import { schemaErrors } from '../schema';
-import { buildTestCli, decant, readJsonl, removeTestCli, startDecant, tmpDir } from './cli';
+import { decant, readJsonl, startDecant, tmpDir } from './cli';
 
+// Generous hang guards: these run real processes, and CI machines may be busy.
+const T = 600_000;
 const CORPUS = path.join(SHARED, 'corpus', 'scrapinghub');
 const PAGES = fs.readdirSync(CORPUS).filter((f) => f.endsWith('.html')).sort();
 const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
@@ -39,11 +41,7 @@ function stable(line: Line): Line {
 }
 
 const cleanup: string[] = [];
-beforeAll(async () => {
-  await buildTestCli();
-}, 120_000);
 afterAll(() => {
-  removeTestCli();
   for (const d of cleanup) fs.rmSync(d, { recursive: true, force: true });
 });
 
@@ -83,7 +81,7 @@ describe('batch over a directory', () => {
       expect(l.provenance.sha256Text).toBe(sha256(l.text));
       expect(l.provenance.capturedAt).toBeNull();
     }
-  });
+  }, T);
 
   test('gives the same records as `decant <file> --format json`', () => {
     const lines = readJsonl<Line>(out2);
@@ -93,7 +91,7 @@ describe('batch over a directory', () => {
       const { input, ...record } = lines.find((l) => l.input.id === p)!;
       expect(stable(record as Line)).toEqual(stable(JSON.parse(single.stdout)));
     }
-  });
+  }, T);
 
   test('one worker and two workers write identical records but for processedAt', () => {
     const r = decant(['batch', dir, '--out', out1, '--workers', '1']);
@@ -102,19 +100,21 @@ describe('batch over a directory', () => {
     const two = readJsonl<Line>(out2);
     expect(one.length).toBe(17);
     expect(one.map(stable)).toEqual(two.map(stable));
-  });
+  }, T);
 
   test('shards k/n take every n-th input from the k-th and together cover each input once', () => {
-    const all = readJsonl<Line>(out2).map((l) => l.input.id);
+    const small = corpusDir(pages.slice(0, 5), { 'empty.html': '', 'zz/binary.html': new Uint8Array(3000).fill(1) });
+    cleanup.push(small);
+    const all = [...pages.slice(0, 5), 'empty.html', 'zz/binary.html'].sort();
     const shards = [1, 2, 3].map((k) => {
-      const out = path.join(dir, '..', `${path.basename(dir)}-s${k}.jsonl`);
+      const out = `${small}-s${k}.jsonl`;
       cleanup.push(out);
-      expect(decant(['batch', dir, '--out', out, '--shard', `${k}/3`]).code).toBe(0);
+      expect(decant(['batch', small, '--out', out, '--shard', `${k}/3`, '--workers', '1']).code).toBe(0);
       return readJsonl<Line>(out).map((l) => l.input.id);
     });
     shards.forEach((ids, i) => expect(ids).toEqual(all.filter((_, j) => j % 3 === i)));
-    expect(shards.flat().sort()).toEqual([...all].sort());
-  });
+    expect(shards.flat().sort()).toEqual(all);
+  }, T);
 
   test('refuses to overwrite an output without --resume, and bad options, with a message', () => {
     let r = decant(['batch', dir, '--out', out2]);
@@ -127,7 +127,7 @@ describe('batch over a directory', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('batch reads a directory, a .warc / .warc.gz file or a .jsonl file');
     expect(fs.existsSync(path.join(dir, 'x.jsonl'))).toBe(false);
-  });
+  }, T);
 
   test('--resume on a finished output adds nothing', () => {
     const before = fs.readFileSync(out2, 'utf8');
@@ -135,7 +135,7 @@ describe('batch over a directory', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('0 record(s) written');
     expect(fs.readFileSync(out2, 'utf8')).toBe(before);
-  });
+  }, T);
 });
 
 describe('batch over a WARC file', () => {
@@ -201,7 +201,7 @@ describe('batch over a WARC file', () => {
       expect(provenance.sha256Text).toBe(fileProvenance.sha256Text);
       expect(provenance.rulesVersion).toBe(fileProvenance.rulesVersion);
     }
-  });
+  }, T);
 
   test('takes the charset from the HTTP header and decodes Content-Encoding', () => {
     const lines = readJsonl<Line>(`${warc}.jsonl`);
@@ -211,7 +211,7 @@ describe('batch over a WARC file', () => {
       expect(l.provenance.sha256Html).toBe(sha256(encode1251(cyrillic)));
       expect(l.provenance.capturedAt).toMatch(/^2020-02-0[12]T08:00:00Z$/);
     }
-  });
+  }, T);
 
   test('a .warc.gz gives the same records', () => {
     const out = `${warcGz}.jsonl`;
@@ -220,7 +220,7 @@ describe('batch over a WARC file', () => {
     const gz = readJsonl<Line>(out).map(stable);
     // Record ids differ (each WARC was written with new ones); everything else is the same.
     expect(gz.map(({ input, ...r }) => r)).toEqual(plain.map(({ input, ...r }) => r));
-  });
+  }, T);
 });
 
 describe('batch over JSONL', () => {
@@ -256,7 +256,7 @@ describe('batch over JSONL', () => {
     expect(lines[2].error).toMatchObject({ kind: 'input', message: 'line 4 has no "html" string' });
     expect(lines[2].provenance.url).toBe('https://example.org/no-html');
     expect(lines[3].text).toContain('Съешь же ещё этих мягких французских булок');
-  });
+  }, T);
 });
 
 describe('resume after a kill', () => {
@@ -292,7 +292,7 @@ describe('resume after a kill', () => {
       expect(schemaErrors(l), l.input.id).toEqual([]);
       expect(l.provenance.sha256Html).toMatch(/^[0-9a-f]{64}$/);
     }
-  }, 900_000);
+  }, 2 * T);
 });
 
 /** windows-1251 bytes of a Russian string (TextEncoder only does UTF-8). */

@@ -1,31 +1,14 @@
 /**
- * Runs the real command line for the batch tests: a fresh bundle of src/cli (never a stale dist/),
- * in a child process, as a user would. Worker threads only run from the bundle.
+ * Runs the real command line for the batch tests, in a child process, as a user would
+ * (test/global-setup.ts keeps dist/ fresh). Worker threads only run from the bundle.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { buildCli } from '../../scripts/build-cli.mjs';
-import { ROOT } from '../helpers';
+import { BIN } from '../cli-lib';
 
-// Inside the repository so that the bundle's external packages resolve from node_modules.
-const OUT = path.join(ROOT, 'node_modules', '.cache', `decant-test-cli-${process.pid}`);
-const RUNNER = path.join(OUT, 'run.mjs');
-
-let built: Promise<void> | null = null;
-
-/** Bundle the CLI once per test file. */
-export function buildTestCli(): Promise<void> {
-  built ??= buildCli({ root: ROOT, outdir: OUT }).then(() => {
-    fs.writeFileSync(RUNNER, "import { main } from './decant.mjs';\nprocess.exitCode = await main(process.argv.slice(2));\n");
-  });
-  return built;
-}
-
-export function removeTestCli(): void {
-  fs.rmSync(OUT, { recursive: true, force: true });
-}
+const RUNNER = BIN;
 
 export interface Run {
   code: number | null;

@@ -1,1 +1,0 @@
-export function buildCli(options: { root: string; outdir?: string }): Promise<void>;
