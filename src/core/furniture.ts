@@ -1,18 +1,31 @@
 /**
- * Article furniture: title, byline, dateline, standfirst, captions and photo credits. They stay in
- * `contentHtml` (readers see them) and are marked with `data-decant-role` so `text` leaves them out
- * (CONTRACT §1). Nothing here removes anything, so nothing here goes in the ledger.
+ * Article furniture: title, kicker, byline, dateline, standfirst, captions, photo and reporting
+ * credits, author notes. They stay in `contentHtml` (readers see them) and are marked with
+ * `data-decant-role` so `text` leaves them out (CONTRACT §1). Nothing here removes anything, so
+ * nothing here goes in the ledger.
+ *
+ * A block gets a role from its markup (a caption or byline class), from its place (the article's
+ * header, before the first paragraph of prose; the tail, after the last one) together with its shape
+ * (a short line), or from a whole-line pattern ("By Jane Doe", "Published 11:11 PM EST Nov 19, 2019",
+ * "(AP Photo/Jane Doe)"). Patterns that could match a sentence of prose only count in the header or
+ * the tail, never in the middle of the article.
  */
 import { DECANT_ROLE_ATTR } from './html';
 import { collapse, BLOCK_TAGS } from './dom';
 import { tokenize } from './rules/match';
 import { Attrs } from './rules/attrs';
-import { BYLINE_LINE, CAPTION_TOKENS, BYLINE_TOKENS, CREDIT_LINE, DATE_LINE, STANDFIRST_TOKENS } from './furniture.data';
+import {
+  AUTHOR_NOTE_LINE, BYLINE_LINE, BYLINE_TOKENS, CAPTION_CREDIT_END, CAPTION_TOKENS, CREDIT_LINE, DATE_LINE,
+  HEADER_TOKENS, KICKER_TOKENS, NOTICE_LINE, REPORTING_LINE, STANDFIRST_TOKENS,
+} from './furniture.data';
 
-export type FurnitureRole = 'title' | 'byline' | 'dateline' | 'caption' | 'credit' | 'standfirst';
+export type FurnitureRole = 'title' | 'kicker' | 'byline' | 'dateline' | 'caption' | 'credit' | 'standfirst' | 'note';
 
 const PARA: ReadonlySet<string> = new Set(['p']);
-const CONTAINERS: ReadonlySet<string> = new Set(['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table']);
+const CONTAINERS: ReadonlySet<string> = new Set(['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'ul', 'ol', 'blockquote', 'figure', 'section']);
+const HEADINGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+/** A paragraph this long is prose: the article's header ends before the first, its tail starts after the last. */
+const PROSE_CHARS = 120;
 
 /** Descendants with one of `tags`, counted up to `stop` (no selector engine: this runs per element). */
 function countDescendants(el: Element, tags: ReadonlySet<string>, stop: number): number {
@@ -32,62 +45,121 @@ function hasToken(tokens: readonly string[], set: ReadonlySet<string>): string |
   return null;
 }
 
-/** Normalise a title for comparison. */
-function norm(s: string): string {
-  return collapse(s).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+/** Lower-case words of a text. */
+function words(s: string): string[] {
+  return s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 /**
- * Mark furniture blocks inside the extracted article. `title` is the article's title (a heading equal
- * to it is the title, not body).
+ * How much a heading looks like the title (0–1): the share of its words found in the title, when it
+ * carries at least half of the title's words (so "Battery life" is not the title of "… battery life review").
  */
-export function markFurniture(content: Element, title: string | null): void {
-  const titleKey = title ? norm(title) : '';
+export function titleSimilarity(heading: string, title: string): number {
+  const h = words(heading);
+  const t = words(title);
+  if (!h.length || !t.length) return 0;
+  const set = new Set(t);
+  let hit = 0;
+  for (const w of h) if (set.has(w)) hit++;
+  if (hit * 2 < Math.min(t.length, 12)) return 0;
+  return hit / h.length;
+}
+
+interface Zone {
+  /** Before the first paragraph of prose. */
+  head: boolean;
+  /** After the last paragraph of prose. */
+  tail: boolean;
+  /** Inside a `<header>` or an element whose markup says header. */
+  header: boolean;
+}
+
+/**
+ * Mark furniture blocks inside the extracted article. `titles` are the article's title as the page
+ * states it in several places (metadata, `<title>`); a heading like one of them is the title, not body.
+ */
+export function markFurniture(content: Element, titles: readonly (string | null | undefined)[]): void {
   const all = Array.from(content.getElementsByTagName('*'));
-  // Where the prose begins: standfirst and byline lines sit before it (or just after the headline).
-  let firstProseIndex = all.length;
+  const known = titles.filter((t): t is string => !!t && t.trim().length > 0);
+  // Where the prose begins and ends: the header sits before it, the tail after it.
+  let firstProse = -1;
+  let lastProse = -1;
   for (let i = 0; i < all.length; i++) {
     const el = all[i];
-    if (el.localName === 'p' && collapse(el.textContent ?? '').length >= 120) {
-      firstProseIndex = i;
-      break;
+    if (el.localName === 'p' && (el.textContent ?? '').length >= PROSE_CHARS && collapse(el.textContent ?? '').length >= PROSE_CHARS) {
+      if (firstProse < 0) firstProse = i;
+      lastProse = i;
     }
   }
+  const firstEl = firstProse >= 0 ? all[firstProse] : null;
+  const lastEl = lastProse >= 0 ? all[lastProse] : null;
+  let titleMarked = false;
   for (let i = 0; i < all.length; i++) {
     const el = all[i];
     if (el.hasAttribute(DECANT_ROLE_ATTR)) continue;
     const tag = el.localName;
     if (tag === 'figcaption') continue; // text.ts skips it already
-    const role = roleOf(el, tag, i < firstProseIndex, titleKey);
-    if (role) el.setAttribute(DECANT_ROLE_ATTR, role);
+    const head = firstEl ? i < firstProse && !el.contains(firstEl) : false;
+    const tail = lastEl ? i > lastProse && !lastEl.contains(el) : false;
+    const zone: Zone = { head, tail, header: head && inHeader(el, content) };
+    const role = roleOf(el, tag, zone, titleMarked ? [] : known);
+    if (role) {
+      el.setAttribute(DECANT_ROLE_ATTR, role);
+      if (role === 'title') titleMarked = true;
+    }
   }
 }
 
-function roleOf(el: Element, tag: string, beforeProse: boolean, titleKey: string): FurnitureRole | null {
-  const isHeading = /^h[1-6]$/.test(tag);
-  if (isHeading && titleKey) {
-    const key = norm(el.textContent ?? '');
-    if (key && (key === titleKey || (tag === 'h1' && (titleKey.startsWith(key) || key.startsWith(titleKey)) && key.length > 15))) return 'title';
+/** Inside an article header: a `<header>`/`<hgroup>` element or one whose markup says header, below `root`. */
+function inHeader(el: Element, root: Element): boolean {
+  for (let e: Element | null = el; e && e !== root; e = e.parentElement) {
+    const tag = e.localName;
+    if (tag === 'header' || tag === 'hgroup') return true;
+    if (e.attributes.length && hasToken(tokenize(Attrs.of(e)), HEADER_TOKENS)) return true;
+  }
+  return false;
+}
+
+function roleOf(el: Element, tag: string, zone: Zone, titles: readonly string[]): FurnitureRole | null {
+  const isHeading = HEADINGS.has(tag);
+  const raw = el.textContent ?? '';
+  if (isHeading && titles.length && zone.head && raw.length <= 400) {
+    const t = collapse(raw);
+    // h1/h2 may word the title a little differently; a lower heading must say it exactly.
+    const like = tag === 'h1' || tag === 'h2' ? (title: string) => titleSimilarity(t, title) >= 0.8 : (title: string) => words(t).join(' ') === words(title).join(' ');
+    if (t && titles.some(like)) return 'title';
   }
   if (el.childElementCount > 30) return null; // a container, not a line
   const attrs = Attrs.of(el);
-  const tokens = tokenize(attrs);
-  const len = collapse(el.textContent ?? '').length;
+  const tokens = attrs.size ? tokenize(attrs) : [];
+  const len = raw.length > 2000 ? 2000 : collapse(raw).length;
   if (tokens.length) {
     if (hasToken(tokens, CAPTION_TOKENS) && len <= 600 && countDescendants(el, PARA, 2) < 2) return 'caption';
     if (hasToken(tokens, BYLINE_TOKENS) && len <= 200 && countDescendants(el, PARA, 1) === 0) return 'byline';
-    if (beforeProse && hasToken(tokens, STANDFIRST_TOKENS) && len <= 500) return 'standfirst';
+    if (zone.head && hasToken(tokens, STANDFIRST_TOKENS) && len <= 500) return 'standfirst';
+    if (zone.head && hasToken(tokens, KICKER_TOKENS) && len <= 80) return 'kicker';
     if (attrs.get('rel') === 'author' || attrs.get('itemprop') === 'author') return len <= 200 ? 'byline' : null;
   }
   if (!BLOCK_TAGS.has(tag)) return null;
-  if (len === 0 || len > 200) return null;
-  const text = collapse(el.textContent ?? '');
+  if (len === 0 || len > 600) return null;
   // Only leaf-ish blocks: a line, not a container of paragraphs.
   if (countDescendants(el, CONTAINERS, 1)) return null;
-  if (DATE_LINE.test(text)) return beforeProse || len <= 60 ? 'dateline' : null;
-  if (BYLINE_LINE.test(text)) return 'byline';
-  if (CREDIT_LINE.test(text) && len <= 120) return 'credit';
-  if (beforeProse && isHeading && tag !== 'h1' && isStandfirstHeading(el)) return 'standfirst';
+  const text = collapse(raw);
+  // In the article's own header (before the prose): everything but the title is furniture.
+  if (zone.header && !isHeading && len <= 500) return 'standfirst';
+  if (zone.header && isHeading && tag !== 'h1' && len <= 300) return 'standfirst';
+  if (len <= 200) {
+    if (DATE_LINE.test(text)) return zone.head || zone.tail || len <= 60 ? 'dateline' : null;
+    if (BYLINE_LINE.test(text)) return 'byline';
+    if (CREDIT_LINE.test(text) && len <= 120) return 'credit';
+  }
+  if (len <= 400 && CAPTION_CREDIT_END.test(text) && !isHeading) return 'caption';
+  if (zone.head && isHeading && tag !== 'h1' && len <= 200 && isStandfirstHeading(el)) return 'standfirst';
+  if (zone.tail || zone.head) {
+    if (REPORTING_LINE.test(text) && len <= 400) return 'credit';
+    if (AUTHOR_NOTE_LINE.test(text) && len <= 500) return 'note';
+    if (NOTICE_LINE.test(text) && len <= 400) return 'note';
+  }
   return null;
 }
 

@@ -199,7 +199,7 @@ function attempt(doc: Document, win: Win, url: string | null, meta: PageMetadata
   }
   restoreLeadFigure(content, leadFigures);
   const title = meta?.title ?? ex.title;
-  markFurniture(content, title);
+  markFurniture(content, [title, ex.title, clone.title]);
   step('post-clean');
 
   // 7. Sanitise in place.

@@ -8,7 +8,7 @@ import { DECANT_ROLE_ATTR } from './html';
 import { BLOCK_TAGS } from './dom';
 
 /** Roles whose text is furniture, not body: kept in contentHtml, left out of `text`. */
-export const NON_BODY_ROLES: ReadonlySet<string> = new Set(['title', 'byline', 'dateline', 'caption', 'credit', 'standfirst']);
+export const NON_BODY_ROLES: ReadonlySet<string> = new Set(['title', 'kicker', 'byline', 'dateline', 'caption', 'credit', 'standfirst', 'note']);
 
 const SKIP_TAGS: ReadonlySet<string> = new Set(['script', 'style', 'noscript', 'template', 'figcaption', 'button', 'select', 'textarea', 'svg']);
 
