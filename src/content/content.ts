@@ -41,7 +41,8 @@ async function run(options: ContentOptions = {}): Promise<ContentReply> {
     const t2 = performance.now();
     // Plain objects: reading each entry's `html` here runs the ledger's one batched sanitising pass.
     const removed = result.removed.map((e) => ({ ...e, html: e.html }));
-    const capture = { capturedAt, sha256Html: await hashing, url, timings: { mark: t1 - t0, clean: t2 - t1, total: performance.now() - t0 } };
+    const t3 = performance.now();
+    const capture = { capturedAt, sha256Html: await hashing, url, timings: { mark: t1 - t0, clean: t2 - t1, ledger: t3 - t2, total: performance.now() - t0 } };
     if (!result.article) {
       return { state: 'no-article', reason: result.reason ?? 'No article was found on this page.', removed, warnings: result.warnings, capture };
     }

@@ -16,8 +16,8 @@ export interface Capture {
   sha256Html: string;
   /** The page's address at the click. */
   url: string;
-  /** Milliseconds the content script spent: marking the copy, the pipeline, the hash. */
-  timings: { mark: number; clean: number; total: number };
+  /** Milliseconds the content script spent: capture and marks, the pipeline, the ledger's HTML, in all. */
+  timings: { mark: number; clean: number; ledger: number; total: number };
 }
 
 /** What content.js defines in the extension's isolated world of a tab. */

@@ -91,6 +91,7 @@ function renderArticle(outcome: ArticleOutcome, keepShown: readonly string[] = [
     noticeBar(),
   );
   setState('article');
+  performance.mark('decant:article-rendered');
   document.title = `${outcome.article.title ?? 'Article'} — Decant`;
   // "Visible": the frame that paints the article has been produced (bench:browser reads this mark).
   requestAnimationFrame(() => setTimeout(() => performance.mark('decant:article-visible'), 0));
@@ -130,7 +131,9 @@ async function run(id: number): Promise<void> {
   for (;;) {
     let outcome: Outcome;
     try {
+      performance.mark('decant:clean-requested');
       outcome = await sendMessage('clean-tab', { tabId: id });
+      performance.mark('decant:clean-answered');
     } catch (e) {
       outcome = { tab: { tabId: id, url: null, title: null }, state: 'error', message: `Decant could not reach its background page: ${(e as Error).message}` };
     }
@@ -148,6 +151,7 @@ async function main(): Promise<void> {
   const loaded = await loadSettings();
   settings = loaded.settings;
   notices = loaded.notices;
+  performance.mark('decant:settings-loaded');
   const given = params.get('tab');
   if (given !== null && /^\d+$/.test(given)) tabId = Number(given);
   else {

@@ -1,0 +1,99 @@
+// Time from the toolbar click to the cleaned article visible in the real popup, on the sample page in
+// Chromium, median of 10 (a fresh page load before each click, so every run injects the content
+// script as a reader's first click does), next to plain Readability (clone + parse) on the same page
+// in the same browser. "Visible" is the popup's `decant:article-visible` mark, taken after the frame
+// that paints the article.
+import fs from 'node:fs';
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+import { ROOT } from '../test/helpers';
+import { clickToolbarIcon, launch, settled } from '../test/e2e/chromium';
+import { SAMPLE_PATH, startServer } from '../test/e2e/server';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 10);
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const ms = (x: number): string => `${x.toFixed(1)} ms`;
+
+async function readabilityBundle(): Promise<string> {
+  const r = await esbuild.build({
+    stdin: { contents: "import { Readability } from '@mozilla/readability'; globalThis.__Readability = Readability;", resolveDir: ROOT, loader: 'js' },
+    bundle: true,
+    format: 'iife',
+    write: false,
+    platform: 'browser',
+  });
+  return r.outputFiles[0].text;
+}
+
+export async function run(): Promise<Record<string, unknown>> {
+  const server = await startServer();
+  const session = await launch();
+  try {
+    const page = await session.context.newPage();
+    const url = server.origin + SAMPLE_PATH;
+    const total: number[] = [];
+    const open: number[] = [];
+    const content: number[] = [];
+    let cold = 0;
+    for (let i = 0; i <= RUNS; i++) {
+      await page.goto(url, { waitUntil: 'load' });
+      const popup = await clickToolbarIcon(session, page);
+      if ((await settled(popup.page)) !== 'article') throw new Error('the popup did not show the article');
+      await popup.page.waitForFunction(() => performance.getEntriesByName('decant:article-visible').length > 0);
+      const t = await popup.page.evaluate(() => ({
+        origin: performance.timeOrigin,
+        visible: performance.getEntriesByName('decant:article-visible')[0].startTime,
+        cleaned: Number(/Cleaned in (\d+)/.exec(document.querySelector('.footer-note')?.textContent ?? '')?.[1] ?? NaN),
+      }));
+      await popup.close();
+      const clickToVisible = t.origin + t.visible - popup.clickedAt;
+      if (i === 0) {
+        cold = clickToVisible; // the browser's first popup of the session; reported, not in the median
+        continue;
+      }
+      total.push(clickToVisible);
+      open.push(t.origin - popup.clickedAt);
+      content.push(t.cleaned);
+    }
+
+    await page.goto(url, { waitUntil: 'load' });
+    await page.addScriptTag({ content: await readabilityBundle() });
+    const readability = await page.evaluate((runs: number) => {
+      const R = (globalThis as unknown as { __Readability: new (d: Document) => { parse(): unknown } }).__Readability;
+      const out: number[] = [];
+      for (let i = 0; i <= runs; i++) {
+        const t0 = performance.now();
+        new R(document.cloneNode(true) as Document).parse();
+        if (i > 0) out.push(performance.now() - t0); // the first run warms the JIT
+      }
+      return out;
+    }, RUNS);
+
+    const result = {
+      page: 'sample/moscow-times-venezuela.html',
+      runs: RUNS,
+      clickToVisibleMs: { median: median(total), min: Math.min(...total), max: Math.max(...total), firstOfSession: cold },
+      popupOpenMs: median(open),
+      contentScriptMs: median(content),
+      readabilityMs: median(readability),
+      ratioContentScriptToReadability: median(content) / median(readability),
+      ratioClickToVisibleToReadability: median(total) / median(readability),
+      browser: session.context.browser()?.version() ?? 'chromium',
+    };
+    console.log(`\n== click → article visible in the popup (Chromium ${result.browser}, ${path.basename(result.page)}, median of ${RUNS}) ==`);
+    console.log(`click → article visible     ${ms(result.clickToVisibleMs.median)}  (min ${ms(result.clickToVisibleMs.min)}, max ${ms(result.clickToVisibleMs.max)}; first popup of the session ${ms(cold)})`);
+    console.log(`  click → popup page starts ${ms(result.popupOpenMs)}`);
+    console.log(`  content script            ${ms(result.contentScriptMs)}  (capture, copy, marks, pipeline, hash)`);
+    console.log(`plain Readability           ${ms(result.readabilityMs)}  (clone + parse, same page, same browser)`);
+    console.log(`ratios to Readability       content script ${result.ratioContentScriptToReadability.toFixed(1)}×, click → visible ${result.ratioClickToVisibleToReadability.toFixed(1)}×`);
+    fs.mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
+    return result;
+  } finally {
+    await session.close();
+    await server.close();
+  }
+}
