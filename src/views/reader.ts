@@ -89,7 +89,12 @@ function displayMenu(onImages: () => void): HTMLElement {
       { value: 'serif', label: 'Serif' },
       { value: 'sans', label: 'Sans' },
     ], prefs.font, (font) => savePrefs({ font })),
-    h('div', { class: 'control' }, h('span', { class: 'control-label' }, 'Images'), h('button', { type: 'button', class: 'button small', 'data-action': 'images', 'aria-pressed': String(settings.images), onclick: onImages }, settings.images ? 'On — turn off' : 'Off — turn on')),
+    segmented<'on' | 'off'>('Images', 'images', [
+      { value: 'on', label: 'Show' },
+      { value: 'off', label: 'Don’t load' },
+    ], settings.images ? 'on' : 'off', (v) => {
+      if ((v === 'on') !== settings.images) onImages();
+    }),
   );
   return h('details', { class: 'menu' }, h('summary', { class: 'button ghost', 'data-action': 'display' }, h('span', { class: 'aa' }, 'Aa'), 'Display'), panel);
 }

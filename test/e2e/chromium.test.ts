@@ -130,6 +130,7 @@ describe('the sample page in the real popup', () => {
     const after = await popup.page.evaluate(() => document.querySelector('.article-body .restored')!.previousElementSibling?.getAttribute('data-decant-id'));
     expect(after).toMatch(/^b\d+$/);
     expect(await appeal.locator('button.show-again').innerText()).toBe('Hide again');
+    await popup.page.screenshot({ path: path.join(REPORTS, 'popup-ledger-open.png') });
     await restored.locator('button', { hasText: 'Hide again' }).click();
     expect(await popup.page.locator('.article-body .restored').count()).toBe(0);
     expect(await appeal.locator('button.show-again').innerText()).toBe('Show again');
@@ -343,6 +344,7 @@ describe('pages that are not articles explain themselves', () => {
       expect(popup.state).toBe('restricted');
       expect(await popup.page.locator('.state-title').innerText()).toBe('Decant can’t read this page');
       expect(await popup.page.locator('.state-message').innerText()).toMatch(/browser page/);
+      await popup.page.screenshot({ path: path.join(REPORTS, 'popup-restricted.png') });
     } finally {
       await popup.close();
     }
@@ -355,6 +357,7 @@ describe('pages that are not articles explain themselves', () => {
       expect(popup.state).toBe('no-article');
       expect(await popup.page.locator('.state-title').innerText()).toBe('No article on this page');
       expect(await popup.page.locator('.state-message').innerText()).toMatch(/^No article was found on this page/);
+      await popup.page.screenshot({ path: path.join(REPORTS, 'popup-no-article.png') });
     } finally {
       await popup.close();
     }
