@@ -3,7 +3,8 @@
 //   dist/firefox/  background.scripts (module event page), browser_specific_settings.gecko
 //   dist/decant-<version>-chrome.zip, dist/decant-<version>-firefox.zip
 // Bundles (CONTRACT §6, STYLE §7): content*.js at the root as IIFE classic scripts (no polyfill, no
-// Markdown); background.js and the pages (popup, reader) as ES modules. The pages are split, so the
+// Markdown): content.js (on click) and content-auto.js (auto-clean, registered per site); background.js
+// and the pages (popup, reader, options) as ES modules. The pages are split, so the
 // Markdown export (Turndown) is a chunk loaded only when a reader asks for Markdown.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
@@ -11,7 +12,7 @@ import path from 'node:path';
 import { zipSync } from 'fflate';
 
 const TARGET = ['chrome116', 'firefox140'];
-const PAGES = ['popup', 'reader'];
+const PAGES = ['popup', 'reader', 'options'];
 const ICON_SIZES = [16, 32, 48, 128];
 // A fixed time for zip entries, so the same sources give the same package bytes.
 const ZIP_MTIME = new Date('2024-01-01T00:00:00Z');
@@ -73,7 +74,7 @@ export async function buildExtension({ root, outDir = path.join(root, 'dist'), z
   };
   await Promise.all([
     // Content scripts: classic scripts, one self-contained file each.
-    esbuild.build({ ...common, entryPoints: { content: 'src/content/content.ts' }, outdir: chrome, format: 'iife' }),
+    esbuild.build({ ...common, entryPoints: { content: 'src/content/content.ts', 'content-auto': 'src/content/content-auto.ts' }, outdir: chrome, format: 'iife' }),
     esbuild.build({ ...common, entryPoints: { background: 'src/background/background.ts' }, outdir: chrome, format: 'esm' }),
     esbuild.build({
       ...common,
@@ -86,6 +87,8 @@ export async function buildExtension({ root, outDir = path.join(root, 'dist'), z
     }),
   ]);
   for (const p of PAGES) fs.copyFileSync(path.join(root, 'src', 'views', `${p}.html`), path.join(chrome, `${p}.html`));
+  // Auto-clean's one stylesheet, registered with content-auto.js (issue 5).
+  fs.copyFileSync(path.join(root, 'src', 'content', 'content-auto.css'), path.join(chrome, 'content-auto.css'));
   fs.mkdirSync(path.join(chrome, 'icons'));
   for (const s of ICON_SIZES) fs.copyFileSync(path.join(root, 'icons', `decant-${s}.png`), path.join(chrome, 'icons', `decant-${s}.png`));
 

@@ -55,18 +55,20 @@ describe.each(['chrome', 'firefox'] as const)('%s build', (browser) => {
 
   test('content scripts are classic scripts at the root, without Markdown or the polyfill', () => {
     const files = fs.readdirSync(dir()).filter((f) => /^content.*\.js$/.test(f));
-    expect(files).toEqual(['content.js']);
+    expect(files).toEqual(['content-auto.js', 'content.js']);
     for (const f of files) {
       const js = fs.readFileSync(path.join(dir(), f), 'utf8');
       expect(js).not.toMatch(/^\s*(?:import|export)\s[^(]/m);
       expect(js).not.toMatch(/turndown|TurndownService/i);
       expect(js).not.toMatch(/webextension-polyfill|This script should only be loaded in a browser extension/);
-      expect(js).toContain('__decantContent');
+      expect(js).toContain(f === 'content.js' ? '__decantContent' : '__decantLive');
     }
+    // Auto-clean hides with one stylesheet and a marker attribute (issue 5).
+    expect(fs.readFileSync(path.join(dir(), 'content-auto.css'), 'utf8')).toMatch(/\[data-decant-hidden-by\]\s*\{\s*display:\s*none !important;\s*\}/);
   });
 
   test('pages load their own module scripts only; the background is a module', () => {
-    for (const page of ['popup.html', 'reader.html']) {
+    for (const page of ['popup.html', 'reader.html', 'options.html']) {
       const html = fs.readFileSync(path.join(dir(), page), 'utf8');
       const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
       expect(scripts.length).toBe(1);

@@ -43,7 +43,7 @@ describe('settings', () => {
     expect(notices).toEqual([]);
   });
 
-  test('settings from before the schema had a version are migrated and saved as version 1', async () => {
+  test('settings from before the schema had a version are migrated and saved as the current version', async () => {
     areas.sync.reset({ settings: { theme: 'sepia', fontSize: 22, loadImages: false, categories: { ad: false } } });
     const { settings, notices } = await storage.loadSettings();
     expect(notices).toEqual([]);
@@ -52,7 +52,7 @@ describe('settings', () => {
     expect(settings.categories.ad).toBe(false);
     expect(settings.categories.donation).toBe(true);
     const saved = areas.sync.data().settings as Record<string, unknown>;
-    expect(saved.schemaVersion).toBe(1);
+    expect(saved.schemaVersion).toBe(storage.SETTINGS_VERSION);
     expect(saved).not.toHaveProperty('theme');
     expect(saved).not.toHaveProperty('loadImages');
   });

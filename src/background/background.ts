@@ -12,6 +12,7 @@ import { CONTENT_API_VERSION } from '../platform/protocol';
 import { RESTRICTED_MESSAGES, classifyInjectionError, restrictedKind } from '../platform/restricted';
 import { clearOutcomes, loadSettings, saveOutcome } from '../platform/storage';
 import { CATEGORIES } from '../core/types';
+import { disableSite, enableSite, listenForAutoClean, reconcile, recordIntent, stateOf, takeIntent, toggleItem } from './auto-clean';
 
 const MENU_ID = 'decant-open-reader';
 const COMMAND_OPEN_READER = 'open-reader';
@@ -166,11 +167,23 @@ function createMenus(): void {
 handleMessages({
   'clean-tab': ({ tabId }) => cleanTab(tabId),
   'open-reader': (request) => openReader(request),
+  'auto-clean:state': ({ tabId }) => stateOf(tabId),
+  'auto-clean:intent': ({ site }) => recordIntent(site),
+  'auto-clean:cancel': async ({ site }) => (await takeIntent(site), null),
+  'auto-clean:enable': ({ site }) => enableSite(site),
+  'auto-clean:disable': ({ site }) => disableSite(site),
+  'auto-clean:item': ({ tabId, id, show }) => toggleItem(tabId, id, show),
 });
+listenForAutoClean();
 
-browser.runtime.onInstalled.addListener(() => createMenus());
+browser.runtime.onInstalled.addListener(() => {
+  createMenus();
+  // An update may have changed the settings schema or the script; make registrations match.
+  void reconcile().catch((e: unknown) => reportError('install', e));
+});
 browser.runtime.onStartup.addListener(() => {
   createMenus();
+  void reconcile().catch((e: unknown) => reportError('startup', e));
   // Without storage.session, results sit in local storage; they belong to one browser session.
   if (!features.sessionStorage()) void clearOutcomes().catch((e: unknown) => reportError('startup', e));
 });

@@ -29,7 +29,7 @@ export interface MarkStats {
 }
 
 /** True when some descendant overrides an ancestor's `visibility: hidden` (it is then still shown). */
-function hasVisibleDescendant(el: Element, view: Window, dom: SafeDom, budget = 300): boolean {
+export function hasVisibleDescendant(el: Element, view: Window, dom: SafeDom, budget = 300): boolean {
   const all = dom.descendants(el);
   const n = Math.min(all.length, budget);
   for (let i = 0; i < n; i++) {
@@ -38,7 +38,8 @@ function hasVisibleDescendant(el: Element, view: Window, dom: SafeDom, budget = 
   return false;
 }
 
-function positionMark(el: Element, style: CSSStyleDeclaration, view: Window, dom: SafeDom): string | null {
+/** How a fixed/sticky element sits over the page: `cover`, `top`, `fixed`, or null for a text column. */
+export function positionMark(el: Element, style: CSSStyleDeclaration, view: Window, dom: SafeDom): 'cover' | 'top' | 'fixed' | null {
   if (dom.textLength(el) > OVERLAY_TEXT_LIMIT) return null;
   const vw = view.innerWidth || 1;
   const vh = view.innerHeight || 1;
@@ -55,9 +56,16 @@ function positionMark(el: Element, style: CSSStyleDeclaration, view: Window, dom
  * Walk `live` and `copy` (its clone) in step from `<body>`, marking the copy. Hidden subtrees are not
  * entered (the core drops them whole). Page-made copies of Decant's own marks are removed first, so a
  * page cannot forge them. Live elements are read through {@link SafeDom} (forms can shadow their own
- * properties).
+ * properties). `onPositioned` hears of each live element that got a position mark (auto-clean scans
+ * those floating boxes with its live probe).
  */
-export function markCopy(live: Document, copy: Document, view: Window & typeof globalThis, dom: SafeDom = safeDom(view)): MarkStats {
+export function markCopy(
+  live: Document,
+  copy: Document,
+  view: Window & typeof globalThis,
+  dom: SafeDom = safeDom(view),
+  onPositioned?: (live: Element, mark: 'cover' | 'top' | 'fixed') => void,
+): MarkStats {
   const stats: MarkStats = { visited: 0, hidden: 0, positioned: 0 };
   const liveBody = dom.body(live);
   const copyBody = dom.body(copy);
@@ -84,8 +92,10 @@ export function markCopy(live: Document, copy: Document, view: Window & typeof g
     if (pos === 'fixed' || pos === 'sticky') {
       const mark = positionMark(a, style, view, dom);
       if (mark) {
-        dom.set(b, POS_ATTR, pos === 'sticky' && mark !== 'cover' ? 'fixed' : mark);
+        const m = pos === 'sticky' && mark !== 'cover' ? 'fixed' : mark;
+        dom.set(b, POS_ATTR, m);
         stats.positioned++;
+        onPositioned?.(a, m);
       }
     }
     let x = dom.lastElementChild(a);

@@ -9,12 +9,37 @@
  */
 import { browser, reportError, type Runtime } from './browser';
 import type { Outcome } from './protocol';
+import type { LiveLedger } from './live-protocol';
+
+/** Auto-clean as the popup sees it for one tab (issue 5). */
+export interface AutoCleanState {
+  /** `scheme://host` of the tab, or null where auto-clean cannot apply (browser pages, files). */
+  site: string | null;
+  /** On in the settings and the host permission held. */
+  enabled: boolean;
+  /** The host permission is held (it may be, with auto-clean off: "Allow on this site" for the popup). */
+  granted: boolean;
+  /** What auto-clean hid on the open page, when its script runs there. */
+  live: LiveLedger | null;
+}
 
 export interface MessageMap {
   /** Run Decant on a tab (injecting the content script) and keep the result for the reader view. */
   'clean-tab': { request: { tabId: number }; response: Outcome };
   /** Open the reader view: for a kept result (`key`), or for a tab (cleaning it first). */
   'open-reader': { request: { key?: string; tabId?: number }; response: { ok: true; readerTabId: number } | { ok: false; message: string } };
+  /** Auto-clean for a tab's site: on/off, permission, and the live page's ledger. */
+  'auto-clean:state': { request: { tabId: number }; response: AutoCleanState };
+  /** The reader asked for a site's permission to switch auto-clean on (sent while the dialog is open). */
+  'auto-clean:intent': { request: { site: string }; response: null };
+  /** The permission request was answered no (or failed): forget the intent. */
+  'auto-clean:cancel': { request: { site: string }; response: null };
+  /** Switch auto-clean on for a site whose permission Decant holds; cleans its open tabs at once. */
+  'auto-clean:enable': { request: { site: string }; response: { ok: true } | { ok: false; message: string } };
+  /** Switch it off: open pages restored without a reload, registration and permission removed. */
+  'auto-clean:disable': { request: { site: string }; response: null };
+  /** Show one hidden thing on the live page again, or hide it again. */
+  'auto-clean:item': { request: { tabId: number; id: string; show: boolean }; response: LiveLedger | null };
 }
 
 export type MessageType = keyof MessageMap;

@@ -14,6 +14,7 @@ import { copyText, markdownOf, plainTextOf, sizeLabel, toast } from './actions';
 import { articleParts, type ArticleOutcome } from './article-parts';
 import { append, clear, h, icon } from './dom';
 import { outcomeMessage, stateCard, type StateAction } from './states';
+import { autoCleanPanel, type AutoCleanPanel } from './auto-clean-panel';
 
 const LOADING_RETRY_MS = 400;
 const LOADING_GIVE_UP_MS = 30_000;
@@ -23,6 +24,8 @@ const params = new URLSearchParams(location.search);
 let settings: Settings;
 let notices: string[] = [];
 let tabId: number | null = null;
+/** Auto-clean for this tab's site (issue 5): one element, kept across re-renders. */
+let autoClean: AutoCleanPanel | null = null;
 
 function setState(state: string): void {
   document.body.dataset.state = state;
@@ -43,7 +46,7 @@ function noticeBar(): HTMLElement | null {
 
 function showCard(state: string, message: string, actions: StateAction[] = []): void {
   clear(app);
-  append(app, topbar(null), h('main', { class: 'popup-main state-main' }, stateCard(state, message, actions)), noticeBar());
+  append(app, topbar(null), autoClean?.el, h('main', { class: 'popup-main state-main' }, stateCard(state, message, actions)), noticeBar());
   setState(state);
 }
 
@@ -86,6 +89,7 @@ function renderArticle(outcome: ArticleOutcome, keepShown: readonly string[] = [
   append(
     app,
     topbar(h('div', { class: 'topbar-actions' }, mdButton, textButton, readerButton)),
+    autoClean?.el,
     main,
     h('footer', { class: 'popup-footer' }, imagesToggle, h('span', { class: 'footer-note' }, `Cleaned in ${Math.round(outcome.capture.timings.total)} ms`)),
     noticeBar(),
@@ -162,6 +166,7 @@ async function main(): Promise<void> {
     showCard('error', 'Decant could not find the tab to read. Click the Decant button on the page you want to read.');
     return;
   }
+  autoClean = autoCleanPanel(tabId);
   await run(tabId);
 }
 

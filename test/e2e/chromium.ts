@@ -24,10 +24,13 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function launch(options: { viewport?: { width: number; height: number }; args?: string[] } = {}): Promise<Session> {
+export async function launch(options: { viewport?: { width: number; height: number }; args?: string[]; userDataDir?: string; keepProfile?: boolean } = {}): Promise<Session> {
   if (!fs.existsSync(path.join(EXT_DIR, 'manifest.json'))) throw new Error(`No built extension in ${EXT_DIR}: run \`npm run build\` first.`);
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'decant-chromium-'));
+  // A fresh profile per session, unless a test reopens one (a browser restart with the same profile).
+  const userDataDir = options.userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'decant-chromium-'));
+  fs.rmSync(path.join(userDataDir, 'DevToolsActivePort'), { force: true });
+  fs.rmSync(path.join(userDataDir, 'UIDevToolsActivePort'), { force: true });
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
@@ -54,7 +57,7 @@ export async function launch(options: { viewport?: { width: number; height: numb
     userDataDir,
     async close() {
       await context.close().catch(() => {});
-      fs.rmSync(userDataDir, { recursive: true, force: true });
+      if (!options.keepProfile) fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

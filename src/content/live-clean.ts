@@ -1,0 +1,436 @@
+/**
+ * Auto-clean of the live page (issue 5): the core's rules, plus what only a live page shows —
+ * computed style and layout — applied to the page itself, hiding rather than deleting (STYLE §3).
+ *
+ * 1. First pass, once the DOM is parsed: a copy of the page, marked from the live computed style
+ *    (mark.ts), goes through the core pipeline; each ledger entry's path leads back to its live
+ *    element (checked against its preview) and the pipeline's article container becomes the guard.
+ *    Floating boxes (fixed/sticky) get a live scan of their own; a page-wide scroll lock is lifted.
+ * 2. Late nags: a MutationObserver queues added subtrees and elements whose class/style changed;
+ *    the queue is worked off once per animation frame within a small budget, and all later work
+ *    together may use at most ~1% of the time since the page loaded.
+ * 3. Hiding is one attribute (`data-decant-hidden-by="<rule>"`) and one stylesheet; `stop()` removes
+ *    every attribute Decant set, so the page is exactly as it was, without a reload.
+ *
+ * Never hidden: the article container, its ancestors, html and body (core `articleGuard`), anything
+ * the reader chose to show again, and floating boxes that appear right after the reader clicked or
+ * pressed a key (a gallery or a menu the reader opened).
+ */
+import { cleanArticle } from '../core/index';
+import { articleGuard, locateRemoved, scanLive, type LiveCandidate, type LiveFacts } from '../core/live-scan';
+import { previewOf } from '../core/dom';
+import type { Category } from '../core/types';
+import { HIDDEN_BY_ATTR, UNLOCKED_ATTR, type LiveItem, type LiveLedger } from '../platform/live-protocol';
+import { hasVisibleDescendant, markCopy, positionMark } from './mark';
+
+/** Work per animation frame for late nags. */
+const FRAME_BUDGET_MS = 4;
+/** Later scans together may use this share of the time since the page loaded, plus a start allowance. */
+const LATE_SHARE = 0.01;
+const LATE_ALLOWANCE_MS = 150;
+/** At most this many things hidden on one page (a page that rotates ad slots forever stops here). */
+export const MAX_ITEMS = 150;
+/** Queued subtrees beyond this are dropped oldest first (a page inserting thousands of nodes a frame). */
+const MAX_QUEUE = 2000;
+/** A floating box that appears this soon after the reader's click or key press is the reader's own. */
+const USER_GRACE_MS = 1500;
+/** An element whose class/style changes this often without ever being a nag is not looked at again. */
+const MAX_ATTR_CHECKS = 3;
+/** The html/body class sweep of top-level floating boxes runs at most this often. */
+const SWEEP_EVERY_MS = 1000;
+/** A layer covering the viewport with more text than this is page content, not an overlay. */
+const COVER_TEXT_LIMIT = 2500;
+
+const SKIP_TAGS: ReadonlySet<string> = new Set(['script', 'style', 'link', 'meta', 'noscript', 'template', 'title', 'base', 'head', 'br', 'wbr', 'source', 'track', 'param']);
+const HIDDEN: LiveFacts = Object.freeze({ hidden: true, pos: null });
+const VISIBLE: LiveFacts = Object.freeze({ hidden: false, pos: null });
+
+type Win = Window & typeof globalThis;
+
+export interface LiveCleanerOptions {
+  categories: readonly Category[];
+  view: Win;
+  /** Called when the number of hidden things changes (the toolbar badge). */
+  onCount?(count: number): void;
+  /** Run `fn` before the next frame (default: requestAnimationFrame). */
+  schedule?(fn: () => void): void;
+  now?(): number;
+}
+
+interface Entry {
+  item: LiveItem;
+  el: Element | null;
+}
+
+interface Info {
+  rule: string;
+  category: Category;
+  reason: string;
+  preview: string;
+}
+
+export class LiveCleaner {
+  private readonly view: Win;
+  private readonly doc: Document;
+  private readonly categories: readonly Category[];
+  private readonly overlayOn: boolean;
+  private readonly now: () => number;
+  private readonly scheduleFrame: (fn: () => void) => void;
+  private readonly entries: Entry[] = [];
+  private readonly byEl = new Map<Element, Entry>();
+  private readonly userShown = new WeakSet<Element>();
+  private userShownCount = 0;
+  private guard: (el: Element) => boolean = () => false;
+  private maxText = 2000;
+  private observer: MutationObserver | null = null;
+  private queue: Element[] = [];
+  private queueHead = 0;
+  private readonly attrTargets = new Set<Element>();
+  private readonly attrChecks = new WeakMap<Element, number>();
+  private lockDirty = false;
+  private sweepWanted = false;
+  private lastSweep = -Infinity;
+  private lockEntry: Entry | null = null;
+  private lockShown = false;
+  private covers: Element[] = [];
+  private scheduled = false;
+  private stopped = false;
+  private startedAt = 0;
+  private lastInput = -Infinity;
+  private lastCount = -1;
+  private nextId = 1;
+  private timings = { first: 0, late: 0 };
+
+  constructor(private readonly options: LiveCleanerOptions) {
+    this.view = options.view;
+    this.doc = options.view.document;
+    this.categories = options.categories;
+    this.overlayOn = options.categories.includes('overlay');
+    this.now = options.now ?? (() => options.view.performance.now());
+    this.scheduleFrame = options.schedule ?? ((fn) => void options.view.requestAnimationFrame(fn));
+  }
+
+  /** The first pass, then watch for late nags. */
+  start(): void {
+    this.startedAt = this.now();
+    try {
+      this.firstPass();
+    } finally {
+      this.timings.first = this.now() - this.startedAt;
+    }
+    this.observer = new this.view.MutationObserver(this.onMutations);
+    this.observer.observe(this.doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'style', 'open', 'hidden'] });
+    this.view.addEventListener('click', this.onInput, { capture: true, passive: true });
+    this.view.addEventListener('keydown', this.onInput, { capture: true, passive: true });
+    this.reportCount();
+  }
+
+  /** Undo everything: every element shown again, the page's own scroll lock back, observers gone. */
+  stop(): void {
+    this.stopped = true;
+    this.observer?.disconnect();
+    this.observer = null;
+    this.view.removeEventListener('click', this.onInput, { capture: true });
+    this.view.removeEventListener('keydown', this.onInput, { capture: true });
+    for (const e of this.entries) e.el?.removeAttribute(HIDDEN_BY_ATTR);
+    for (const el of Array.from(this.doc.querySelectorAll(`[${HIDDEN_BY_ATTR}]`))) el.removeAttribute(HIDDEN_BY_ATTR);
+    this.doc.documentElement.removeAttribute(UNLOCKED_ATTR);
+    this.doc.body?.removeAttribute(UNLOCKED_ATTR);
+    this.queue = [];
+    this.attrTargets.clear();
+    this.options.onCount?.(0);
+  }
+
+  ledger(): LiveLedger {
+    return {
+      url: this.view.location.href,
+      hidden: this.hiddenCount(),
+      // Things the page itself removed since are gone from the list, and so is a lock the page lifted.
+      items: this.entries
+        .filter((e) => (e === this.lockEntry ? this.lockShown || this.lockActive() : !!e.el?.isConnected))
+        .map((e) => ({ ...e.item, shown: this.isShown(e) })),
+      timings: { ...this.timings },
+    };
+  }
+
+  show(id: string): boolean {
+    const e = this.entries.find((x) => x.item.id === id);
+    if (!e) return false;
+    if (e === this.lockEntry) {
+      this.lockShown = true;
+      this.doc.documentElement.removeAttribute(UNLOCKED_ATTR);
+      this.doc.body?.removeAttribute(UNLOCKED_ATTR);
+    } else if (e.el) {
+      e.el.removeAttribute(HIDDEN_BY_ATTR);
+      if (!this.userShown.has(e.el)) this.userShownCount++;
+      this.userShown.add(e.el);
+    }
+    this.reportCount();
+    return true;
+  }
+
+  hide(id: string): boolean {
+    const e = this.entries.find((x) => x.item.id === id);
+    if (!e) return false;
+    if (e === this.lockEntry) {
+      this.lockShown = false;
+      this.checkScrollLock();
+    } else if (e.el) {
+      if (this.userShown.has(e.el)) this.userShownCount--;
+      this.userShown.delete(e.el);
+      e.el.setAttribute(HIDDEN_BY_ATTR, e.item.rule);
+    }
+    this.reportCount();
+    return true;
+  }
+
+  // --- First pass --------------------------------------------------------------------------------
+
+  private firstPass(): void {
+    const doc = this.doc;
+    if (!doc.body) return;
+    const copy = doc.cloneNode(true) as Document;
+    const floating: Element[] = [];
+    markCopy(doc, copy, this.view, (el) => floating.push(el));
+    const url = /^https?:/i.test(this.view.location.href) ? this.view.location.href : undefined;
+    const result = cleanArticle(copy, { url, window: this.view, categories: this.categories });
+    this.guard = articleGuard(doc, result.articlePath);
+    this.maxText = Math.max(2000, 0.5 * (doc.body.textContent ?? '').length);
+    for (const entry of result.removed) {
+      const el = locateRemoved(doc, entry);
+      if (el) this.hideBlock(el, entry, false);
+    }
+    for (const el of floating) this.scanRoot(el, false);
+    this.checkScrollLock();
+  }
+
+  // --- Late nags ---------------------------------------------------------------------------------
+
+  private readonly onInput = (e: Event): void => {
+    if (!e.isTrusted) return;
+    if (e.type === 'keydown' && !['Enter', ' ', 'Spacebar'].includes((e as KeyboardEvent).key)) return;
+    this.lastInput = this.now();
+  };
+
+  private readonly onMutations = (records: MutationRecord[]): void => {
+    if (this.stopped) return;
+    const html = this.doc.documentElement;
+    const body = this.doc.body;
+    for (const r of records) {
+      if (r.type === 'childList') {
+        for (let i = 0; i < r.addedNodes.length; i++) {
+          const n = r.addedNodes[i];
+          if (n.nodeType === 1) this.enqueue(n as Element);
+        }
+      } else {
+        const t = r.target as Element;
+        if (t === html || t === body) {
+          this.lockDirty = true;
+          if (r.attributeName === 'class') this.sweepWanted = true;
+        } else if (!this.byEl.has(t)) this.attrTargets.add(t);
+      }
+    }
+    if (this.queueHead < this.queue.length || this.attrTargets.size || this.lockDirty) this.schedule();
+  };
+
+  private enqueue(el: Element): void {
+    const tag = el.localName;
+    if (SKIP_TAGS.has(tag)) {
+      if (tag === 'style' || tag === 'link') this.lockDirty = true; // a stylesheet can lock scrolling
+      return;
+    }
+    if (this.queue.length - this.queueHead >= MAX_QUEUE) this.queueHead++;
+    this.queue.push(el);
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.stopped) return;
+    this.scheduled = true;
+    this.scheduleFrame(this.flush);
+  }
+
+  private readonly flush = (): void => {
+    this.scheduled = false;
+    if (this.stopped) return;
+    const start = this.now();
+    const allowed = LATE_ALLOWANCE_MS + LATE_SHARE * (start - this.startedAt);
+    if (this.timings.late >= allowed) {
+      // Over budget: come back later (the work waits in the queue, nothing is lost but time).
+      this.scheduled = true;
+      this.view.setTimeout(() => this.scheduleFrame(this.flush), 250);
+      return;
+    }
+    const before = this.hiddenCount();
+    if (this.lockDirty) {
+      this.lockDirty = false;
+      this.checkScrollLock();
+    }
+    if (this.sweepWanted && start - this.lastSweep >= SWEEP_EVERY_MS) {
+      this.sweepWanted = false;
+      this.lastSweep = start;
+      this.sweepTopLevel();
+    }
+    for (const t of this.attrTargets) {
+      if (this.now() - start >= FRAME_BUDGET_MS) break;
+      this.attrTargets.delete(t);
+      this.checkChanged(t);
+    }
+    const scanned: Element[] = [];
+    while (this.queueHead < this.queue.length && this.now() - start < FRAME_BUDGET_MS) {
+      const el = this.queue[this.queueHead++];
+      if (!el.isConnected || scanned.some((s) => s.contains(el))) continue;
+      scanned.push(el);
+      this.scanRoot(el, true);
+    }
+    if (this.queueHead >= this.queue.length) {
+      this.queue = [];
+      this.queueHead = 0;
+    }
+    this.timings.late += this.now() - start;
+    if (this.queueHead < this.queue.length || this.attrTargets.size || this.lockDirty || this.sweepWanted) this.schedule();
+    if (this.hiddenCount() !== before) this.reportCount();
+  };
+
+  /** An element whose class or style changed: a modal being opened is a floating box or a dialog now. */
+  private checkChanged(el: Element, counted = true): void {
+    if (!el.isConnected || this.byEl.has(el)) return;
+    const n = this.attrChecks.get(el) ?? 0;
+    if (counted && n >= MAX_ATTR_CHECKS) return;
+    const s = this.view.getComputedStyle(el);
+    if (s.display === 'none') return;
+    const dialog = el.getAttribute('role') === 'dialog' || el.getAttribute('aria-modal') === 'true' || (el.localName === 'dialog' && el.hasAttribute('open'));
+    const floating = dialog || s.position === 'fixed' || s.position === 'sticky';
+    if (!(floating && this.scanRoot(el, true)) && counted) this.attrChecks.set(el, n + 1);
+  }
+
+  /** html/body changed class (`modal-open`…): a CSS rule may have shown a floating box near the top. */
+  private sweepTopLevel(): void {
+    const body = this.doc.body;
+    if (!body) return;
+    for (let a = body.firstElementChild; a; a = a.nextElementSibling) {
+      if (SKIP_TAGS.has(a.localName) || this.byEl.has(a)) continue;
+      this.checkChanged(a, false);
+      for (let b = a.firstElementChild; b; b = b.nextElementSibling) if (!SKIP_TAGS.has(b.localName)) this.checkChanged(b, false);
+    }
+  }
+
+  // --- Scanning and hiding -----------------------------------------------------------------------
+
+  private readonly probe = (el: Element): LiveFacts => {
+    if (el.hasAttribute(HIDDEN_BY_ATTR)) return HIDDEN;
+    const s = this.view.getComputedStyle(el);
+    if (s.display === 'none') return HIDDEN;
+    if ((s.visibility === 'hidden' || s.visibility === 'collapse') && !hasVisibleDescendant(el, this.view)) return HIDDEN;
+    const p = s.position;
+    if (p !== 'fixed' && p !== 'sticky') return VISIBLE;
+    const mark = positionMark(el, s, this.view);
+    if (!mark) return VISIBLE;
+    const pos = p === 'sticky' && mark !== 'cover' ? 'fixed' : mark;
+    if (pos === 'cover') this.covers.push(el);
+    return { hidden: false, pos };
+  };
+
+  /** Scan a live subtree and hide what the rules find; true when something was hidden. */
+  private scanRoot(root: Element, late: boolean): boolean {
+    if (!root.isConnected || this.insideHidden(root)) return false;
+    this.covers = [];
+    let found: LiveCandidate[];
+    try {
+      found = scanLive(root, { categories: this.categories, probe: this.probe, maxText: this.maxText });
+    } catch {
+      return false; // an odd subtree never breaks the page
+    }
+    const userOwned = late && this.now() - this.lastInput < USER_GRACE_MS;
+    let hid = false;
+    for (const c of found) {
+      if (userOwned && c.positioned) continue;
+      hid = this.hideBlock(c.el, c, late) || hid;
+    }
+    if (this.overlayOn && !userOwned) {
+      for (const el of this.covers) {
+        if (this.byEl.has(el) || this.insideHidden(el)) continue;
+        if ((el.textContent ?? '').length > COVER_TEXT_LIMIT) continue;
+        hid = this.hideBlock(el, { rule: 'live-cover', category: 'overlay', reason: 'a fixed layer covering the whole window over the article', preview: previewOf(el) }, late) || hid;
+      }
+    }
+    this.covers = [];
+    return hid;
+  }
+
+  private hideBlock(el: Element, info: Info, late: boolean): boolean {
+    if (this.byEl.has(el) || this.guard(el) || this.insideHidden(el) || this.insideShown(el)) return false;
+    if (this.byEl.size >= MAX_ITEMS) return false;
+    el.setAttribute(HIDDEN_BY_ATTR, info.rule);
+    const entry: Entry = { el, item: { id: `h${this.nextId++}`, rule: info.rule, category: info.category, reason: info.reason, preview: info.preview, late, shown: false } };
+    this.entries.push(entry);
+    this.byEl.set(el, entry);
+    return true;
+  }
+
+  private insideHidden(el: Element): boolean {
+    return !!el.parentElement?.closest(`[${HIDDEN_BY_ATTR}]`);
+  }
+
+  private insideShown(el: Element): boolean {
+    if (!this.userShownCount) return false;
+    for (let e: Element | null = el; e; e = e.parentElement) if (this.userShown.has(e)) return true;
+    return false;
+  }
+
+  // --- Scroll lock -------------------------------------------------------------------------------
+
+  /**
+   * A page that cannot scroll although its content is taller than the window: `overflow: hidden` (or
+   * `clip`) on html or body, or a `position: fixed` body. Read with Decant's own override off, so a
+   * page that lifts its lock is seen doing so.
+   */
+  private checkScrollLock(): void {
+    const html = this.doc.documentElement;
+    const body = this.doc.body;
+    if (!body || this.lockShown || this.stopped) return;
+    const hadBody = body.getAttribute(UNLOCKED_ATTR);
+    html.removeAttribute(UNLOCKED_ATTR);
+    body.removeAttribute(UNLOCKED_ATTR);
+    const hs = this.view.getComputedStyle(html);
+    const bs = this.view.getComputedStyle(body);
+    const clipped = (v: string): boolean => v === 'hidden' || v === 'clip';
+    const bodyTop = bs.position === 'fixed' ? Number.parseFloat(bs.top) || 0 : 0;
+    const tall = Math.max(html.scrollHeight, body.scrollHeight, body.getBoundingClientRect().height) > this.view.innerHeight + 8;
+    const onHtml = tall ? [clipped(hs.overflowY) && 'overflow', hs.position === 'fixed' && 'position'].filter(Boolean).join(' ') : '';
+    const onBody = tall ? [clipped(bs.overflowY) && 'overflow', bs.position === 'fixed' && 'position'].filter(Boolean).join(' ') : '';
+    if (onHtml) html.setAttribute(UNLOCKED_ATTR, onHtml);
+    if (onBody) body.setAttribute(UNLOCKED_ATTR, onBody);
+    if (!onHtml && !onBody) return;
+    if (onBody.includes('position') && hadBody === null && bodyTop < 0) this.view.scrollTo(0, -bodyTop); // keep the reader's place
+    const what = [onHtml && `${onHtml} on <html>`, onBody && `${onBody} on <body>`].filter(Boolean).join(', ');
+    const reason = `the page could not scroll (${what.replace(/overflow/g, 'overflow: hidden').replace(/position/g, 'position: fixed')})`;
+    if (!this.lockEntry) {
+      this.lockEntry = { el: null, item: { id: `h${this.nextId++}`, rule: 'scroll-lock', category: 'overlay', reason, preview: 'Scrolling, locked by the page', late: this.timings.first > 0, shown: false } };
+      this.entries.push(this.lockEntry);
+    } else this.lockEntry.item.reason = reason;
+  }
+
+  private lockActive(): boolean {
+    return !!this.lockEntry && !this.lockShown && (this.doc.documentElement.hasAttribute(UNLOCKED_ATTR) || !!this.doc.body?.hasAttribute(UNLOCKED_ATTR));
+  }
+
+  // --- Counting ----------------------------------------------------------------------------------
+
+  private isShown(e: Entry): boolean {
+    if (e === this.lockEntry) return !this.lockActive();
+    return !e.el || !e.el.hasAttribute(HIDDEN_BY_ATTR);
+  }
+
+  private hiddenCount(): number {
+    let n = this.lockActive() ? 1 : 0;
+    for (const [el] of this.byEl) if (el.isConnected && el.hasAttribute(HIDDEN_BY_ATTR)) n++;
+    return n;
+  }
+
+  private reportCount(): void {
+    const n = this.hiddenCount();
+    if (n === this.lastCount) return;
+    this.lastCount = n;
+    this.options.onCount?.(n);
+  }
+}

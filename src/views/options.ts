@@ -1,0 +1,197 @@
+/**
+ * The options page (issue 5): the auto-clean sites (remove one, remove all, allow again where the
+ * permission is missing), which categories auto-clean hides on the live page and which the popup and
+ * reader view leave out (CONTRACT §2's list), and export/import of the settings as JSON.
+ *
+ * Every change goes through `changeSettings`, under the lock all of Decant's pages share, and the page
+ * re-renders on `storage.onChanged`, so two open options pages (or the popup) never lose an update.
+ * Removing a site goes through the service worker, which restores its open pages, unregisters the
+ * script and gives the permission back.
+ */
+import './options.css';
+import { browser, reportError } from '../platform/browser';
+import { sendMessage } from '../platform/messages';
+import { SETTINGS_VERSION, changeSettings, loadSettings, normalizeSettings, onSettingsChanged, replaceSettings, sitePattern, type Settings } from '../platform/storage';
+import { CATEGORIES, CATEGORY_LABELS, type Category } from '../core/types';
+import { append, clear, h, icon } from './dom';
+import { toast } from './actions';
+
+const app = document.getElementById('app')!;
+let settings: Settings;
+let notices: string[] = [];
+let granted = new Set<string>();
+let importMessage: { text: string; kind: 'ok' | 'error' } | null = null;
+
+const hostOf = (site: string): string => new URL(site).host;
+
+async function readGrants(): Promise<Set<string>> {
+  const all = await browser.permissions.getAll();
+  return new Set(all.origins ?? []);
+}
+
+function siteRow(site: string): HTMLElement {
+  const has = granted.has(sitePattern(site));
+  const since = settings.autoClean.sites[site].enabledAt;
+  const date = Number.isNaN(Date.parse(since)) ? '' : new Date(since).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+  const remove = h('button', { type: 'button', class: 'button small', 'data-action': 'remove-site' }, 'Remove');
+  remove.addEventListener('click', () => void removeSites([site]));
+  const allow = has ? null : h('button', { type: 'button', class: 'button small primary', 'data-action': 'allow-site' }, 'Allow');
+  allow?.addEventListener('click', () => {
+    // From the click itself: the browser asks about exactly this site.
+    void browser.permissions.request({ origins: [sitePattern(site)] }).then(async (ok) => {
+      if (ok) await sendMessage('auto-clean:enable', { site });
+      else toast(`Decant was not given access to ${hostOf(site)}.`, 'error');
+      await refresh();
+    });
+  });
+  return h(
+    'li',
+    { 'data-site': site },
+    h('span', { class: 'site-host' }, site.startsWith('http://') ? site : hostOf(site)),
+    h('span', { class: 'site-status', 'data-granted': String(has) }, has ? (date ? `on since ${date}` : 'on') : 'needs your permission in this browser'),
+    allow,
+    remove,
+  );
+}
+
+async function removeSites(sites: string[]): Promise<void> {
+  try {
+    for (const site of sites) await sendMessage('auto-clean:disable', { site });
+    toast(sites.length === 1 ? `Auto-clean is off for ${hostOf(sites[0])}.` : `Auto-clean is off for ${sites.length} sites.`);
+  } catch (e) {
+    toast(`Could not remove: ${(e as Error).message}`, 'error');
+  }
+  await refresh();
+}
+
+function categoryBoxes(name: string, current: Record<Category, boolean>, set: (c: Category, on: boolean) => Promise<Settings>): HTMLElement {
+  return h(
+    'fieldset',
+    { class: 'categories', 'data-group': name },
+    h('legend', { class: 'visually-hidden' }, name),
+    ...CATEGORIES.map((c) => {
+      const box = h('input', { type: 'checkbox', name: `${name}-${c}`, 'data-category': c });
+      box.checked = current[c];
+      box.addEventListener('change', () => {
+        void set(c, box.checked)
+          .then((s) => {
+            settings = s;
+          })
+          .catch((e: unknown) => toast(`Could not save: ${(e as Error).message}`, 'error'));
+      });
+      return h('label', {}, box, CATEGORY_LABELS[c]);
+    }),
+  );
+}
+
+function exportSettings(): void {
+  const text = `${JSON.stringify({ decant: 'settings', schemaVersion: SETTINGS_VERSION, exportedAt: new Date().toISOString(), settings }, null, 2)}\n`;
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = h('a', { href: url, download: `decant-settings-${new Date().toISOString().slice(0, 10)}.json`, hidden: true });
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  document.body.dataset.exported = text; // for tests and for "what did I just save?"
+}
+
+/** Import a settings file: anything unreadable is refused with a sentence; the rest is validated. */
+export async function importText(text: string): Promise<void> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    importMessage = { text: 'That file is not JSON, so nothing was imported. Choose a file that Decant exported.', kind: 'error' };
+    render();
+    return;
+  }
+  const inner = parsed && typeof parsed === 'object' && (parsed as { decant?: unknown }).decant === 'settings' ? (parsed as { settings?: unknown }).settings : parsed;
+  if (!inner || typeof inner !== 'object' || Array.isArray(inner)) {
+    importMessage = { text: 'That file does not hold Decant settings, so nothing was imported.', kind: 'error' };
+    render();
+    return;
+  }
+  const loaded = normalizeSettings(inner);
+  settings = await replaceSettings(loaded.settings);
+  const missing = Object.keys(settings.autoClean.sites).filter((s) => !granted.has(sitePattern(s)));
+  importMessage = {
+    text: ['Settings imported.', ...loaded.notices, missing.length ? `${missing.length} auto-clean site${missing.length === 1 ? ' needs' : 's need'} your permission in this browser: use “Allow”.` : ''].filter(Boolean).join(' '),
+    kind: loaded.notices.length ? 'error' : 'ok',
+  };
+  await refresh();
+}
+
+function render(): void {
+  const sites = Object.keys(settings.autoClean.sites).sort();
+  const removeAll = h('button', { type: 'button', class: 'button small', 'data-action': 'remove-all-sites' }, 'Remove all');
+  removeAll.addEventListener('click', () => {
+    if (confirm(`Switch auto-clean off for all ${sites.length} sites?`)) void removeSites(sites);
+  });
+  const exportButton = h('button', { type: 'button', class: 'button', 'data-action': 'export' }, 'Export settings');
+  exportButton.addEventListener('click', exportSettings);
+  const file = h('input', { type: 'file', accept: 'application/json,.json', class: 'visually-hidden', id: 'import-file', 'data-action': 'import' });
+  file.addEventListener('change', () => {
+    const f = file.files?.[0];
+    if (f) void f.text().then(importText).catch((e: unknown) => toast(`Could not read the file: ${(e as Error).message}`, 'error'));
+    file.value = '';
+  });
+  const importLabel = h('label', { class: 'button', for: 'import-file' }, 'Import settings…');
+
+  clear(app);
+  append(
+    app,
+    h(
+      'main',
+      { class: 'options-main' },
+      h('header', {}, h('img', { src: 'icons/decant-32.png', alt: '', width: 28, height: 28 }), h('h1', {}, 'Decant settings')),
+      notices.length ? h('aside', { class: 'notice', role: 'note', 'data-field': 'notices' }, icon('info'), h('div', {}, ...notices.map((n) => h('p', {}, n)))) : null,
+      h(
+        'section',
+        { class: 'options-section', 'data-section': 'sites' },
+        h('h2', {}, 'Auto-clean sites'),
+        h('p', { class: 'lead' }, 'Pages of these sites load with their nags hidden. Switch a site on from Decant’s toolbar button while you are on it.'),
+        sites.length ? h('ul', { class: 'sites' }, ...sites.map(siteRow)) : h('p', { class: 'sites-empty' }, 'No sites yet.'),
+        sites.length > 1 ? removeAll : null,
+      ),
+      h(
+        'section',
+        { class: 'options-section', 'data-section': 'live-categories' },
+        h('h2', {}, 'What auto-clean hides on the page'),
+        h('p', { class: 'lead' }, 'On auto-clean sites, these are hidden as the page loads (and can be shown again from the toolbar button).'),
+        categoryBoxes('live', settings.autoClean.categories, (c, on) => changeSettings((s) => ({ ...s, autoClean: { ...s.autoClean, categories: { ...s.autoClean.categories, [c]: on } } }))),
+      ),
+      h(
+        'section',
+        { class: 'options-section', 'data-section': 'reader-categories' },
+        h('h2', {}, 'What the popup and reader view leave out'),
+        categoryBoxes('reader', settings.categories, (c, on) => changeSettings((s) => ({ ...s, categories: { ...s.categories, [c]: on } }))),
+      ),
+      h(
+        'section',
+        { class: 'options-section', 'data-section': 'backup' },
+        h('h2', {}, 'Export and import'),
+        h('p', { class: 'lead' }, 'Settings as a JSON file, to keep or to move to another browser.'),
+        h('div', { class: 'row' }, exportButton, importLabel, file),
+        importMessage ? h('p', { class: 'import-result', 'data-kind': importMessage.kind, role: 'status', 'data-field': 'import-result' }, importMessage.text) : null,
+      ),
+    ),
+  );
+  document.body.dataset.state = 'ready';
+}
+
+async function refresh(): Promise<void> {
+  const loaded = await loadSettings();
+  settings = loaded.settings;
+  notices = loaded.notices;
+  granted = await readGrants();
+  render();
+}
+
+refresh().catch((e: unknown) => {
+  reportError('options', e);
+  clear(app);
+  append(app, h('p', { class: 'starting' }, `Decant could not open its settings: ${(e as Error).message}`));
+});
+onSettingsChanged(() => void refresh());
+browser.permissions.onAdded.addListener(() => void refresh());
+browser.permissions.onRemoved.addListener(() => void refresh());

@@ -1,0 +1,147 @@
+/**
+ * A local news site for the auto-clean tests and the live-blog benchmark (issue 5), written for the
+ * case, modelled on common nag systems: a story page whose donation modal (role=dialog over a
+ * backdrop, amount buttons) arrives 1.5 s after load and locks scrolling with `body.modal-open`
+ * (Bootstrap's way), an in-article "support us" appeal, and GPT-style ad slots; and a live blog that
+ * appends an entry every 100 ms and ticks a clock every 16 ms, with the same modal at a chosen time.
+ */
+
+export const STORY_TITLE = 'Harbour bridge reopens after two years of repairs';
+
+/** The article's paragraphs: what must stay visible. */
+export const STORY_PARAS = [
+  'The harbour bridge reopened to traffic on Monday morning, two years after engineers closed it when inspectors found corroded cables beneath the eastern span.',
+  'Commuters who had spent the repairs on a ferry that added forty minutes to each trip queued before dawn to be among the first to drive across.',
+  'The city council approved the repair budget in a narrow vote, after a long debate about whether the old structure should be replaced altogether.',
+  'Engineers replaced all sixty-four suspension cables, one at a time, so that the bridge stayed standing without a temporary support tower in the water.',
+  'The work ran four months over schedule, mostly because a winter storm damaged the scaffolding on the western tower and delayed the painting crews.',
+  'Local shops on both ends of the bridge said trade had fallen by a third during the closure and hoped customers would come back within weeks.',
+  'The transport department will keep a reduced speed limit on the bridge until the new road surface has settled, which is expected by the end of summer.',
+  'A small ceremony is planned for the weekend, when the footpath on the northern side reopens to walkers and cyclists after a final safety inspection.',
+];
+
+export const APPEAL_TEXT = 'Support local journalism';
+export const MODAL_TEXT = 'Before you go: keep the Harbour Times free';
+
+const STYLE = `
+  body { font: 18px/1.6 Georgia, serif; margin: 0; color: #222; background: #fff; }
+  header.site { position: sticky; top: 0; height: 56px; padding: 0 24px; background: #fff; border-bottom: 1px solid #ddd; z-index: 10; display: flex; align-items: center; gap: 24px; }
+  main { max-width: 680px; margin: 0 auto; padding: 24px; }
+  .ad-slot { min-height: 250px; background: #eee; margin: 24px 0; }
+  .support-box { border: 2px solid #b00; padding: 16px; margin: 24px 0; }
+  body.modal-open { overflow: hidden; }
+  .backdrop { position: fixed; inset: 0; background: rgba(0, 0, 0, 0.6); z-index: 9998; }
+  .donate-modal { position: fixed; top: 10%; left: 50%; transform: translateX(-50%); width: 480px; background: #fff; padding: 24px; z-index: 9999; }
+  footer { padding: 24px; color: #666; }
+  .entry { border-top: 1px solid #ddd; padding: 8px 0; }
+  .clock { font: 14px monospace; }
+`;
+
+/** The modal, inserted by the page's script after `delayMs` (with the scroll lock and a backdrop). */
+function modalScript(delayMs: number): string {
+  return `<script>
+setTimeout(function () {
+  document.body.classList.add('modal-open');
+  var backdrop = document.createElement('div');
+  backdrop.className = 'backdrop';
+  document.body.appendChild(backdrop);
+  var m = document.createElement('div');
+  m.className = 'donate-modal';
+  m.setAttribute('role', 'dialog');
+  m.setAttribute('aria-modal', 'true');
+  var h = document.createElement('h2'); h.textContent = ${JSON.stringify(MODAL_TEXT)}; m.appendChild(h);
+  var p = document.createElement('p'); p.textContent = 'Our newsroom is funded by readers like you. Please donate today: every gift keeps our reporting open to all.'; m.appendChild(p);
+  [5, 10, 25].forEach(function (n) { var a = document.createElement('a'); a.href = '/donate?amount=' + n; a.textContent = '$' + n; m.appendChild(a); m.appendChild(document.createTextNode(' ')); });
+  var b = document.createElement('button'); b.textContent = 'Donate now'; m.appendChild(b);
+  var c = document.createElement('button'); c.className = 'close'; c.setAttribute('aria-label', 'Close'); c.textContent = '×'; m.appendChild(c);
+  document.body.appendChild(m);
+  window.__modalInsertedAt = performance.now();
+}, ${delayMs});
+</script>`;
+}
+
+const para = (text: string): string => `<p>${text}</p>`;
+
+/** The story page. */
+export function storyPage(modalDelayMs = 1500): string {
+  const [p1, p2, p3, p4, ...rest] = STORY_PARAS;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>${STORY_TITLE} | The Harbour Times</title>
+<meta property="og:site_name" content="The Harbour Times">
+<style>${STYLE}</style>
+</head>
+<body>
+<header class="site"><a href="/">The Harbour Times</a><nav><a href="/news/">News</a> <a href="/sport/">Sport</a> <a href="/opinion/">Opinion</a></nav></header>
+<div class="ad-slot ad-slot--leaderboard" id="div-gpt-ad-1700000000000-0" data-ad-slot="leaderboard"></div>
+<main>
+<article class="story">
+<h1>${STORY_TITLE}</h1>
+<p class="byline">By Mara Lindqvist</p>
+<div class="story-body">
+${[p1, p2].map(para).join('\n')}
+<div class="ad-slot" id="div-gpt-ad-1700000000000-1"></div>
+${[p3, p4].map(para).join('\n')}
+<aside class="support-box contribute-box"><h3>${APPEAL_TEXT}</h3><p>The Harbour Times is funded by its readers. If you value this reporting, please make a donation today.</p><a class="button" href="/donate">Donate</a></aside>
+${rest.map(para).join('\n')}
+</div>
+</article>
+</main>
+<footer><p>© The Harbour Times</p></footer>
+${modalScript(modalDelayMs)}
+</body>
+</html>`;
+}
+
+/**
+ * The live blog: an entry every 100 ms, a clock updated every 16 ms, the modal at `modalAtMs`; all of
+ * it stops after `runMs` (the page never loops forever).
+ */
+export function liveBlogPage(modalAtMs = 30_000, runMs = 60_000): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Live: harbour bridge reopening, as it happened | The Harbour Times</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header class="site"><a href="/">The Harbour Times</a><span class="clock" id="clock">00:00.000</span></header>
+<main>
+<article class="story live">
+<h1>Live: harbour bridge reopening</h1>
+<p class="byline">By the Harbour Times newsroom</p>
+<div class="story-body" id="entries">
+${STORY_PARAS.slice(0, 4).map(para).join('\n')}
+</div>
+</article>
+</main>
+${modalScript(modalAtMs)}
+<script>
+(function () {
+  var started = performance.now();
+  var entries = document.getElementById('entries');
+  var clock = document.getElementById('clock');
+  var n = 0;
+  var lines = ${JSON.stringify(STORY_PARAS)};
+  var entryTimer = setInterval(function () {
+    n++;
+    var e = document.createElement('div');
+    e.className = 'entry';
+    var t = document.createElement('time'); t.textContent = 'Update ' + n; e.appendChild(t);
+    var p = document.createElement('p'); p.textContent = lines[n % lines.length]; e.appendChild(p);
+    entries.insertBefore(e, entries.firstChild);
+    if (performance.now() - started > ${runMs}) clearInterval(entryTimer);
+  }, 100);
+  var clockTimer = setInterval(function () {
+    var ms = performance.now() - started;
+    clock.textContent = (ms / 1000).toFixed(3);
+    if (ms > ${runMs}) clearInterval(clockTimer);
+  }, 16);
+})();
+</script>
+</body>
+</html>`;
+}
