@@ -15,13 +15,18 @@
  * Never hidden: the article container, its ancestors, html and body (core `articleGuard`), anything
  * the reader chose to show again, and floating boxes that appear right after the reader clicked or
  * pressed a key (a gallery or a menu the reader opened).
+ *
+ * The live page is read through {@link SafeDom}: a form's named controls can shadow the form's own
+ * properties ("DOM clobbering"), so a subtree holding a form is scanned as a copy with those names
+ * stripped, its layout read from the live twins.
  */
 import { cleanArticle } from '../core/index';
 import { articleGuard, locateRemoved, scanLive, type LiveCandidate, type LiveFacts } from '../core/live-scan';
-import { previewOf } from '../core/dom';
+import { collapse } from '../core/dom';
 import type { Category } from '../core/types';
 import { HIDDEN_BY_ATTR, UNLOCKED_ATTR, type LiveItem, type LiveLedger } from '../platform/live-protocol';
 import { hasVisibleDescendant, markCopy, positionMark } from './mark';
+import { safeDom, unclobberForms, type SafeDom } from './safe-dom';
 
 /** Work per animation frame for late nags. */
 const FRAME_BUDGET_MS = 4;
@@ -72,6 +77,7 @@ interface Info {
 export class LiveCleaner {
   private readonly view: Win;
   private readonly doc: Document;
+  private readonly dom: SafeDom;
   private readonly categories: readonly Category[];
   private readonly overlayOn: boolean;
   private readonly now: () => number;
@@ -104,6 +110,7 @@ export class LiveCleaner {
   constructor(private readonly options: LiveCleanerOptions) {
     this.view = options.view;
     this.doc = options.view.document;
+    this.dom = safeDom(options.view);
     this.categories = options.categories;
     this.overlayOn = options.categories.includes('overlay');
     this.now = options.now ?? (() => options.view.performance.now());
@@ -119,7 +126,7 @@ export class LiveCleaner {
       this.timings.first = this.now() - this.startedAt;
     }
     this.observer = new this.view.MutationObserver(this.onMutations);
-    this.observer.observe(this.doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'style', 'open', 'hidden'] });
+    this.observer.observe(this.dom.documentElement(this.doc)!, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'style', 'open', 'hidden'] });
     this.view.addEventListener('click', this.onInput, { capture: true, passive: true });
     this.view.addEventListener('keydown', this.onInput, { capture: true, passive: true });
     this.reportCount();
@@ -132,10 +139,10 @@ export class LiveCleaner {
     this.observer = null;
     this.view.removeEventListener('click', this.onInput, { capture: true });
     this.view.removeEventListener('keydown', this.onInput, { capture: true });
-    for (const e of this.entries) e.el?.removeAttribute(HIDDEN_BY_ATTR);
-    for (const el of Array.from(this.doc.querySelectorAll(`[${HIDDEN_BY_ATTR}]`))) el.removeAttribute(HIDDEN_BY_ATTR);
-    this.doc.documentElement.removeAttribute(UNLOCKED_ATTR);
-    this.doc.body?.removeAttribute(UNLOCKED_ATTR);
+    const dom = this.dom;
+    for (const e of this.entries) if (e.el) dom.remove(e.el, HIDDEN_BY_ATTR);
+    for (const el of dom.queryAll(this.doc, `[${HIDDEN_BY_ATTR}]`)) dom.remove(el, HIDDEN_BY_ATTR);
+    this.unlockOff();
     this.queue = [];
     this.attrTargets.clear();
     this.options.onCount?.(0);
@@ -143,11 +150,11 @@ export class LiveCleaner {
 
   ledger(): LiveLedger {
     return {
-      url: this.view.location.href,
+      url: String(this.view.location.href),
       hidden: this.hiddenCount(),
       // Things the page itself removed since are gone from the list, and so is a lock the page lifted.
       items: this.entries
-        .filter((e) => (e === this.lockEntry ? this.lockShown || this.lockActive() : !!e.el?.isConnected))
+        .filter((e) => (e === this.lockEntry ? this.lockShown || this.lockActive() : !!e.el && this.dom.isConnected(e.el)))
         .map((e) => ({ ...e.item, shown: this.isShown(e) })),
       timings: { ...this.timings },
     };
@@ -158,10 +165,9 @@ export class LiveCleaner {
     if (!e) return false;
     if (e === this.lockEntry) {
       this.lockShown = true;
-      this.doc.documentElement.removeAttribute(UNLOCKED_ATTR);
-      this.doc.body?.removeAttribute(UNLOCKED_ATTR);
+      this.unlockOff();
     } else if (e.el) {
-      e.el.removeAttribute(HIDDEN_BY_ATTR);
+      this.dom.remove(e.el, HIDDEN_BY_ATTR);
       if (!this.userShown.has(e.el)) this.userShownCount++;
       this.userShown.add(e.el);
     }
@@ -178,7 +184,7 @@ export class LiveCleaner {
     } else if (e.el) {
       if (this.userShown.has(e.el)) this.userShownCount--;
       this.userShown.delete(e.el);
-      e.el.setAttribute(HIDDEN_BY_ATTR, e.item.rule);
+      this.dom.set(e.el, HIDDEN_BY_ATTR, e.item.rule);
     }
     this.reportCount();
     return true;
@@ -188,16 +194,19 @@ export class LiveCleaner {
 
   private firstPass(): void {
     const doc = this.doc;
-    if (!doc.body) return;
-    const copy = doc.cloneNode(true) as Document;
+    const dom = this.dom;
+    const body = dom.body(doc);
+    if (!body) return;
+    const copy = dom.cloneDocument(doc);
+    unclobberForms(copy, this.view, dom);
     const floating: Element[] = [];
-    markCopy(doc, copy, this.view, (el) => floating.push(el));
-    const url = /^https?:/i.test(this.view.location.href) ? this.view.location.href : undefined;
-    const result = cleanArticle(copy, { url, window: this.view, categories: this.categories });
-    this.guard = articleGuard(doc, result.articlePath);
-    this.maxText = Math.max(2000, 0.5 * (doc.body.textContent ?? '').length);
+    markCopy(doc, copy, this.view, dom, (el) => floating.push(el));
+    const href = String(this.view.location.href);
+    const result = cleanArticle(copy, { url: /^https?:/i.test(href) ? href : undefined, window: this.view, categories: this.categories });
+    this.guard = articleGuard(doc, result.articlePath, dom);
+    this.maxText = Math.max(2000, 0.5 * dom.textLength(body));
     for (const entry of result.removed) {
-      const el = locateRemoved(doc, entry);
+      const el = locateRemoved(doc, entry, dom);
       if (el) this.hideBlock(el, entry, false);
     }
     for (const el of floating) this.scanRoot(el, false);
@@ -214,13 +223,14 @@ export class LiveCleaner {
 
   private readonly onMutations = (records: MutationRecord[]): void => {
     if (this.stopped) return;
-    const html = this.doc.documentElement;
-    const body = this.doc.body;
+    const html = this.dom.documentElement(this.doc);
+    const body = this.dom.body(this.doc);
+    const ElementType = this.view.Element;
     for (const r of records) {
       if (r.type === 'childList') {
         for (let i = 0; i < r.addedNodes.length; i++) {
           const n = r.addedNodes[i];
-          if (n.nodeType === 1) this.enqueue(n as Element);
+          if (n instanceof ElementType) this.enqueue(n);
         }
       } else {
         const t = r.target as Element;
@@ -234,7 +244,7 @@ export class LiveCleaner {
   };
 
   private enqueue(el: Element): void {
-    const tag = el.localName;
+    const tag = this.dom.localName(el);
     if (SKIP_TAGS.has(tag)) {
       if (tag === 'style' || tag === 'link') this.lockDirty = true; // a stylesheet can lock scrolling
       return;
@@ -275,11 +285,11 @@ export class LiveCleaner {
       this.attrTargets.delete(t);
       this.checkChanged(t);
     }
-    const scanned: Element[] = [];
+    const scanned = new Set<Element>();
     while (this.queueHead < this.queue.length && this.now() - start < FRAME_BUDGET_MS) {
       const el = this.queue[this.queueHead++];
-      if (!el.isConnected || scanned.some((s) => s.contains(el))) continue;
-      scanned.push(el);
+      if (!this.dom.isConnected(el) || (scanned.size && this.hasAncestorIn(el, scanned))) continue;
+      scanned.add(el);
       this.scanRoot(el, true);
     }
     if (this.queueHead >= this.queue.length) {
@@ -291,39 +301,46 @@ export class LiveCleaner {
     if (this.hiddenCount() !== before) this.reportCount();
   };
 
+  private hasAncestorIn(el: Element, set: ReadonlySet<Element>): boolean {
+    for (let e = this.dom.parentElement(el); e; e = this.dom.parentElement(e)) if (set.has(e)) return true;
+    return false;
+  }
+
   /** An element whose class or style changed: a modal being opened is a floating box or a dialog now. */
   private checkChanged(el: Element, counted = true): void {
-    if (!el.isConnected || this.byEl.has(el)) return;
+    const dom = this.dom;
+    if (!dom.isConnected(el) || this.byEl.has(el)) return;
     const n = this.attrChecks.get(el) ?? 0;
     if (counted && n >= MAX_ATTR_CHECKS) return;
     const s = this.view.getComputedStyle(el);
     if (s.display === 'none') return;
-    const dialog = el.getAttribute('role') === 'dialog' || el.getAttribute('aria-modal') === 'true' || (el.localName === 'dialog' && el.hasAttribute('open'));
+    const dialog = dom.get(el, 'role') === 'dialog' || dom.get(el, 'aria-modal') === 'true' || (dom.localName(el) === 'dialog' && dom.has(el, 'open'));
     const floating = dialog || s.position === 'fixed' || s.position === 'sticky';
     if (!(floating && this.scanRoot(el, true)) && counted) this.attrChecks.set(el, n + 1);
   }
 
   /** html/body changed class (`modal-open`…): a CSS rule may have shown a floating box near the top. */
   private sweepTopLevel(): void {
-    const body = this.doc.body;
+    const dom = this.dom;
+    const body = dom.body(this.doc);
     if (!body) return;
-    for (let a = body.firstElementChild; a; a = a.nextElementSibling) {
-      if (SKIP_TAGS.has(a.localName) || this.byEl.has(a)) continue;
+    for (let a = dom.firstElementChild(body); a; a = dom.nextElementSibling(a)) {
+      if (SKIP_TAGS.has(dom.localName(a)) || this.byEl.has(a)) continue;
       this.checkChanged(a, false);
-      for (let b = a.firstElementChild; b; b = b.nextElementSibling) if (!SKIP_TAGS.has(b.localName)) this.checkChanged(b, false);
+      for (let b = dom.firstElementChild(a); b; b = dom.nextElementSibling(b)) if (!SKIP_TAGS.has(dom.localName(b))) this.checkChanged(b, false);
     }
   }
 
   // --- Scanning and hiding -----------------------------------------------------------------------
 
   private readonly probe = (el: Element): LiveFacts => {
-    if (el.hasAttribute(HIDDEN_BY_ATTR)) return HIDDEN;
+    if (this.dom.has(el, HIDDEN_BY_ATTR)) return HIDDEN;
     const s = this.view.getComputedStyle(el);
     if (s.display === 'none') return HIDDEN;
-    if ((s.visibility === 'hidden' || s.visibility === 'collapse') && !hasVisibleDescendant(el, this.view)) return HIDDEN;
+    if ((s.visibility === 'hidden' || s.visibility === 'collapse') && !hasVisibleDescendant(el, this.view, this.dom)) return HIDDEN;
     const p = s.position;
     if (p !== 'fixed' && p !== 'sticky') return VISIBLE;
-    const mark = positionMark(el, s, this.view);
+    const mark = positionMark(el, s, this.view, this.dom);
     if (!mark) return VISIBLE;
     const pos = p === 'sticky' && mark !== 'cover' ? 'fixed' : mark;
     if (pos === 'cover') this.covers.push(el);
@@ -332,11 +349,11 @@ export class LiveCleaner {
 
   /** Scan a live subtree and hide what the rules find; true when something was hidden. */
   private scanRoot(root: Element, late: boolean): boolean {
-    if (!root.isConnected || this.insideHidden(root)) return false;
+    if (!this.dom.isConnected(root) || this.insideHidden(root)) return false;
     this.covers = [];
     let found: LiveCandidate[];
     try {
-      found = scanLive(root, { categories: this.categories, probe: this.probe, maxText: this.maxText });
+      found = this.hasForm(root) ? this.scanCopyOf(root) : scanLive(root, { categories: this.categories, probe: this.probe, maxText: this.maxText });
     } catch {
       return false; // an odd subtree never breaks the page
     }
@@ -349,18 +366,53 @@ export class LiveCleaner {
     if (this.overlayOn && !userOwned) {
       for (const el of this.covers) {
         if (this.byEl.has(el) || this.insideHidden(el)) continue;
-        if ((el.textContent ?? '').length > COVER_TEXT_LIMIT) continue;
-        hid = this.hideBlock(el, { rule: 'live-cover', category: 'overlay', reason: 'a fixed layer covering the whole window over the article', preview: previewOf(el) }, late) || hid;
+        if (this.dom.textLength(el) > COVER_TEXT_LIMIT) continue;
+        hid = this.hideBlock(el, { rule: 'live-cover', category: 'overlay', reason: 'a fixed layer covering the whole window over the article', preview: collapse(this.dom.textContent(el)).slice(0, 160) }, late) || hid;
       }
     }
     this.covers = [];
     return hid;
   }
 
+  private hasForm(root: Element): boolean {
+    return this.dom.localName(root) === 'form' || this.dom.elementsByTag(root, 'form').length > 0;
+  }
+
+  /**
+   * Scan a live subtree that holds a form: a copy in a document of its own, with the names that
+   * shadow form properties stripped (safe-dom.ts), walked by the core; layout comes from each copied
+   * element's live twin, and candidates are mapped back to them.
+   */
+  private scanCopyOf(root: Element): LiveCandidate[] {
+    const dom = this.dom;
+    const holder = new this.view.DOMParser().parseFromString('<!DOCTYPE html><html><head></head><body></body></html>', 'text/html');
+    const copy = holder.adoptNode(dom.clone(root));
+    holder.body.appendChild(copy);
+    unclobberForms(holder, this.view, dom);
+    const twin = new Map<Element, Element>();
+    const stack: [Element, Element][] = [[root, copy]];
+    while (stack.length) {
+      const [a, b] = stack.pop()!;
+      twin.set(b, a);
+      let x = dom.lastElementChild(a);
+      let y = b.lastElementChild;
+      while (x && y) {
+        stack.push([x, y]);
+        x = dom.previousElementSibling(x);
+        y = y.previousElementSibling;
+      }
+    }
+    const found = scanLive(copy, { categories: this.categories, probe: (el) => this.probe(twin.get(el) ?? el), maxText: this.maxText });
+    return found.flatMap((c) => {
+      const live = twin.get(c.el);
+      return live ? [{ ...c, el: live }] : [];
+    });
+  }
+
   private hideBlock(el: Element, info: Info, late: boolean): boolean {
     if (this.byEl.has(el) || this.guard(el) || this.insideHidden(el) || this.insideShown(el)) return false;
     if (this.byEl.size >= MAX_ITEMS) return false;
-    el.setAttribute(HIDDEN_BY_ATTR, info.rule);
+    this.dom.set(el, HIDDEN_BY_ATTR, info.rule);
     const entry: Entry = { el, item: { id: `h${this.nextId++}`, rule: info.rule, category: info.category, reason: info.reason, preview: info.preview, late, shown: false } };
     this.entries.push(entry);
     this.byEl.set(el, entry);
@@ -368,13 +420,21 @@ export class LiveCleaner {
   }
 
   private insideHidden(el: Element): boolean {
-    return !!el.parentElement?.closest(`[${HIDDEN_BY_ATTR}]`);
+    const parent = this.dom.parentElement(el);
+    return !!parent && !!this.dom.closest(parent, `[${HIDDEN_BY_ATTR}]`);
   }
 
   private insideShown(el: Element): boolean {
     if (!this.userShownCount) return false;
-    for (let e: Element | null = el; e; e = e.parentElement) if (this.userShown.has(e)) return true;
+    for (let e: Element | null = el; e; e = this.dom.parentElement(e)) if (this.userShown.has(e)) return true;
     return false;
+  }
+
+  private unlockOff(): void {
+    const html = this.dom.documentElement(this.doc);
+    const body = this.dom.body(this.doc);
+    if (html) this.dom.remove(html, UNLOCKED_ATTR);
+    if (body) this.dom.remove(body, UNLOCKED_ATTR);
   }
 
   // --- Scroll lock -------------------------------------------------------------------------------
@@ -385,21 +445,21 @@ export class LiveCleaner {
    * page that lifts its lock is seen doing so.
    */
   private checkScrollLock(): void {
-    const html = this.doc.documentElement;
-    const body = this.doc.body;
-    if (!body || this.lockShown || this.stopped) return;
-    const hadBody = body.getAttribute(UNLOCKED_ATTR);
-    html.removeAttribute(UNLOCKED_ATTR);
-    body.removeAttribute(UNLOCKED_ATTR);
+    const dom = this.dom;
+    const html = dom.documentElement(this.doc);
+    const body = dom.body(this.doc);
+    if (!html || !body || this.lockShown || this.stopped) return;
+    const hadBody = dom.get(body, UNLOCKED_ATTR);
+    this.unlockOff();
     const hs = this.view.getComputedStyle(html);
     const bs = this.view.getComputedStyle(body);
     const clipped = (v: string): boolean => v === 'hidden' || v === 'clip';
     const bodyTop = bs.position === 'fixed' ? Number.parseFloat(bs.top) || 0 : 0;
-    const tall = Math.max(html.scrollHeight, body.scrollHeight, body.getBoundingClientRect().height) > this.view.innerHeight + 8;
+    const tall = Math.max(html.scrollHeight, body.scrollHeight, dom.rect(body).height) > this.view.innerHeight + 8;
     const onHtml = tall ? [clipped(hs.overflowY) && 'overflow', hs.position === 'fixed' && 'position'].filter(Boolean).join(' ') : '';
     const onBody = tall ? [clipped(bs.overflowY) && 'overflow', bs.position === 'fixed' && 'position'].filter(Boolean).join(' ') : '';
-    if (onHtml) html.setAttribute(UNLOCKED_ATTR, onHtml);
-    if (onBody) body.setAttribute(UNLOCKED_ATTR, onBody);
+    if (onHtml) dom.set(html, UNLOCKED_ATTR, onHtml);
+    if (onBody) dom.set(body, UNLOCKED_ATTR, onBody);
     if (!onHtml && !onBody) return;
     if (onBody.includes('position') && hadBody === null && bodyTop < 0) this.view.scrollTo(0, -bodyTop); // keep the reader's place
     const what = [onHtml && `${onHtml} on <html>`, onBody && `${onBody} on <body>`].filter(Boolean).join(', ');
@@ -411,19 +471,21 @@ export class LiveCleaner {
   }
 
   private lockActive(): boolean {
-    return !!this.lockEntry && !this.lockShown && (this.doc.documentElement.hasAttribute(UNLOCKED_ATTR) || !!this.doc.body?.hasAttribute(UNLOCKED_ATTR));
+    const html = this.dom.documentElement(this.doc);
+    const body = this.dom.body(this.doc);
+    return !!this.lockEntry && !this.lockShown && ((!!html && this.dom.has(html, UNLOCKED_ATTR)) || (!!body && this.dom.has(body, UNLOCKED_ATTR)));
   }
 
   // --- Counting ----------------------------------------------------------------------------------
 
   private isShown(e: Entry): boolean {
     if (e === this.lockEntry) return !this.lockActive();
-    return !e.el || !e.el.hasAttribute(HIDDEN_BY_ATTR);
+    return !e.el || !this.dom.has(e.el, HIDDEN_BY_ATTR);
   }
 
   private hiddenCount(): number {
     let n = this.lockActive() ? 1 : 0;
-    for (const [el] of this.byEl) if (el.isConnected && el.hasAttribute(HIDDEN_BY_ATTR)) n++;
+    for (const [el] of this.byEl) if (this.dom.isConnected(el) && this.dom.has(el, HIDDEN_BY_ATTR)) n++;
     return n;
   }
 

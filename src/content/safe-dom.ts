@@ -23,12 +23,23 @@ export function safeDom(win: Window & typeof globalThis) {
   const N = win.Node.prototype;
   const D = win.Document.prototype;
   const lastElementChild = getter<Element | null>(E, 'lastElementChild');
+  const firstElementChild = getter<Element | null>(E, 'firstElementChild');
+  const nextElementSibling = getter<Element | null>(E, 'nextElementSibling');
+  const parentElement = getter<Element | null>(N, 'parentElement');
+  const isConnected = getter<boolean>(N, 'isConnected');
   const previousElementSibling = getter<Element | null>(E, 'previousElementSibling');
   const localName = getter<string>(E, 'localName');
   const textContent = getter<string | null>(N, 'textContent');
   const { getBoundingClientRect, getElementsByTagName, hasAttribute, removeAttribute, setAttribute, getAttribute, closest } = E;
   return {
     lastElementChild: (el: Element) => lastElementChild.call(el),
+    firstElementChild: (el: Element) => firstElementChild.call(el),
+    nextElementSibling: (el: Element) => nextElementSibling.call(el),
+    parentElement: (el: Element) => parentElement.call(el),
+    isConnected: (el: Element) => isConnected.call(el),
+    textContent: (el: Element) => textContent.call(el) ?? '',
+    elementsByTag: (el: Element, tag: string) => getElementsByTagName.call(el, tag),
+    clone: (el: Element) => N.cloneNode.call(el, true) as Element,
     previousElementSibling: (el: Element) => previousElementSibling.call(el),
     localName: (el: Element) => localName.call(el),
     textLength: (el: Element) => (textContent.call(el) ?? '').length,

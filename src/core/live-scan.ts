@@ -80,23 +80,47 @@ export function scanLive(root: Element, options: LiveScanOptions = {}): LiveCand
 const STEP = /^([^\s>:]+):nth-of-type\((\d+)\)$/;
 
 /**
+ * How {@link resolvePath}, {@link locateRemoved} and {@link articleGuard} read a tree. The default
+ * uses the DOM properties; on a live page the content script passes readers a hostile page cannot
+ * redirect (a form's named controls shadow the form's own properties: "DOM clobbering").
+ */
+export interface TreeReader {
+  body(doc: Document): Element | null;
+  firstElementChild(el: Element): Element | null;
+  nextElementSibling(el: Element): Element | null;
+  parentElement(el: Element): Element | null;
+  localName(el: Element): string;
+  textContent(el: Element): string;
+}
+
+export const PLAIN_READER: TreeReader = {
+  body: (doc) => doc.body,
+  firstElementChild: (el) => el.firstElementChild,
+  nextElementSibling: (el) => el.nextElementSibling,
+  parentElement: (el) => el.parentElement,
+  localName: (el) => el.localName,
+  textContent: (el) => el.textContent ?? '',
+};
+
+/**
  * The element at a ledger path (`body > div:nth-of-type(2) > p:nth-of-type(3)`) in `doc`, or null
  * when the page has no such element. Steps count element siblings of the same local name, exactly as
  * the pipeline counted them on its copy.
  */
-export function resolvePath(doc: Document, path: string | null | undefined): Element | null {
+export function resolvePath(doc: Document, path: string | null | undefined, read: TreeReader = PLAIN_READER): Element | null {
   if (!path) return null;
   const steps = path.split(' > ');
-  if (steps[0] !== 'body' || !doc.body) return null;
-  let el: Element = doc.body;
+  const body = read.body(doc);
+  if (steps[0] !== 'body' || !body) return null;
+  let el: Element = body;
   for (let i = 1; i < steps.length; i++) {
     const m = STEP.exec(steps[i]);
     if (!m) return null;
     const tag = m[1];
     let n = Number(m[2]);
     let next: Element | null = null;
-    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
-      if (c.localName === tag && --n === 0) {
+    for (let c = read.firstElementChild(el); c; c = read.nextElementSibling(c)) {
+      if (read.localName(c) === tag && --n === 0) {
         next = c;
         break;
       }
@@ -113,10 +137,10 @@ export function resolvePath(doc: Document, path: string | null | undefined): Ele
  * spaces where blocks meet; the live element may hold more, its hidden parts, which the pipeline
  * dropped first), so a path that drifted never hides the wrong block.
  */
-export function locateRemoved(doc: Document, entry: Pick<LedgerEntry, 'path' | 'preview'>): Element | null {
-  const el = resolvePath(doc, entry.path);
+export function locateRemoved(doc: Document, entry: Pick<LedgerEntry, 'path' | 'preview'>, read: TreeReader = PLAIN_READER): Element | null {
+  const el = resolvePath(doc, entry.path, read);
   if (!el) return null;
-  const text = squeeze(el.textContent ?? '');
+  const text = squeeze(read.textContent(el));
   const want = squeeze(entry.preview).slice(0, 40);
   if (!want) return text.length <= 200 ? el : null;
   return text.includes(want) ? el : null;
@@ -126,13 +150,16 @@ const squeeze = (s: string): string => s.replace(/[\s\u00a0\u200b\u2028\u2029\uf
 
 /**
  * A predicate that is true for elements auto-clean must never hide: `html`, `head`, `body`, the
- * article container (`articlePath`) and every ancestor of it. Without a container (no article found,
- * or the path no longer resolves), only the document's own structure is guarded.
+ * article container (`articlePath`) and every ancestor of it — the elements that hold the article,
+ * found once, so the check is a set lookup that never calls into a (possibly hostile) element.
+ * Without a container (no article found, or the path no longer resolves), only the document's own
+ * structure is guarded.
  */
-export function articleGuard(doc: Document, articlePath: string | null | undefined): (el: Element) => boolean {
-  const container = resolvePath(doc, articlePath);
-  return (el: Element): boolean => {
-    if (el === doc.documentElement || el === doc.body || el === doc.head) return true;
-    return !!container && (el === container || el.contains(container));
-  };
+export function articleGuard(doc: Document, articlePath: string | null | undefined, read: TreeReader = PLAIN_READER): (el: Element) => boolean {
+  const kept = new Set<Element>();
+  for (let el = resolvePath(doc, articlePath, read); el; el = read.parentElement(el)) kept.add(el);
+  const body = read.body(doc);
+  if (body) kept.add(body);
+  for (const el of [doc.documentElement, doc.head]) if (el) kept.add(el);
+  return (el: Element): boolean => kept.has(el);
 }

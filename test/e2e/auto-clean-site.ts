@@ -22,6 +22,7 @@ export const STORY_PARAS = [
 
 export const APPEAL_TEXT = 'Support local journalism';
 export const MODAL_TEXT = 'Before you go: keep the Harbour Times free';
+export const NEWSLETTER_TEXT = 'The morning briefing, in your inbox';
 
 const STYLE = `
   body { font: 18px/1.6 Georgia, serif; margin: 0; color: #222; background: #fff; }
@@ -52,7 +53,13 @@ setTimeout(function () {
   var h = document.createElement('h2'); h.textContent = ${JSON.stringify(MODAL_TEXT)}; m.appendChild(h);
   var p = document.createElement('p'); p.textContent = 'Our newsroom is funded by readers like you. Please donate today: every gift keeps our reporting open to all.'; m.appendChild(p);
   [5, 10, 25].forEach(function (n) { var a = document.createElement('a'); a.href = '/donate?amount=' + n; a.textContent = '$' + n; m.appendChild(a); m.appendChild(document.createTextNode(' ')); });
-  var b = document.createElement('button'); b.textContent = 'Donate now'; m.appendChild(b);
+  // The amount form names a control after a DOM property, as hostile pages do to trip up scripts
+  // ("DOM clobbering": form.nextElementSibling becomes the input).
+  var f = document.createElement('form'); f.action = '/donate';
+  var trap = document.createElement('input'); trap.type = 'hidden'; trap.name = 'nextElementSibling'; f.appendChild(trap);
+  var trap2 = document.createElement('input'); trap2.type = 'hidden'; trap2.name = 'parentElement'; f.appendChild(trap2);
+  var b = document.createElement('button'); b.textContent = 'Donate now'; f.appendChild(b);
+  m.appendChild(f);
   var c = document.createElement('button'); c.className = 'close'; c.setAttribute('aria-label', 'Close'); c.textContent = '×'; m.appendChild(c);
   document.body.appendChild(m);
   window.__modalInsertedAt = performance.now();
@@ -88,6 +95,7 @@ ${[p3, p4].map(para).join('\n')}
 ${rest.map(para).join('\n')}
 </div>
 </article>
+<section class="newsletter-signup"><h3>${NEWSLETTER_TEXT}</h3><form action="/newsletter/subscribe" method="post"><input type="email" name="email" placeholder="Your e-mail address"><input type="hidden" name="parentElement" value="x"><input type="hidden" name="localName" value="x"><button>Sign up</button></form></section>
 </main>
 <footer><p>© The Harbour Times</p></footer>
 ${modalScript(modalDelayMs)}

@@ -45,6 +45,7 @@ interface PageState {
   modal: boolean;
   backdrop: boolean;
   appeal: boolean;
+  newsletter: boolean;
   ads: number;
   header: boolean;
   title: boolean;
@@ -64,6 +65,7 @@ function pageState(page: Page): Promise<PageState> {
       modal: vis(document.querySelector('.donate-modal')),
       backdrop: vis(document.querySelector('.backdrop')),
       appeal: vis(document.querySelector('.support-box')),
+      newsletter: vis(document.querySelector('.newsletter-signup')),
       ads: Array.from(document.querySelectorAll('.ad-slot')).filter(vis).length,
       header: vis(document.querySelector('header.site')),
       title: vis(document.querySelector('h1')),
@@ -121,6 +123,7 @@ function expectClean(st: PageState): void {
   expect(st.modal).toBe(false);
   expect(st.backdrop).toBe(false);
   expect(st.appeal).toBe(false);
+  expect(st.newsletter).toBe(false);
   expect(st.ads).toBe(0);
   // Nothing of the article is hidden, nor the site's own header.
   expect(st.title).toBe(true);
@@ -133,6 +136,7 @@ function expectAsSent(st: PageState): void {
   expect(st.modal).toBe(true);
   expect(st.backdrop).toBe(true);
   expect(st.appeal).toBe(true);
+  expect(st.newsletter).toBe(true);
   expect(st.ads).toBe(2);
   expect(st.marked).toBe(0);
   expect(st.unlocked).toBe(false);
@@ -194,8 +198,10 @@ describe('auto-clean, switched on with Allow', () => {
     expect(await scrolls(page)).toBe(true);
     // Hidden, not deleted: the nags are still in the page, marked with the rule that hid them.
     const marks = await page.evaluate(() => Array.from(document.querySelectorAll('[data-decant-hidden-by]')).map((e) => `${e.className}=${e.getAttribute('data-decant-hidden-by')}`));
-    expect(marks).toEqual(expect.arrayContaining(['donate-modal=donation', 'backdrop=overlay', 'support-box contribute-box=donation']));
-    // The badge counts what was hidden: 2 ad slots, the appeal, the backdrop, the modal, the scroll lock.
+    expect(marks).toEqual(expect.arrayContaining(['donate-modal=donation', 'backdrop=overlay', 'support-box contribute-box=donation', 'newsletter-signup=newsletter']));
+    // The badge counts what was hidden: 2 ad slots, the appeal, the newsletter box, the backdrop, the
+    // modal (whose form shadows its own DOM properties), the scroll lock.
+    expect(st.marked).toBe(6);
     await expect.poll(() => badge(s, page), { timeout: 5_000 }).toBe(String(st.marked + 1));
   });
 
