@@ -62,7 +62,9 @@ let reconciling: Promise<void> = Promise.resolve();
 /** Registered scripts = sites in the settings whose permission Decant holds. Serialised. */
 export function reconcile(): Promise<void> {
   const run = reconciling.then(async () => {
-    const { settings } = await loadSettings();
+    const { settings, unread } = await loadSettings();
+    // Defaults standing in for unreadable storage say nothing about the reader's sites: change nothing.
+    if (unread) return;
     const wanted = new Set<string>();
     for (const site of Object.keys(settings.autoClean.sites)) if (await hasSitePermission(site)) wanted.add(site);
     const have = new Set(await registeredSites());

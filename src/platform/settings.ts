@@ -94,6 +94,8 @@ export interface LoadedSettings {
   notices: string[];
   /** True when the stored value was migrated or repaired (the caller may write it back). */
   changed: boolean;
+  /** True when storage could not be read at all: the settings are defaults, not the reader's. */
+  unread?: boolean;
 }
 
 type Raw = Record<string, unknown>;

@@ -56,7 +56,7 @@ export async function loadSettings(): Promise<LoadedSettings> {
     }
     return loaded;
   } catch (e) {
-    return { settings: defaultSettings(), notices: [`Decant could not read its settings (${(e as Error).message}); it is using its defaults.`], changed: false };
+    return { settings: defaultSettings(), notices: [`Decant could not read its settings (${(e as Error).message}); it is using its defaults.`], changed: false, unread: true };
   }
 }
 

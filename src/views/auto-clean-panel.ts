@@ -37,8 +37,22 @@ export function autoCleanPanel(tabId: number): AutoCleanPanel {
   let state: AutoCleanState | null = null;
   let busy = false;
 
+  // The switch and its note are made once and updated in place, so a refresh never swaps the element
+  // under the reader's (or a test's) click.
+  const input = h('input', { type: 'checkbox', role: 'switch', 'data-action': 'auto-clean', 'aria-describedby': 'autoclean-note' });
+  const siteName = h('b', { 'data-field': 'site' });
+  const label = h('label', { class: 'autoclean-switch' }, input, h('span', { class: 'switch-track', 'aria-hidden': 'true' }), h('span', { class: 'autoclean-label' }, 'Auto-clean ', siteName));
+  const note = h('p', { class: 'autoclean-note', id: 'autoclean-note' });
+  const ledgerSlot = h('div', { class: 'autoclean-ledger-slot' });
+  append(el, h('div', { class: 'autoclean-row' }, label), note, ledgerSlot);
+  input.addEventListener('change', () => {
+    const site = state?.site;
+    if (!site) return;
+    if (input.checked) switchOn(site);
+    else switchOff(site);
+  });
+
   const render = (): void => {
-    clear(el);
     if (!state?.site) {
       el.hidden = true;
       el.dataset.state = 'unavailable';
@@ -47,18 +61,21 @@ export function autoCleanPanel(tabId: number): AutoCleanPanel {
     el.hidden = false;
     const site = state.site;
     el.dataset.state = busy ? 'asking' : state.enabled ? 'on' : 'off';
-    const input = h('input', { type: 'checkbox', role: 'switch', 'data-action': 'auto-clean', 'aria-describedby': 'autoclean-note' });
-    input.checked = state.enabled;
+    input.checked = busy ? input.checked : state.enabled;
     input.disabled = busy;
-    input.addEventListener('change', () => (input.checked ? switchOn(site) : switchOff(site)));
-    const label = h('label', { class: 'autoclean-switch' }, input, h('span', { class: 'switch-track', 'aria-hidden': 'true' }), h('span', { class: 'autoclean-label' }, 'Auto-clean ', h('b', { 'data-field': 'site' }, hostOf(site))));
-    const note = h(
-      'p',
-      { class: 'autoclean-note', id: 'autoclean-note' },
-      busy ? `Waiting for your answer to the browser’s question about ${hostOf(site)}…` : state.enabled ? 'Nags on this site are hidden as each page loads. Switch off to see the page as the site sends it.' : 'Hide this site’s nags as each page loads. Decant will ask for access to this site only.',
-    );
-    append(el, h('div', { class: 'autoclean-row' }, label), note);
-    if (state.enabled && state.live) append(el, liveList(state.live));
+    siteName.textContent = hostOf(site);
+    note.textContent = busy
+      ? `Waiting for your answer to the browser’s question about ${hostOf(site)}…`
+      : state.enabled
+        ? 'Nags on this site are hidden as each page loads. Switch off to see the page as the site sends it.'
+        : 'Hide this site’s nags as each page loads. Decant will ask for access to this site only.';
+    const open = ledgerSlot.querySelector('details')?.hasAttribute('open');
+    clear(ledgerSlot);
+    if (state.enabled && state.live) {
+      const list = liveList(state.live);
+      if (open) list.setAttribute('open', '');
+      ledgerSlot.appendChild(list);
+    }
   };
 
   const liveList = (live: LiveLedger): HTMLElement => {
@@ -75,7 +92,6 @@ export function autoCleanPanel(tabId: number): AutoCleanPanel {
         .then((live) => {
           if (state && live) state = { ...state, live };
           render();
-          el.querySelector('details')?.setAttribute('open', '');
         })
         .catch((e: unknown) => toast(`Could not change the page: ${(e as Error).message}`, 'error'));
     });
@@ -95,7 +111,7 @@ export function autoCleanPanel(tabId: number): AutoCleanPanel {
       asked = browser.permissions.request({ origins: [sitePattern(site)] });
     } catch (e) {
       toast(`Could not ask for access: ${(e as Error).message}`, 'error');
-      render();
+      input.checked = false;
       return;
     }
     void sendMessage('auto-clean:intent', { site }).catch((e: unknown) => reportError('auto-clean intent', e));
@@ -142,9 +158,7 @@ export function autoCleanPanel(tabId: number): AutoCleanPanel {
       reportError('auto-clean state', e);
       state = null;
     }
-    const open = el.querySelector('details')?.hasAttribute('open');
     render();
-    if (open) el.querySelector('details')?.setAttribute('open', '');
   };
 
   void refresh();

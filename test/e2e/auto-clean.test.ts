@@ -241,7 +241,8 @@ describe('auto-clean, switched on with Allow', () => {
     await s.close();
     s = await launch({ args: UI_DEVTOOLS_ARGS, userDataDir: profile, keepProfile: true });
     page = await s.context.newPage();
-    expect(await registered(s)).toEqual([{ id: 'decant-auto-clean:http://127.0.0.1', matches: ['http://127.0.0.1/*'], persist: true }]);
+    // The browser restores dynamic scripts as the extension starts; a busy machine may take a moment.
+    await expect.poll(() => registered(s), { timeout: 10_000 }).toEqual([{ id: 'decant-auto-clean:http://127.0.0.1', matches: ['http://127.0.0.1/*'], persist: true }]);
     const st = await loadStory(page);
     expectClean(st);
     expect(await scrolls(page)).toBe(true);
