@@ -251,6 +251,11 @@ describe('the reader view', () => {
     }));
     const chosen = await measure();
     expect(chosen).toMatchObject({ theme: 'sepia', width: 'wide', size: '21px', bg: 'rgb(245, 236, 217)' });
+    // Settings changes are saved one after another (one lock for all of Decant's pages): wait for the
+    // last one to land before reloading, as a reader's next visit would.
+    await expect
+      .poll(() => reader.evaluate(async () => ((await (globalThis as unknown as { chrome: { storage: { sync: { get(k: string): Promise<{ settings?: { reader?: unknown } }> } } } }).chrome.storage.sync.get('settings')).settings?.reader ?? null)), { timeout: 5_000 })
+      .toMatchObject({ theme: 'sepia', lineWidth: 'wide', fontSize: 21 });
     await reader.reload();
     await settled(reader);
     expect(await measure()).toEqual(chosen);
