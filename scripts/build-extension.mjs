@@ -12,10 +12,24 @@ import path from 'node:path';
 import { zipSync } from 'fflate';
 
 const TARGET = ['chrome116', 'firefox140'];
-const PAGES = ['popup', 'reader', 'options'];
+const PAGES = ['popup', 'reader', 'options', 'library'];
 const ICON_SIZES = [16, 32, 48, 128];
 // A fixed time for zip entries, so the same sources give the same package bytes.
 const ZIP_MTIME = new Date('2024-01-01T00:00:00Z');
+
+// citation-js (the citation exports) imports node-fetch and sync-fetch for its DOI/URL lookups, which
+// Decant never uses (it hands citation-js a finished CSL item). In the extension they become a stub
+// that refuses, so no network code ships at all; the pages' CSP forbids connections anyway.
+const noNetwork = {
+  name: 'no-network',
+  setup(build) {
+    build.onResolve({ filter: /^(node-fetch|sync-fetch)$/ }, (args) => ({ path: args.path, namespace: 'decant-no-network' }));
+    build.onLoad({ filter: /.*/, namespace: 'decant-no-network' }, () => ({
+      contents: "const refuse = () => { throw new Error('Decant makes no network requests.'); };\nexport class Headers {}\nrefuse.Headers = Headers;\nexport default refuse;\n",
+      loader: 'js',
+    }));
+  },
+};
 
 /** The manifest for one browser, from the shared source. Exported for the manifest unit test. */
 export function manifestFor(source, browser, version) {
@@ -84,6 +98,7 @@ export async function buildExtension({ root, outDir = path.join(root, 'dist'), z
       splitting: true,
       chunkNames: 'chunks/[name]-[hash]',
       loader: { '.css': 'css' },
+      plugins: [noNetwork],
     }),
   ]);
   for (const p of PAGES) fs.copyFileSync(path.join(root, 'src', 'views', `${p}.html`), path.join(chrome, `${p}.html`));

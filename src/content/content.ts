@@ -46,7 +46,7 @@ async function run(options: ContentOptions = {}): Promise<ContentReply> {
     if (!result.article) {
       return { state: 'no-article', reason: result.reason ?? 'No article was found on this page.', removed, warnings: result.warnings, capture };
     }
-    return { state: 'article', article: { ...result.article }, removed, warnings: result.warnings, capture };
+    return { state: 'article', article: { ...result.article }, removed, warnings: result.warnings, capture, citation: result.citation ?? null };
   } catch (e) {
     return { state: 'error', message: e instanceof Error ? e.message : String(e) };
   }

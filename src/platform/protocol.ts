@@ -3,7 +3,7 @@
  * Types and constants only, so the content script can import them without pulling in
  * webextension-polyfill.
  */
-import type { Article, Category, LedgerEntry } from '../core/types';
+import type { Article, Category, CitationMeta, LedgerEntry } from '../core/types';
 
 /** Bumped when the content script's `run()` changes shape, so an old copy in a tab is replaced. */
 export const CONTENT_API_VERSION = 1;
@@ -41,7 +41,7 @@ export type WireLedgerEntry = LedgerEntry;
 
 /** The content script's answer for one page. */
 export type ContentReply =
-  | { state: 'article'; article: Article; removed: WireLedgerEntry[]; warnings: string[]; capture: Capture }
+  | { state: 'article'; article: Article; removed: WireLedgerEntry[]; warnings: string[]; capture: Capture; citation?: CitationMeta | null }
   | { state: 'no-article'; reason: string; removed: WireLedgerEntry[]; warnings: string[]; capture: Capture }
   | { state: 'loading' }
   | { state: 'restricted'; kind: RestrictedKind }
@@ -60,7 +60,8 @@ export interface TabInfo {
 
 /** The result of "clean this tab", as the popup and reader view render it. */
 export type Outcome = { tab: TabInfo; key?: string } & (
-  | { state: 'article'; article: Article; removed: WireLedgerEntry[]; warnings: string[]; capture: Capture }
+  /** `citation`: the page's citation_* metadata (DOI, journal…), for the citation exports. */
+  | { state: 'article'; article: Article; removed: WireLedgerEntry[]; warnings: string[]; capture: Capture; citation?: CitationMeta | null }
   | { state: 'no-article'; reason: string; removed: WireLedgerEntry[]; warnings: string[]; capture: Capture }
   | { state: 'loading' }
   | { state: 'restricted'; kind: RestrictedKind; message: string }

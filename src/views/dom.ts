@@ -45,6 +45,11 @@ const ICONS: Record<string, string> = {
   hourglass: 'M6 2h12v5l-4 5 4 5v5H6v-5l4-5-4-5z',
   sun: 'M12 7a5 5 0 110 10 5 5 0 010-10zM11 1h2v3h-2zm0 19h2v3h-2zM1 11h3v2H1zm19 0h3v2h-3z',
   moon: 'M14 2a9 9 0 108 12 7 7 0 01-8-12z',
+  download: 'M11 3h2v9.2l3.3-3.3 1.4 1.4L12 16 6.3 10.3l1.4-1.4 3.3 3.3zM4 18h16v2H4z',
+  save: 'M6 3h12v18l-6-4-6 4zm2 2v12.3l4-2.7 4 2.7V5z',
+  library: 'M4 4h3v16H4zm5 0h3v16H9zm5.2 1.1l2.9-.8 4 15.4-2.9.8z',
+  trash: 'M9 3h6l1 2h4v2H4V5h4zm-3 6h12l-1 12H7z',
+  upload: 'M11 20h2v-9.2l3.3 3.3 1.4-1.4L12 7l-5.7 5.7 1.4 1.4 3.3-3.3zM4 4h16v2H4z',
 };
 
 export function icon(name: keyof typeof ICONS | string, label?: string): SVGSVGElement {

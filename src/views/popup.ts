@@ -11,6 +11,7 @@ import type { Outcome } from '../platform/protocol';
 import { originPattern } from '../platform/restricted';
 import { loadSettings, updateSettings, type Settings } from '../platform/storage';
 import { copyText, markdownOf, plainTextOf, sizeLabel, toast } from './actions';
+import { exportMenu, libraryButton, saveButton } from './exports';
 import { articleParts, type ArticleOutcome } from './article-parts';
 import { append, clear, h, icon } from './dom';
 import { outcomeMessage, stateCard, type StateAction } from './states';
@@ -91,6 +92,7 @@ function renderArticle(outcome: ArticleOutcome, keepShown: readonly string[] = [
     topbar(h('div', { class: 'topbar-actions' }, mdButton, textButton, readerButton)),
     autoClean?.el,
     main,
+    h('div', { class: 'popup-actions' }, saveButton(outcome), exportMenu(outcome, { up: true }), libraryButton()),
     h('footer', { class: 'popup-footer' }, imagesToggle, h('span', { class: 'footer-note' }, `Cleaned in ${Math.round(outcome.capture.timings.total)} ms`)),
     noticeBar(),
   );

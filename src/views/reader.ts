@@ -13,6 +13,7 @@ import { sendMessage } from '../platform/messages';
 import type { Outcome } from '../platform/protocol';
 import { FONT_SIZES, LINE_WIDTHS, loadOutcome, loadSettings, onSettingsChanged, updateSettings, type LineWidth, type ReaderPrefs, type Settings, type Theme } from '../platform/storage';
 import { copyText, markdownOf, plainTextOf, sizeLabel, toast } from './actions';
+import { exportMenu, saveButton } from './exports';
 import { articleParts, type ArticleOutcome } from './article-parts';
 import { formatDate } from './article-view';
 import { append, clear, h, icon } from './dom';
@@ -155,7 +156,7 @@ function renderArticle(outcome: ArticleOutcome, keepShown: readonly string[] = [
       /^https?:/i.test(original)
         ? h('a', { class: 'button ghost original', href: original, target: '_blank', rel: 'noopener noreferrer', referrerpolicy: 'no-referrer', title: original }, icon('external'), 'Original page')
         : null,
-      h('div', { class: 'toolbar-actions' }, md, text, print, displayMenu(onImages)),
+      h('div', { class: 'toolbar-actions' }, saveButton(outcome), exportMenu(outcome), md, text, print, displayMenu(onImages)),
     ),
   );
   clear(app);

@@ -1,0 +1,65 @@
+/**
+ * One article in the saved library: the export record (CONTRACT §5, exactly as exported), the page's
+ * citation metadata (for CSL-JSON and BibTeX later), the reader's tags and when it was saved.
+ *
+ * Two saves are the same article when they have the same URL and the same text (`sha256Text`): the
+ * entry id is derived from both, so the store recognises a duplicate by its key alone — on Save and
+ * on import. An updated article (same URL, new text) is a new entry.
+ */
+import { sha256Hex, type ExportRecord } from '../export/record';
+import type { CitationMeta } from '../core/types';
+
+export interface LibraryEntry {
+  id: string;
+  record: ExportRecord;
+  citation: CitationMeta | null;
+  tags: string[];
+  /** ISO 8601. */
+  savedAt: string;
+}
+
+/** The URL an entry is known by: canonical, else the page's, else the provenance's. */
+export function urlOf(record: ExportRecord): string | null {
+  return record.canonicalUrl ?? record.url ?? record.provenance.url ?? null;
+}
+
+/** The entry id: 32 hex of SHA-256 over the URL and the text's digest. */
+export function entryIdOf(record: ExportRecord): string {
+  return sha256Hex(`${urlOf(record) ?? ''}\n${record.provenance.sha256Text}`).slice(0, 32);
+}
+
+const MAX_TAG = 40;
+const MAX_TAGS = 30;
+
+/** Tags as the reader typed them: trimmed, inner spaces kept, no commas, no duplicates (case-insensitive). */
+export function normaliseTags(tags: readonly string[]): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const raw of tags.flatMap((t) => String(t).split(','))) {
+    const t = raw.replace(/\s+/g, ' ').trim().slice(0, MAX_TAG);
+    if (!t || seen.has(t.toLowerCase())) continue;
+    seen.add(t.toLowerCase());
+    out.push(t);
+    if (out.length >= MAX_TAGS) break;
+  }
+  return out;
+}
+
+export function newEntry(record: ExportRecord, citation: CitationMeta | null = null, tags: readonly string[] = [], savedAt = new Date()): LibraryEntry {
+  return { id: entryIdOf(record), record, citation, tags: normaliseTags(tags), savedAt: savedAt.toISOString() };
+}
+
+const fold = (s: string): string => s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+
+/**
+ * Does an entry match a search? Every word of the query must occur in the title, the site, the
+ * byline, the tags or the text (case and accents ignored); `#tag` words must be tags.
+ */
+export function matchesQuery(entry: LibraryEntry, query: string): boolean {
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  if (!words.length) return true;
+  const tags = entry.tags.map(fold);
+  const r = entry.record;
+  const hay = fold([r.title, r.siteName, r.byline, entry.tags.join(' '), r.text].filter(Boolean).join('\n'));
+  return words.every((w) => (w.startsWith('#') && w.length > 1 ? tags.includes(w.slice(1)) : hay.includes(w)));
+}

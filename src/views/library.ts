@@ -1,0 +1,354 @@
+/**
+ * The library page (issue 6 §2): every saved article with title, site, date and words; search over
+ * titles and text (`#tag` for a tag); tags; delete; export of the selection or of everything as JSONL
+ * or ZIP; import of Decant's own JSONL and ZIP exports (duplicates — same URL and text — are
+ * recognised and left alone); and "Save all open tabs", which asks at that moment for the `tabs`
+ * permission and then for access to exactly the sites of the open tabs, and reports each tab it
+ * could not save with the reason.
+ */
+import './library.css';
+import { browser, reportError } from '../platform/browser';
+import { sendMessage } from '../platform/messages';
+import { originPattern } from '../platform/restricted';
+import { Library, LibraryError } from '../library/store';
+import { matchesQuery, type LibraryEntry } from '../library/entry';
+import { toast } from './actions';
+import { formatDate } from './article-view';
+import { append, clear, h, icon } from './dom';
+import { download, exportMenu, recordOf } from './exports';
+
+const app = document.getElementById('app')!;
+let library: Library;
+let entries: LibraryEntry[] = [];
+let query = '';
+const selected = new Set<string>();
+let statusLine: HTMLElement;
+let report: HTMLElement;
+let listHost: HTMLElement;
+let countLabel: HTMLElement;
+
+function setStatus(message: string, kind: 'ok' | 'error' = 'ok'): void {
+  statusLine.textContent = message;
+  statusLine.dataset.kind = kind;
+}
+
+function fail(e: unknown): void {
+  const message = e instanceof LibraryError ? e.message : `Something went wrong: ${(e as Error)?.message ?? String(e)}`;
+  setStatus(message, 'error');
+  toast(message, 'error');
+}
+
+const visible = (): LibraryEntry[] => entries.filter((e) => matchesQuery(e, query));
+const chosen = (): LibraryEntry[] => (selected.size ? entries.filter((e) => selected.has(e.id)) : visible());
+
+async function reload(): Promise<void> {
+  entries = await library.list();
+  for (const id of [...selected]) if (!entries.some((e) => e.id === id)) selected.delete(id);
+  renderList();
+}
+
+function stamp(): string {
+  return new Date().toISOString().slice(0, 19).replace(/[T:]/g, '-');
+}
+
+async function exportAs(kind: 'jsonl' | 'zip'): Promise<void> {
+  const list = chosen();
+  if (!list.length) return setStatus('There is nothing to export yet.', 'error');
+  try {
+    const bundle = await import('../library/bundle');
+    if (kind === 'jsonl') download(bundle.toJsonl(list), `decant-library-${stamp()}.jsonl`, 'application/x-ndjson');
+    else download(bundle.toZip(list, document.implementation.createHTMLDocument(''), window as Window & typeof globalThis), `decant-library-${stamp()}.zip`, 'application/zip');
+    setStatus(`Exported ${list.length} article(s) as ${kind.toUpperCase()}.`);
+  } catch (e) {
+    fail(e);
+  }
+}
+
+async function importFile(file: File): Promise<void> {
+  try {
+    const { parseLibraryFile } = await import('../library/bundle');
+    const parsed = parseLibraryFile(new Uint8Array(await file.arrayBuffer()));
+    const result = parsed.entries.length ? await library.importEntries(parsed.entries) : { added: [], duplicates: [] };
+    await reload();
+    const parts = [`Imported ${result.added.length} article(s) from ${file.name}`];
+    if (result.duplicates.length) parts.push(`${result.duplicates.length} already in your library (same address and text) were left as they were`);
+    if (parsed.problems.length) parts.push(`${parsed.problems.length} skipped: ${parsed.problems.slice(0, 3).join(' ')}${parsed.problems.length > 3 ? ' …' : ''}`);
+    setStatus(`${parts.join('; ')}.`, parsed.problems.length && !result.added.length ? 'error' : 'ok');
+  } catch (e) {
+    fail(e);
+  }
+}
+
+async function removeEntries(ids: string[]): Promise<void> {
+  try {
+    await library.remove(ids);
+    for (const id of ids) selected.delete(id);
+    await reload();
+    setStatus(`Deleted ${ids.length} article(s).`);
+  } catch (e) {
+    fail(e);
+  }
+}
+
+/** A button that asks once more before it deletes. */
+function deleteButton(label: string, ids: () => string[]): HTMLButtonElement {
+  const b = h('button', { type: 'button', class: 'button small ghost', 'data-action': 'delete' }, icon('trash'), label);
+  let armed: ReturnType<typeof setTimeout> | null = null;
+  b.addEventListener('click', () => {
+    const list = ids();
+    if (!list.length) return;
+    if (!armed) {
+      b.lastChild!.textContent = `Delete ${list.length}? Click again`;
+      armed = setTimeout(() => {
+        armed = null;
+        b.lastChild!.textContent = label;
+      }, 4000);
+      return;
+    }
+    clearTimeout(armed);
+    armed = null;
+    void removeEntries(list);
+  });
+  return b;
+}
+
+function row(e: LibraryEntry): HTMLElement {
+  const r = e.record;
+  const url = r.canonicalUrl ?? r.url;
+  const check = h('input', { type: 'checkbox', 'aria-label': `Select ${r.title ?? 'article'}` });
+  check.checked = selected.has(e.id);
+  check.addEventListener('change', () => {
+    if (check.checked) selected.add(e.id);
+    else selected.delete(e.id);
+    updateCount();
+  });
+  const tags = h('input', { type: 'text', value: e.tags.join(', '), placeholder: 'tags, comma separated', 'aria-label': 'Tags', 'data-field': 'tags' });
+  tags.addEventListener('change', () => {
+    void library
+      .setTags(e.id, tags.value.split(','))
+      .then((updated) => {
+        const i = entries.findIndex((x) => x.id === e.id);
+        if (i >= 0) entries[i] = updated;
+        tags.value = updated.tags.join(', ');
+        setStatus(`Tags saved for “${r.title ?? 'the article'}”.`);
+      })
+      .catch(fail);
+  });
+  const when = r.publishedTime ?? e.savedAt;
+  return h(
+    'tr',
+    { 'data-id': e.id },
+    h('td', {}, check),
+    h(
+      'td',
+      { class: 'lib-title' },
+      url && /^https?:/i.test(url) ? h('a', { href: url, target: '_blank', rel: 'noopener noreferrer', referrerpolicy: 'no-referrer', 'data-field': 'title' }, r.title ?? url) : h('span', { 'data-field': 'title' }, r.title ?? 'Untitled article'),
+      r.excerpt ? h('p', { class: 'lib-excerpt' }, r.excerpt.length > 180 ? `${r.excerpt.slice(0, 179)}…` : r.excerpt) : null,
+    ),
+    h('td', { 'data-field': 'siteName' }, r.siteName ?? (url ? new URL(url).hostname : '')),
+    h('td', { 'data-field': 'date' }, h('time', { datetime: when }, formatDate(when) ?? '')),
+    h('td', { class: 'lib-words', 'data-field': 'wordCount' }, r.wordCount.toLocaleString()),
+    h('td', { class: 'lib-tags' }, tags),
+    h('td', {}, h('div', { class: 'lib-row-actions' }, exportMenu({ record: async () => e.record, citation: e.citation }), deleteButton('Delete', () => [e.id]))),
+  );
+}
+
+function updateCount(): void {
+  const shown = visible().length;
+  countLabel.textContent = selected.size ? `${selected.size} selected of ${entries.length}` : query ? `${shown} of ${entries.length} match` : `${entries.length} saved`;
+  document.body.dataset.count = String(entries.length);
+}
+
+function renderList(): void {
+  clear(listHost);
+  const list = visible();
+  updateCount();
+  if (!entries.length) {
+    listHost.appendChild(h('p', { class: 'lib-empty' }, 'No saved articles yet. Click Save in the Decant popup or the reader view, or import a Decant export.'));
+    return;
+  }
+  if (!list.length) {
+    listHost.appendChild(h('p', { class: 'lib-empty' }, `Nothing matches “${query}”.`));
+    return;
+  }
+  const all = h('input', { type: 'checkbox', 'aria-label': 'Select all shown' });
+  all.checked = list.every((e) => selected.has(e.id));
+  all.addEventListener('change', () => {
+    for (const e of list) {
+      if (all.checked) selected.add(e.id);
+      else selected.delete(e.id);
+    }
+    renderList();
+  });
+  listHost.appendChild(
+    h(
+      'table',
+      { class: 'lib-table' },
+      h('thead', {}, h('tr', {}, h('th', {}, all), h('th', {}, 'Title'), h('th', {}, 'Site'), h('th', {}, 'Date'), h('th', {}, 'Words'), h('th', {}, 'Tags'), h('th', {}, ''))),
+      h('tbody', {}, ...list.map(row)),
+    ),
+  );
+}
+
+// --- Save all open tabs ---------------------------------------------------------------------------
+
+type TabResult = { title: string; result: 'saved' | 'duplicate' | 'declined' | 'no-article' | 'restricted' | 'error'; why: string };
+
+function showReport(results: TabResult[]): void {
+  clear(report);
+  const notSaved = results.filter((r) => r.result !== 'saved' && r.result !== 'duplicate');
+  const saved = results.length - notSaved.length;
+  append(
+    report,
+    h('p', {}, h('strong', {}, `Saved ${saved} of ${results.length} open tab(s).`), notSaved.length ? ' Not saved:' : ''),
+    h('ul', {}, ...results.map((r) => h('li', { 'data-result': r.result }, h('strong', {}, r.title), ` — ${r.why}`))),
+  );
+  report.hidden = false;
+}
+
+async function saveAllTabs(button: HTMLButtonElement): Promise<void> {
+  // Step 1 (this click): the `tabs` permission, to learn which pages are open.
+  let hadTabs = false;
+  try {
+    hadTabs = await browser.permissions.contains({ permissions: ['tabs'] });
+    if (!hadTabs && !(await browser.permissions.request({ permissions: ['tabs'] }))) {
+      setStatus('Decant was not allowed to see your open tabs, so nothing was saved.', 'error');
+      return;
+    }
+  } catch (e) {
+    setStatus(`Decant could not ask to see your tabs: ${(e as Error).message}`, 'error');
+    return;
+  }
+  const own = browser.runtime.getURL('');
+  const tabs = (await browser.tabs.query({})).filter((t) => t.id !== undefined && !(t.url ?? '').startsWith(own));
+  const results: TabResult[] = [];
+  const readable = tabs.filter((t) => {
+    if (t.url && originPattern(new URL(t.url).origin)) return true;
+    results.push({ title: t.title || t.url || 'A tab', result: 'restricted', why: 'restricted page: browsers do not let extensions read it' });
+    return false;
+  });
+  const origins = [...new Set(readable.map((t) => originPattern(new URL(t.url!).origin)!))];
+  if (!readable.length) {
+    showReport(results);
+    if (!hadTabs) void browser.permissions.remove({ permissions: ['tabs'] });
+    return;
+  }
+  // Step 2 (a second click, so the browser sees a gesture): access to exactly these sites.
+  clear(report);
+  const sites = origins.map((o) => o.replace(/^https?:\/\/|\/\*$/g, ''));
+  const go = h('button', { type: 'button', class: 'button primary', 'data-action': 'allow-sites' }, `Allow ${sites.length} site(s) and save ${readable.length} tab(s)`);
+  const cancel = h('button', { type: 'button', class: 'button ghost' }, 'Cancel');
+  append(report, h('p', {}, `To save your open tabs Decant needs to read these sites: ${sites.join(', ')}.`), h('div', { class: 'lib-row-actions' }, go, cancel));
+  report.hidden = false;
+  cancel.addEventListener('click', () => {
+    report.hidden = true;
+    if (!hadTabs) void browser.permissions.remove({ permissions: ['tabs'] });
+  });
+  go.addEventListener('click', () => {
+    void (async () => {
+      go.disabled = true;
+      button.disabled = true;
+      const before = await Promise.all(origins.map((o) => browser.permissions.contains({ origins: [o] })));
+      let granted = false;
+      try {
+        granted = await browser.permissions.request({ origins });
+      } catch (e) {
+        setStatus(`Decant could not ask for access: ${(e as Error).message}`, 'error');
+      }
+      for (const t of readable) {
+        const title = t.title || t.url!;
+        if (!granted) {
+          results.push({ title, result: 'declined', why: 'access to the site was declined' });
+          continue;
+        }
+        setStatus(`Saving ${title}…`);
+        const outcome = await sendMessage('clean-tab', { tabId: t.id! }).catch((e: unknown) => ({ state: 'error' as const, message: (e as Error).message }));
+        if (outcome.state === 'article') {
+          try {
+            const r = await library.save(await recordOf(outcome), outcome.citation ?? null);
+            results.push({ title, result: r.status, why: r.status === 'saved' ? 'saved' : 'already in your library' });
+          } catch (e) {
+            results.push({ title, result: 'error', why: (e as Error).message });
+            if (e instanceof LibraryError && e.kind !== 'other') break; // storage full or blocked: stop trying
+          }
+        } else if (outcome.state === 'no-article') results.push({ title, result: 'no-article', why: `no article: ${outcome.reason}` });
+        else if (outcome.state === 'restricted') results.push({ title, result: 'restricted', why: `restricted page: ${outcome.message}` });
+        else if (outcome.state === 'no-access') results.push({ title, result: 'declined', why: outcome.message });
+        else if (outcome.state === 'loading') results.push({ title, result: 'error', why: 'the page was still loading' });
+        else results.push({ title, result: 'error', why: outcome.message });
+      }
+      // Give back what was asked for only for this (sites Decant already had stay granted).
+      const extra = origins.filter((_, i) => !before[i]);
+      if (granted && extra.length) await browser.permissions.remove({ origins: extra }).catch(() => false);
+      if (!hadTabs) await browser.permissions.remove({ permissions: ['tabs'] }).catch(() => false);
+      await reload();
+      showReport(results);
+      setStatus(`Saved ${results.filter((r) => r.result === 'saved').length} new article(s) from your open tabs.`);
+      button.disabled = false;
+    })().catch(fail);
+  });
+}
+
+// --- Page ---------------------------------------------------------------------------------------
+
+function render(): void {
+  const search = h('input', { type: 'search', class: 'lib-search', placeholder: 'Search titles and text (#tag for a tag)', 'aria-label': 'Search the library', 'data-action': 'search' });
+  search.addEventListener('input', () => {
+    query = search.value;
+    renderList();
+  });
+  const file = h('input', { type: 'file', class: 'lib-file', accept: '.jsonl,.ndjson,.zip,application/zip,application/x-ndjson', 'data-action': 'import-file' });
+  file.addEventListener('change', () => {
+    const f = file.files?.[0];
+    if (f) void importFile(f).finally(() => (file.value = ''));
+  });
+  const importButton = h('button', { type: 'button', class: 'button ghost', 'data-action': 'import', onclick: () => file.click() }, icon('upload'), 'Import');
+  const jsonl = h('button', { type: 'button', class: 'button ghost', 'data-action': 'export-jsonl', onclick: () => void exportAs('jsonl') }, icon('download'), 'JSONL');
+  const zip = h('button', { type: 'button', class: 'button ghost', 'data-action': 'export-zip', onclick: () => void exportAs('zip') }, icon('download'), 'ZIP');
+  const saveAll = h('button', { type: 'button', class: 'button', 'data-action': 'save-all-tabs', title: 'Save every open tab that has an article' }, icon('save'), 'Save all open tabs');
+  saveAll.addEventListener('click', () => void saveAllTabs(saveAll));
+  countLabel = h('span', { class: 'lib-count', 'data-field': 'count' });
+  statusLine = h('p', { class: 'lib-status', role: 'status', 'aria-live': 'polite' });
+  report = h('section', { class: 'lib-report', 'aria-label': 'Save all open tabs' });
+  report.hidden = true;
+  listHost = h('div', { class: 'lib-list' });
+  clear(app);
+  append(
+    app,
+    h(
+      'header',
+      { class: 'lib-top' },
+      h('div', { class: 'brand' }, h('img', { src: 'icons/decant-32.png', alt: '', width: 22, height: 22 }), h('span', {}, 'Decant library')),
+      search,
+      countLabel,
+      h('span', { title: 'Exports the selected articles, or all shown when none is selected' }, 'Export:'),
+      jsonl,
+      zip,
+      importButton,
+      file,
+      deleteButton('Delete selected', () => [...selected]),
+      saveAll,
+    ),
+    h('main', { class: 'lib-main' }, statusLine, report, listHost),
+  );
+  renderList();
+  document.body.dataset.state = 'ready';
+}
+
+async function main(): Promise<void> {
+  try {
+    library = await Library.open();
+  } catch (e) {
+    clear(app);
+    app.appendChild(h('main', { class: 'lib-main' }, h('p', { class: 'lib-status', 'data-kind': 'error', role: 'alert' }, (e as Error).message)));
+    document.body.dataset.state = 'error';
+    return;
+  }
+  entries = await library.list();
+  render();
+}
+
+main().catch((e: unknown) => {
+  reportError('library', e);
+  fail(e);
+});

@@ -1,0 +1,177 @@
+// The saved library (issue 6 §2): JSONL and ZIP exports import back identical to what was saved,
+// duplicates (same URL and text) are recognised, search and tags work, and a storage failure leaves
+// what was saved untouched, with a clear message. IndexedDB is fake-indexeddb here; the real thing
+// runs in test/e2e/library.test.ts.
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, test } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { unzipSync, strFromU8, zipSync, strToU8 } from 'fflate';
+import { parse as parseYaml } from 'yaml';
+import { JSDOM } from 'jsdom';
+import { convert } from '../../src/cli/convert';
+import { Library, LibraryError, toLibraryError } from '../../src/library/store';
+import { matchesQuery, newEntry, type LibraryEntry } from '../../src/library/entry';
+import { parseLibraryFile, toJsonl, toZip, type Manifest } from '../../src/library/bundle';
+import { ROOT, SAMPLE, SHARED } from '../helpers';
+import { schemaErrors } from '../schema';
+
+const page = (file: string, url?: string) => {
+  const c = convert({ bytes: new Uint8Array(fs.readFileSync(file)), url, capturedAt: '2024-03-01T10:00:00.000Z' });
+  c.close();
+  return { record: c.record, citation: c.result.citation ?? null };
+};
+const sample = page(SAMPLE, 'https://www.themoscowtimes.com/2019/03/30/us-warns-russia-over-troops-in-venezuela-threatens-sanctions-a64998');
+const journal = page(path.join(ROOT, 'test', 'export', 'pages', 'journal-article-doi.html'));
+const italian = page(path.join(SHARED, 'nags', 'it-pasta-e-ceci.html'), 'https://example.it/ricette/pasta-e-ceci');
+const doc = new JSDOM('').window.document;
+
+async function fresh(): Promise<Library> {
+  return Library.open(new IDBFactory());
+}
+
+async function filled(): Promise<{ lib: Library; saved: LibraryEntry[] }> {
+  const lib = await fresh();
+  const tick = () => new Promise((r) => setTimeout(r, 3)); // distinct savedAt times
+  await lib.save(sample.record, sample.citation, ['russia', 'Venezuela']);
+  await tick();
+  await lib.save(journal.record, journal.citation, ['ecology']);
+  await tick();
+  await lib.save(italian.record, italian.citation);
+  await lib.setTags((await lib.list()).find((e) => e.record.title === italian.record.title)!.id, ['recipes, italian', ' recipes ']);
+  return { lib, saved: await lib.list() };
+}
+
+describe('saving', () => {
+  test('Save stores the record as exported, and a second Save of the same article is a duplicate', async () => {
+    const lib = await fresh();
+    const first = await lib.save(sample.record, sample.citation);
+    expect(first.status).toBe('saved');
+    expect(first.entry.record).toEqual(sample.record);
+    expect(schemaErrors(first.entry.record)).toEqual([]);
+    const again = await lib.save({ ...sample.record, provenance: { ...sample.record.provenance, processedAt: new Date().toISOString() } }, sample.citation);
+    expect(again.status).toBe('duplicate');
+    expect(await lib.list()).toHaveLength(1);
+    // Same address, new text (the article was updated): a new entry.
+    const updatedText = `${sample.record.text}\n\nUpdate: a correction.`;
+    const updated = { ...sample.record, text: updatedText, provenance: { ...sample.record.provenance, sha256Text: (await import('../../src/export/record')).sha256Hex(updatedText) } };
+    expect((await lib.save(updated)).status).toBe('saved');
+    expect(await lib.list()).toHaveLength(2);
+  });
+
+  test('lists newest first; tags are trimmed and de-duplicated; delete removes', async () => {
+    const { lib, saved } = await filled();
+    expect(saved.map((e) => e.record.title)).toEqual([italian.record.title, journal.record.title, sample.record.title]);
+    expect(saved[0].tags).toEqual(['recipes', 'italian']);
+    await lib.remove([saved[1].id]);
+    expect((await lib.list()).map((e) => e.id)).toEqual([saved[0].id, saved[2].id]);
+  });
+
+  test('search finds titles and text, ignoring case and accents; #tag finds tags', async () => {
+    const { saved } = await filled();
+    const find = (q: string) => saved.filter((e) => matchesQuery(e, q)).map((e) => e.record.siteName);
+    expect(find('hedgerows')).toEqual([journal.record.siteName]);
+    expect(find('BOLTON venezuela')).toEqual([sample.record.siteName]);
+    expect(find('#ecology')).toEqual([journal.record.siteName]);
+    expect(find('#eco')).toEqual([]);
+    expect(find('')).toHaveLength(3);
+    expect(find('nothing-like-this')).toEqual([]);
+  });
+});
+
+describe('JSONL export and import', () => {
+  test('every line validates against the schema, and imports back identical into a fresh library', async () => {
+    const { saved } = await filled();
+    const jsonl = toJsonl(saved);
+    const lines = jsonl.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(3);
+    for (const l of lines) expect(schemaErrors(l)).toEqual([]);
+    const parsed = parseLibraryFile(new TextEncoder().encode(jsonl));
+    expect(parsed.problems).toEqual([]);
+    const other = await fresh();
+    const result = await other.importEntries(parsed.entries);
+    expect(result.added).toHaveLength(3);
+    expect(await other.list()).toEqual(saved);
+  });
+
+  test('duplicates are recognised by URL and text; bad lines are reported, good ones kept', async () => {
+    const { lib, saved } = await filled();
+    const tampered = { ...saved[0].record, text: 'Someone edited this text.' };
+    const jsonl = [toJsonl(saved).trim(), 'not json', JSON.stringify(tampered), JSON.stringify({ input: { kind: 'file', id: 'x' }, error: { kind: 'no-article', message: 'x' } })].join('\n');
+    const parsed = parseLibraryFile(new TextEncoder().encode(jsonl));
+    expect(parsed.entries).toHaveLength(3);
+    expect(parsed.problems).toEqual(['Line 4 is not JSON.', 'Line 5 was skipped: its text does not match its sha256Text (the file was changed).', 'Line 6 was skipped: it is a failed batch record (no article).']);
+    const result = await lib.importEntries(parsed.entries);
+    expect(result.added).toHaveLength(0);
+    expect(result.duplicates).toHaveLength(3);
+    expect(await lib.list()).toEqual(saved);
+  });
+
+  test('batch output (decant batch JSONL) imports too', () => {
+    const line = JSON.stringify({ input: { kind: 'file', id: 'a.html' }, ...sample.record });
+    const parsed = parseLibraryFile(new TextEncoder().encode(`${line}\n`));
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.entries[0].record).toEqual(sample.record);
+    expect(parsed.entries[0].tags).toEqual([]);
+  });
+});
+
+describe('ZIP export and import', () => {
+  test('has a Markdown and a JSON file per article and a manifest; reads back identical', async () => {
+    const { saved } = await filled();
+    const zip = toZip(saved, doc, undefined, new Date('2024-03-02T00:00:00Z'));
+    const files = unzipSync(zip);
+    const names = Object.keys(files).sort();
+    expect(names).toHaveLength(7);
+    const manifest = JSON.parse(strFromU8(files['manifest.json'])) as Manifest;
+    expect(manifest).toMatchObject({ format: 'decant-library', version: 1, count: 3 });
+    for (const a of manifest.articles) {
+      const record = JSON.parse(strFromU8(files[a.json]));
+      expect(schemaErrors(record)).toEqual([]);
+      const md = strFromU8(files[a.markdown]);
+      const front = parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(md)![1]);
+      expect(front.provenance.sha256Text).toBe(record.provenance.sha256Text);
+      expect(md).toContain(`# ${record.title}`);
+      expect(a.json).toMatch(/^\d{4}-\d{2}-\d{2}-[\p{L}\p{N}-]+-[0-9a-f]{7}\.json$/u);
+    }
+    expect(manifest.articles.find((a) => a.title === journal.record.title)!.citation).toMatchObject({ doi: '10.5555/eco.2021.0042' });
+    const parsed = parseLibraryFile(zip);
+    expect(parsed.problems).toEqual([]);
+    const other = await fresh();
+    await other.importEntries(parsed.entries);
+    expect(await other.list()).toEqual(saved);
+  });
+
+  test('a ZIP that is not Decant\'s, or a damaged file, gets a sentence, not a crash', () => {
+    expect(parseLibraryFile(zipSync({ 'manifest.json': strToU8('{"format":"other"}') })).problems).toEqual(["This ZIP is not a Decant library export (its manifest.json says otherwise)."]);
+    expect(parseLibraryFile(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])).problems[0]).toMatch(/^The ZIP file could not be read/);
+    expect(parseLibraryFile(new Uint8Array([0xff, 0xfe, 0x00])).problems[0]).toMatch(/neither a ZIP nor UTF-8 JSONL/);
+    expect(parseLibraryFile(new Uint8Array()).problems).toEqual(['The file is empty.']);
+  });
+});
+
+describe('storage failures', () => {
+  test('quota and blocked storage become clear sentences', () => {
+    const quota = toLibraryError(new DOMException('The quota has been exceeded.', 'QuotaExceededError'), 'saving the article');
+    expect(quota).toBeInstanceOf(LibraryError);
+    expect(quota.kind).toBe('quota');
+    expect(quota.message).toContain('no room left');
+    expect(quota.message).toContain('Nothing already saved was lost');
+    const blocked = toLibraryError(new DOMException('The user denied permission to access the database.', 'SecurityError'), 'opening the library');
+    expect(blocked.kind).toBe('blocked');
+    expect(blocked.message).toContain('private windows');
+  });
+
+  test('an import that fails half-way adds nothing and loses nothing', async () => {
+    const { lib, saved } = await filled();
+    const other = await fresh();
+    const good = newEntry(journal.record, journal.citation);
+    // A value IndexedDB cannot store (a function) fails the transaction after the first add.
+    const bad = { ...newEntry({ ...sample.record, title: 'x' }), citation: (() => 1) as unknown as null, id: 'zz-bad' };
+    await expect(other.importEntries([good, bad])).rejects.toBeInstanceOf(LibraryError);
+    expect(await other.list()).toEqual([]);
+    await expect(lib.importEntries([bad])).rejects.toThrow(/Nothing already saved was lost/);
+    expect(await lib.list()).toEqual(saved);
+  });
+});
