@@ -9,9 +9,9 @@
 import './library.css';
 import { browser, reportError } from '../platform/browser';
 import { sendMessage } from '../platform/messages';
-import { originPattern } from '../platform/restricted';
 import { Library, LibraryError } from '../library/store';
 import { matchesQuery, type LibraryEntry } from '../library/entry';
+import { planOpenTabs } from '../library/open-tabs';
 import { toast } from './actions';
 import { formatDate } from './article-view';
 import { append, clear, h, icon } from './dom';
@@ -219,15 +219,8 @@ async function saveAllTabs(button: HTMLButtonElement): Promise<void> {
     setStatus(`Decant could not ask to see your tabs: ${(e as Error).message}`, 'error');
     return;
   }
-  const own = browser.runtime.getURL('');
-  const tabs = (await browser.tabs.query({})).filter((t) => t.id !== undefined && !(t.url ?? '').startsWith(own));
-  const results: TabResult[] = [];
-  const readable = tabs.filter((t) => {
-    if (t.url && originPattern(new URL(t.url).origin)) return true;
-    results.push({ title: t.title || t.url || 'A tab', result: 'restricted', why: 'restricted page: browsers do not let extensions read it' });
-    return false;
-  });
-  const origins = [...new Set(readable.map((t) => originPattern(new URL(t.url!).origin)!))];
+  const { readable, restricted, origins } = planOpenTabs(await browser.tabs.query({}), browser.runtime.getURL(''));
+  const results: TabResult[] = restricted.map((t) => ({ title: t.title || t.url || 'A tab', result: 'restricted', why: `restricted page: ${t.why}` }));
   if (!readable.length) {
     showReport(results);
     if (!hadTabs) void browser.permissions.remove({ permissions: ['tabs'] });
@@ -256,13 +249,13 @@ async function saveAllTabs(button: HTMLButtonElement): Promise<void> {
         setStatus(`Decant could not ask for access: ${(e as Error).message}`, 'error');
       }
       for (const t of readable) {
-        const title = t.title || t.url!;
+        const title = t.title || t.url;
         if (!granted) {
           results.push({ title, result: 'declined', why: 'access to the site was declined' });
           continue;
         }
         setStatus(`Saving ${title}…`);
-        const outcome = await sendMessage('clean-tab', { tabId: t.id! }).catch((e: unknown) => ({ state: 'error' as const, message: (e as Error).message }));
+        const outcome = await sendMessage('clean-tab', { tabId: t.id }).catch((e: unknown) => ({ state: 'error' as const, message: (e as Error).message }));
         if (outcome.state === 'article') {
           try {
             const r = await library.save(await recordOf(outcome), outcome.citation ?? null);

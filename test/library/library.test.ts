@@ -175,3 +175,26 @@ describe('storage failures', () => {
     expect(await lib.list()).toEqual(saved);
   });
 });
+
+describe('save all open tabs', () => {
+  test('asks for exactly the open tabs\' sites, and names the tabs no extension may read', async () => {
+    const { planOpenTabs } = await import('../../src/library/open-tabs');
+    const plan = planOpenTabs(
+      [
+        { id: 1, url: 'https://www.example.org/a', title: 'A' },
+        { id: 2, url: 'https://www.example.org/b?x=1', title: 'B' },
+        { id: 3, url: 'http://news.example.net:8080/c', title: 'C' },
+        { id: 4, url: 'chrome://settings/', title: 'Settings' },
+        { id: 5, url: 'https://chromewebstore.google.com/detail/x', title: 'Store' },
+        { id: 6, url: 'chrome-extension://abc/library.html', title: 'Decant library' },
+        { id: 7, title: 'No URL' },
+        { url: 'https://no-id.example/', title: 'No id' },
+      ],
+      'chrome-extension://abc/',
+    );
+    expect(plan.origins).toEqual(['http://news.example.net/*', 'https://www.example.org/*']);
+    expect(plan.readable.map((t) => t.id)).toEqual([1, 2, 3]);
+    expect(plan.restricted.map((t) => t.title)).toEqual(['Settings', 'Store', 'No URL']);
+    expect(plan.restricted[1].why).toMatch(/add-on store/);
+  });
+});
