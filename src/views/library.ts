@@ -135,6 +135,7 @@ function row(e: LibraryEntry): HTMLElement {
       .catch(fail);
   });
   const when = r.publishedTime ?? e.savedAt;
+  const whenLabel = r.publishedTime ? formatDate(r.publishedTime) : `Saved ${formatDate(e.savedAt) ?? ''}`;
   return h(
     'tr',
     { 'data-id': e.id },
@@ -146,7 +147,7 @@ function row(e: LibraryEntry): HTMLElement {
       r.excerpt ? h('p', { class: 'lib-excerpt' }, r.excerpt.length > 180 ? `${r.excerpt.slice(0, 179)}…` : r.excerpt) : null,
     ),
     h('td', { 'data-field': 'siteName' }, r.siteName ?? (url ? new URL(url).hostname : '')),
-    h('td', { 'data-field': 'date' }, h('time', { datetime: when }, formatDate(when) ?? '')),
+    h('td', { 'data-field': 'date' }, h('time', { datetime: when }, whenLabel ?? '')),
     h('td', { class: 'lib-words', 'data-field': 'wordCount' }, r.wordCount.toLocaleString()),
     h('td', { class: 'lib-tags' }, tags),
     h('td', {}, h('div', { class: 'lib-row-actions' }, exportMenu({ record: async () => e.record, citation: e.citation }), deleteButton('Delete', () => [e.id]))),
