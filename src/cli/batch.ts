@@ -31,7 +31,7 @@ const USAGE = `Usage: decant batch <dir|file.warc[.gz]|file.jsonl> --out FILE.js
 /** A hung page is given up after this long (a generous guard: pages take well under a second). */
 const PAGE_TIMEOUT_MS = 120_000;
 /** Each worker is replaced after this many pages, so no slow growth of memory can add up. */
-const RECYCLE_AFTER = 1000;
+const RECYCLE_AFTER = 250;
 
 class UsageError extends Error {}
 
