@@ -48,6 +48,34 @@ function storedEntries(page: Page): Promise<{ id: string; record: { title: strin
   );
 }
 
+/** Wait for a finished download in `folder` whose name matches. */
+async function downloaded(folder: string, name: RegExp): Promise<string> {
+  const deadline = Date.now() + 30_000;
+  let found: string | undefined;
+  while (Date.now() < deadline && !(found = fs.readdirSync(folder).find((f) => name.test(f)))) await new Promise((r) => setTimeout(r, 100));
+  if (!found) throw new Error(`no download matching ${name} in ${folder}`);
+  return path.join(folder, found);
+}
+
+/** The popup's Export menu: the JSON record validates, the citation names the site, text is the body. */
+async function exportsFromPopup(popup: Page): Promise<void> {
+  const folder = fs.mkdtempSync(path.join(dir, 'popup-'));
+  const cdp = await popup.context().newCDPSession(popup);
+  await cdp.send('Browser.setDownloadBehavior' as never, { behavior: 'allow', downloadPath: folder } as never);
+  await popup.click('[data-action="export"]');
+  for (const format of ['json', 'bib', 'csl', 'md', 'html', 'txt']) await popup.click(`[data-export="${format}"][data-how="download"]`);
+  const record = JSON.parse(fs.readFileSync(await downloaded(folder, /^2019-03-30-u-s-warns-russia-over-troops-in-venezuela-threatens-sanctions-[0-9a-f]{7}\.json$/), 'utf8'));
+  expect(schemaErrors(record)).toEqual([]);
+  expect(record.provenance.capturedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+  expect(record.provenance.sha256Html).toMatch(/^[0-9a-f]{64}$/);
+  expect(fs.readFileSync(await downloaded(folder, /\.bib$/), 'utf8')).toMatch(/journal = \{The Moscow Times\}/);
+  expect(JSON.parse(fs.readFileSync(await downloaded(folder, /\.csl\.json$/), 'utf8'))[0]).toMatchObject({ type: 'article-newspaper', title: record.title });
+  expect(parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(fs.readFileSync(await downloaded(folder, /\.md$/), 'utf8'))![1]).title).toBe(record.title);
+  expect(fs.readFileSync(await downloaded(folder, /\.html$/), 'utf8')).not.toMatch(/<script/i);
+  expect(fs.readFileSync(await downloaded(folder, /\.txt$/), 'utf8').trim()).toBe(record.text.trim());
+  await cdp.detach();
+}
+
 async function openLibrary(session: Session): Promise<Page> {
   const page = await session.context.newPage();
   await page.goto(`chrome-extension://${session.extensionId}/library.html`);
@@ -59,7 +87,7 @@ describe('the library in real Chromium', () => {
   let zipPath: string;
   let saved: Awaited<ReturnType<typeof storedEntries>>;
 
-  test('Save in the popup stores two articles; a second Save says it is there already', async () => {
+  test('the popup exports every format (JSON validates); Save stores two articles; a second Save says it is there already', async () => {
     const tab = await first.context.newPage();
     for (const url of [server.origin + SAMPLE_PATH, `${server.origin}/nags/it-pasta-e-ceci.html`]) {
       await tab.goto(url, { waitUntil: 'load' });
@@ -70,6 +98,7 @@ describe('the library in real Chromium', () => {
         await popup.page.waitForFunction(() => document.getElementById('toast')?.textContent === 'Saved to your library');
         await popup.page.click('[data-action="save"]');
         await popup.page.waitForFunction(() => document.getElementById('toast')?.textContent === 'Already in your library');
+        if (url.endsWith(SAMPLE_PATH)) await exportsFromPopup(popup.page);
       } finally {
         await popup.close();
       }
