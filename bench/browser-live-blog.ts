@@ -27,7 +27,7 @@ interface Profile {
 }
 
 /** Milliseconds of samples whose stack holds a frame from `url` (inclusive time), and all non-idle samples. */
-function attribute(profile: Profile, url: string): { decant: number; busy: number; total: number } {
+function attribute(profile: Profile, url: string): { decant: number; busy: number; total: number; top: [string, number][] } {
   const parent = new Map<number, number>();
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -44,14 +44,21 @@ function attribute(profile: Profile, url: string): { decant: number; busy: numbe
   let decant = 0;
   let busy = 0;
   let total = 0;
+  const leaves = new Map<string, number>();
   for (let i = 0; i < profile.samples.length; i++) {
     const dt = (profile.timeDeltas[i + 1] ?? profile.timeDeltas[i] ?? 0) / 1000;
     total += dt;
     const name = byId.get(profile.samples[i])!.callFrame.functionName;
     if (name !== '(idle)') busy += dt;
-    if (isOurs(profile.samples[i])) decant += dt;
+    if (isOurs(profile.samples[i])) {
+      decant += dt;
+      const f = byId.get(profile.samples[i])!.callFrame;
+      const key = `${f.functionName || '(anonymous)'}${f.url && f.url !== url ? ` ${f.url.split('/').pop()}` : f.url ? '' : ' (browser)'}`;
+      leaves.set(key, (leaves.get(key) ?? 0) + dt);
+    }
   }
-  return { decant, busy, total };
+  const top = [...leaves.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8);
+  return { decant, busy, total, top };
 }
 
 async function metric(cdp: CDPSession, name: string): Promise<number> {
@@ -88,6 +95,8 @@ interface RunResult {
   hidden: number;
   firstPassMs: number | null;
   laterScansMs: number | null;
+  /** Where Decant's samples were: the innermost function (its own, or the browser's it called). */
+  topFunctions: [string, number][];
 }
 
 async function measure(session: Session, server: TestServer, withDecant: boolean): Promise<RunResult> {
@@ -142,6 +151,7 @@ async function measure(session: Session, server: TestServer, withDecant: boolean
     hidden: ledger?.hidden ?? 0,
     firstPassMs: ledger?.timings.first ?? null,
     laterScansMs: ledger?.timings.late ?? null,
+    topFunctions: a.top.map(([k, v]) => [k, Math.round(v * 10) / 10]),
   };
 }
 
@@ -170,6 +180,7 @@ export async function run(): Promise<Record<string, unknown>> {
     };
     console.log(`\n== auto-clean on a live blog (Chromium ${result.browser}; ${WINDOW_MS / 1000} s, an entry every 100 ms, a clock every 16 ms, a modal at ${MODAL_AT_MS / 1000} s) ==`);
     console.log(`Decant's content script      ${ms(withDecant.decantMs)} = ${(100 * withDecant.decantShare).toFixed(3)} % of the window  (profiler samples with content-auto.js on the stack)`);
+    console.log(`  innermost functions        ${withDecant.topFunctions.map(([k, v]) => `${k} ${ms(v)}`).join(', ')}`);
     console.log(`  first pass / later scans   ${withDecant.firstPassMs === null ? '?' : ms(withDecant.firstPassMs)} / ${withDecant.laterScansMs === null ? '?' : ms(withDecant.laterScansMs)}  (its own clock)`);
     console.log(`page script time             with Decant ${ms(withDecant.pageScriptMs)}, without ${ms(without.pageScriptMs)}  (ScriptDuration; the page's own timers included)`);
     console.log(`main thread busy (profiler)  with Decant ${ms(withDecant.busyMs)}, without ${ms(without.busyMs)}`);

@@ -78,6 +78,9 @@ export class LiveCleaner {
   private readonly view: Win;
   private readonly doc: Document;
   private readonly dom: SafeDom;
+  /** The page's html and body, read once (the mutation callback runs on every change of the page). */
+  private html: Element | null = null;
+  private body: Element | null = null;
   private readonly categories: readonly Category[];
   private readonly overlayOn: boolean;
   private readonly now: () => number;
@@ -125,6 +128,8 @@ export class LiveCleaner {
     } finally {
       this.timings.first = this.now() - this.startedAt;
     }
+    this.html = this.dom.documentElement(this.doc);
+    this.body = this.dom.body(this.doc);
     this.observer = new this.view.MutationObserver(this.onMutations);
     this.observer.observe(this.dom.documentElement(this.doc)!, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'style', 'open', 'hidden'] });
     this.view.addEventListener('click', this.onInput, { capture: true, passive: true });
@@ -223,8 +228,8 @@ export class LiveCleaner {
 
   private readonly onMutations = (records: MutationRecord[]): void => {
     if (this.stopped) return;
-    const html = this.dom.documentElement(this.doc);
-    const body = this.dom.body(this.doc);
+    const html = this.html;
+    const body = this.body;
     const ElementType = this.view.Element;
     for (const r of records) {
       if (r.type === 'childList') {
@@ -347,13 +352,33 @@ export class LiveCleaner {
     return { hidden: false, pos };
   };
 
+  /**
+   * Worth a scan with layout? Most late insertions are the page's own content (a live blog's entry):
+   * the rules run first on markup and text alone, which reads no style. The live probe (computed style
+   * of every element) follows only when they find something, when the root is a dialog, or when a
+   * root inserted at the top of the page or without any text (where modals, banners and backdrops go)
+   * turns out to float. An entry added inside the article costs no style recalculation.
+   */
+  private worthProbing(root: Element): boolean {
+    const dom = this.dom;
+    const role = dom.get(root, 'role');
+    if (role === 'dialog' || role === 'alertdialog' || dom.get(root, 'aria-modal') === 'true' || dom.localName(root) === 'dialog') return true;
+    if (scanLive(root, { categories: this.categories, maxText: this.maxText }).length > 0) return true;
+    const parent = dom.parentElement(root);
+    if (parent !== this.body && parent !== this.html && dom.textLength(root) > 0) return false;
+    const s = this.view.getComputedStyle(root);
+    return s.display !== 'none' && (s.position === 'fixed' || s.position === 'sticky');
+  }
+
   /** Scan a live subtree and hide what the rules find; true when something was hidden. */
   private scanRoot(root: Element, late: boolean): boolean {
     if (!this.dom.isConnected(root) || this.insideHidden(root)) return false;
     this.covers = [];
     let found: LiveCandidate[];
     try {
-      found = this.hasForm(root) ? this.scanCopyOf(root) : scanLive(root, { categories: this.categories, probe: this.probe, maxText: this.maxText });
+      const form = this.hasForm(root);
+      if (late && !form && !this.worthProbing(root)) return false;
+      found = form ? this.scanCopyOf(root) : scanLive(root, { categories: this.categories, probe: this.probe, maxText: this.maxText });
     } catch {
       return false; // an odd subtree never breaks the page
     }

@@ -344,7 +344,8 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
   const blocks = opts.blocks ?? new Map<string, PathRec>();
   const prose: WalkResult['prose'] = [];
   let nextId = 0;
-  const rootTextLen = visibleTextLength(root);
+  // A caller that bounds candidates itself (a live scan of a small subtree) does not need the root's text.
+  const rootTextLen = opts.maxCandText === undefined ? visibleTextLength(root) : 0;
   const maxCandText = opts.maxCandText ?? Math.max(600, rootTextLen * opts.maxShare);
 
   const rootFrame: Frame = {
