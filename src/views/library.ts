@@ -197,12 +197,17 @@ type TabResult = { title: string; result: 'saved' | 'duplicate' | 'declined' | '
 
 function showReport(results: TabResult[]): void {
   clear(report);
-  const notSaved = results.filter((r) => r.result !== 'saved' && r.result !== 'duplicate');
-  const saved = results.length - notSaved.length;
+  const isSaved = (r: TabResult): boolean => r.result === 'saved' || r.result === 'duplicate';
+  const item = (r: TabResult): HTMLElement => h('li', { 'data-result': r.result }, h('strong', {}, r.title), ` — ${r.why}`);
+  const saved = results.filter(isSaved);
+  const notSaved = results.filter((r) => !isSaved(r));
   append(
     report,
-    h('p', {}, h('strong', {}, `Saved ${saved} of ${results.length} open tab(s).`), notSaved.length ? ' Not saved:' : ''),
-    h('ul', {}, ...results.map((r) => h('li', { 'data-result': r.result }, h('strong', {}, r.title), ` — ${r.why}`))),
+    h('p', {}, h('strong', {}, `Saved ${saved.length} of ${results.length} open tab(s).`)),
+    notSaved.length ? h('p', {}, 'Not saved:') : null,
+    notSaved.length ? h('ul', { class: 'not-saved' }, ...notSaved.map(item)) : null,
+    saved.length ? h('p', {}, 'Saved:') : null,
+    saved.length ? h('ul', { class: 'saved' }, ...saved.map(item)) : null,
   );
   report.hidden = false;
 }
