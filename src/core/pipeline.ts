@@ -93,13 +93,14 @@ export function runPipeline(doc: Document, options: CleanOptions = {}): CleanRes
   const useRules = options.rules !== false;
   const families = useRules ? selectFamilies(RULES, options.categories, options.disableRules) : [];
   let first: Attempt;
+  let failed = new Map<string, string>();
   try {
-    first = attempt(doc, win, url, meta, families, options);
+    first = attempt(doc, win, url, meta, families, options, failed);
   } catch (e) {
     // A page that breaks a step: fall back to plain Readability, then to a reason.
     warnings.push(`Cleaning failed on this page (${(e as Error).message}); showing Readability's result without Decant's rules.`);
     try {
-      first = attempt(doc, win, url, meta, [], options);
+      first = attempt(doc, win, url, meta, [], options, (failed = new Map()));
     } catch (e2) {
       return {
         article: null,
@@ -117,11 +118,13 @@ export function runPipeline(doc: Document, options: CleanOptions = {}): CleanRes
   if (options.safetyValve !== false && risky.length && tookTooMuch(first, options)) {
     const safer = families.filter((f) => !f.risky);
     try {
-      const second = attempt(doc, win, url, meta, safer, options);
+      const failedSecond = new Map<string, string>();
+      const second = attempt(doc, win, url, meta, safer, options, failedSecond);
       const w1 = first.article?.wordCount ?? 0;
       const w2 = second.article?.wordCount ?? 0;
       if (w2 >= Math.max(w1 * 1.5, w1 + 60)) {
         chosen = second;
+        failed = failedSecond;
         retried = `without ${risky.map((f) => f.id).join(', ')}: ${w1} → ${w2} words`;
         second.warnings.push(`Decant kept some blocks it would usually remove (${risky.map((f) => f.category).join(', ')}), because removing them left too little of the article.`);
       }
@@ -130,6 +133,9 @@ export function runPipeline(doc: Document, options: CleanOptions = {}): CleanRes
     }
   }
 
+  // A rule that threw was skipped and the others carried on: say which, so the reader knows why a nag
+  // of that kind may still be there.
+  for (const [id, message] of failed) warnings.push(`The ${id} rule failed on this page (${message}); blocks it would have removed were left in place.`);
   return {
     article: chosen.article,
     ...(chosen.article ? {} : { reason: chosen.reason ?? 'No article was found on this page.' }),
@@ -137,7 +143,7 @@ export function runPipeline(doc: Document, options: CleanOptions = {}): CleanRes
     warnings: [...warnings, ...chosen.warnings],
     articlePath: chosen.article ? (chosen.articlePath ?? null) : null,
     ...(meta ? { citation: meta.citation } : {}),
-    debug: { steps: [...chosen.steps, { name: 'total', ms: now() - started }], retried, failedRules: [] },
+    debug: { steps: [...chosen.steps, { name: 'total', ms: now() - started }], retried, failedRules: [...failed.keys()] },
   };
 }
 
@@ -150,7 +156,7 @@ function tookTooMuch(a: Attempt, options: CleanOptions): boolean {
   return false;
 }
 
-function attempt(doc: Document, win: Win, url: string | null, meta: PageMetadata | null, families: readonly RuleFamily[], options: CleanOptions): Attempt {
+function attempt(doc: Document, win: Win, url: string | null, meta: PageMetadata | null, families: readonly RuleFamily[], options: CleanOptions, failed: Map<string, string>): Attempt {
   const steps: Attempt['steps'] = [];
   let t = now();
   const step = (name: string): void => {
@@ -165,7 +171,7 @@ function attempt(doc: Document, win: Win, url: string | null, meta: PageMetadata
   if (!body) return { article: null, reason: 'This page has no body to read.', removed: [], warnings, removedProseChars: 0, postRemovedChars: 0, extractedChars: 0, steps };
 
   // 4. Pre-clean.
-  const pre = walk(body, { phase: 'pre', families, stamp: true, maxShare: 0.5 });
+  const pre = walk(body, { phase: 'pre', families, stamp: true, maxShare: 0.5, failed });
   step('pre-walk');
   const ledger = new Ledger(win);
   let removedProseChars = 0;
@@ -194,7 +200,7 @@ function attempt(doc: Document, win: Win, url: string | null, meta: PageMetadata
   // 6. Post-clean, lead figure, furniture.
   let postRemovedChars = 0;
   if (families.length) {
-    const post = walk(content, { phase: 'post', families, stamp: false, blocks: pre.blocks, maxShare: 0.35 });
+    const post = walk(content, { phase: 'post', families, stamp: false, blocks: pre.blocks, maxShare: 0.35, failed });
     for (const c of post.candidates) postRemovedChars += ledger.record(c, postPath(c, pre.blocks), post);
   }
   restoreLeadFigure(content, leadFigures);

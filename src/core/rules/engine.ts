@@ -73,6 +73,11 @@ export interface WalkOptions {
   blocks?: Map<string, PathRec>;
   /** A candidate may hold at most this share of the root's text. */
   maxShare: number;
+  /**
+   * Families that threw, by id, with the error message. A family that throws is skipped for the rest
+   * of the walk (and of any walk given the same map); the others carry on (STYLE §4).
+   */
+  failed?: Map<string, string>;
   /** Overrides `maxShare`: a candidate may hold at most this many characters (live scans of a small subtree). */
   maxCandText?: number;
   /**
@@ -342,6 +347,7 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
   const candidates: Candidate[] = [];
   const closed: string[] = [];
   const blocks = opts.blocks ?? new Map<string, PathRec>();
+  const failed = opts.failed ?? new Map<string, string>();
   const prose: WalkResult['prose'] = [];
   let nextId = 0;
   // A caller that bounds candidates itself (a live scan of a small subtree) does not need the root's text.
@@ -448,7 +454,14 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
     const innerCats = new Set(inner.map((c) => c.family));
     let best: { family: RuleFamily; signals: Signal[]; score: number; own: boolean } | null = null;
     for (const family of families) {
-      const signals = family.signals(facts);
+      if (failed.size && failed.has(family.id)) continue;
+      let signals: Signal[];
+      try {
+        signals = family.signals(facts);
+      } catch (e) {
+        failed.set(family.id, e instanceof Error ? e.message : String(e));
+        continue;
+      }
       // Own evidence first; "holds a <category> block" only helps a wrapper of what was found inside.
       const own = signals.length > 0 && decisive(signals);
       if (!own) {
