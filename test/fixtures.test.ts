@@ -49,6 +49,14 @@ test('there is at least one fixture per rule family', () => {
   expect([...ruleIds].filter((id) => !covered.has(id))).toEqual([]);
 });
 
+// CONTRACT §7: text patterns cover at least English, Russian, German, French, Spanish and Italian;
+// the fixtures are where that is proven, and traps (articles about the nags' own topics) must exist.
+test('the fixtures cover the six languages, with traps', () => {
+  const langs = new Set(names.map((n) => /<html[^>]*\blang="([a-z]{2})/i.exec(fs.readFileSync(fixturePath(n), 'utf8'))?.[1]?.toLowerCase()));
+  for (const lang of ['en', 'ru', 'de', 'fr', 'es', 'it']) expect([...langs], `no fixture in ${lang}`).toContain(lang);
+  expect(names.filter((n) => n.endsWith('-trap')).length).toBeGreaterThanOrEqual(5);
+});
+
 test('every expected file belongs to a fixture', () => {
   const orphans = fs.existsSync(EXPECTED) ? fs.readdirSync(EXPECTED).filter((f) => f.endsWith('.md') && !names.includes(f.slice(0, -3))) : [];
   expect(orphans).toEqual([]);
