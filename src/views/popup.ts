@@ -85,7 +85,7 @@ function renderArticle(outcome: ArticleOutcome, keepShown: readonly string[] = [
   });
 
   const main = h('main', { class: 'popup-main' });
-  append(main, parts.ledger, parts.warnings, h('article', { class: 'article' }, parts.header, parts.body));
+  append(main, parts.ledger, parts.warnings, h('article', { class: 'article', lang: outcome.article.lang, dir: outcome.article.dir }, parts.header, parts.body));
   clear(app);
   append(
     app,
@@ -157,6 +157,8 @@ async function main(): Promise<void> {
   const loaded = await loadSettings();
   settings = loaded.settings;
   notices = loaded.notices;
+  // The popup follows the reader view's theme (Auto follows the system).
+  document.documentElement.dataset.theme = settings.reader.theme;
   performance.mark('decant:settings-loaded');
   const given = params.get('tab');
   if (given !== null && /^\d+$/.test(given)) tabId = Number(given);

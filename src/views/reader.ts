@@ -164,7 +164,7 @@ function renderArticle(outcome: ArticleOutcome, keepShown: readonly string[] = [
     app,
     toolbar,
     notices.length ? h('aside', { class: 'notice', role: 'note' }, icon('info'), h('div', {}, ...notices.map((n) => h('p', {}, n)))) : null,
-    h('main', { class: 'reader-main' }, h('article', { class: 'article' }, parts.header, parts.ledger, parts.warnings, parts.body), provenance(outcome)),
+    h('main', { class: 'reader-main' }, h('article', { class: 'article', lang: outcome.article.lang, dir: outcome.article.dir }, parts.header, parts.ledger, parts.warnings, parts.body), provenance(outcome)),
   );
   setState('article');
   document.title = outcome.article.title ?? 'Decant reader';

@@ -355,6 +355,36 @@ describe('pages that are not articles explain themselves', () => {
     }
   });
 
+  test('a local file: cleaned when the browser lets Decant read files, explained when it does not', async () => {
+    // Unpacked extensions loaded from the command line get file access; the store's default is off
+    // (toggling it reloads the extension mid-suite, so the "off" sentence is covered by unit tests).
+    const allowed = await session.sw.evaluate(() => (globalThis as unknown as { chrome: { extension: { isAllowedFileSchemeAccess(): Promise<boolean> } } }).chrome.extension.isAllowedFileSchemeAccess());
+    const url = `file://${path.join(ROOT, 'sample', 'moscow-times-venezuela.html')}`;
+    const popup = await popupFor(url);
+    try {
+      if (allowed) {
+        expect(popup.state).toBe('article');
+        expect((await popup.page.locator('[data-field="title"]').textContent())?.trim()).toBe(SAMPLE_NAGS.title);
+      } else {
+        expect(popup.state).toBe('restricted');
+        expect(await popup.page.locator('.state-message').innerText()).toMatch(/file on your computer.*Allow access to file URLs/);
+      }
+    } finally {
+      await popup.close();
+    }
+  });
+
+  test('a file that is not a web page', async () => {
+    const url = server.page('/notes.txt', 'Shopping: leeks, lentils, a lemon.\n', { 'content-type': 'text/plain; charset=utf-8' });
+    const popup = await popupFor(url);
+    try {
+      expect(popup.state).toBe('restricted');
+      expect(await popup.page.locator('.state-message').innerText()).toMatch(/not a web page/);
+    } finally {
+      await popup.close();
+    }
+  });
+
   test('a page with no article gives the core’s reason', async () => {
     const url = server.page('/login.html', '<!DOCTYPE html><html lang="en"><head><title>Sign in</title></head><body><h1>Sign in</h1><p>Use your account.</p><form><input name="u"><button>Go</button></form></body></html>');
     const popup = await popupFor(url);
