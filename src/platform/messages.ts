@@ -10,6 +10,7 @@
 import { browser, reportError, type Runtime } from './browser';
 import type { Outcome } from './protocol';
 import type { LiveLedger } from './live-protocol';
+import { isWireRequest, unwrapReply, wireRequest } from './wire';
 
 /** Auto-clean as the popup sees it for one tab (issue 5). */
 export interface AutoCleanState {
@@ -45,29 +46,21 @@ export interface MessageMap {
 export type MessageType = keyof MessageMap;
 export type Request<K extends MessageType> = MessageMap[K]['request'];
 export type Response<K extends MessageType> = MessageMap[K]['response'];
-type Envelope = { [K in MessageType]: { decant: K; payload: Request<K> } }[MessageType];
 
 /** Ask the service worker. Rejects with the handler's error message when it fails. */
 export async function sendMessage<K extends MessageType>(type: K, payload: Request<K>): Promise<Response<K>> {
-  const reply = (await browser.runtime.sendMessage({ decant: type, payload })) as { ok: true; value: Response<K> } | { ok: false; error: string } | undefined;
-  if (!reply) throw new Error(`Decant's background page did not answer "${type}".`);
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value;
+  return unwrapReply<Response<K>>(await browser.runtime.sendMessage(wireRequest(type, payload)), type);
 }
 
 export type Handlers = { [K in MessageType]: (payload: Request<K>, sender: Runtime.MessageSender) => Promise<Response<K>> };
 
-function isEnvelope(m: unknown): m is Envelope {
-  return typeof m === 'object' && m !== null && typeof (m as { decant?: unknown }).decant === 'string';
-}
-
 /** Register the service worker's handlers (call once, synchronously, at the top level). */
 export function handleMessages(handlers: Partial<Handlers>): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-    if (!isEnvelope(message)) return undefined;
+    if (!isWireRequest(message)) return undefined;
     // Only Decant's own pages talk to the service worker (content scripts answer via executeScript).
     if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL(''))) return undefined;
-    const handler = handlers[message.decant] as ((p: unknown, s: Runtime.MessageSender) => Promise<unknown>) | undefined;
+    const handler = handlers[message.decant as MessageType] as ((p: unknown, s: Runtime.MessageSender) => Promise<unknown>) | undefined;
     if (!handler) return Promise.resolve({ ok: false, error: `Unknown request "${message.decant}".` });
     return handler(message.payload, sender).then(
       (value) => ({ ok: true, value }),

@@ -131,18 +131,18 @@ function render(outcome: Outcome): void {
   }
 }
 
-async function run(id: number): Promise<void> {
+async function run(id: number, first?: Promise<Outcome>): Promise<void> {
   const started = Date.now();
   showCard('working', 'Decant is taking the article out of the page.');
   for (;;) {
     let outcome: Outcome;
     try {
-      performance.mark('decant:clean-requested');
-      outcome = await sendMessage('clean-tab', { tabId: id });
+      outcome = await (first ?? sendMessage('clean-tab', { tabId: id }));
       performance.mark('decant:clean-answered');
     } catch (e) {
       outcome = { tab: { tabId: id, url: null, title: null }, state: 'error', message: `Decant could not reach its background page: ${(e as Error).message}` };
     }
+    first = undefined;
     if (outcome.state === 'loading' && Date.now() - started < LOADING_GIVE_UP_MS) {
       if (document.body.dataset.state !== 'loading') render(outcome);
       await new Promise((r) => setTimeout(r, LOADING_RETRY_MS));
@@ -160,18 +160,31 @@ async function main(): Promise<void> {
   // The popup follows the reader view's theme (Auto follows the system).
   document.documentElement.dataset.theme = settings.reader.theme;
   performance.mark('decant:settings-loaded');
-  const given = params.get('tab');
-  if (given !== null && /^\d+$/.test(given)) tabId = Number(given);
-  else {
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    tabId = tab?.id ?? null;
+  // popup-early.js asked for the article while this module loaded; use its answer when it has one.
+  const early = globalThis.__decantEarly;
+  let first: Promise<Outcome> | undefined;
+  if (early) {
+    try {
+      first = Promise.resolve(await early.outcome);
+      tabId = early.tabId;
+    } catch {
+      first = undefined;
+    }
+  }
+  if (tabId === null) {
+    const given = params.get('tab');
+    if (given !== null && /^\d+$/.test(given)) tabId = Number(given);
+    else {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      tabId = tab?.id ?? null;
+    }
   }
   if (tabId === null) {
     showCard('error', 'Decant could not find the tab to read. Click the Decant button on the page you want to read.');
     return;
   }
   autoClean = autoCleanPanel(tabId);
-  await run(tabId);
+  await run(tabId, first);
 }
 
 main().catch((e: unknown) => {

@@ -1,0 +1,42 @@
+/**
+ * The popup's first act, before its interface's modules have loaded: find the tab and ask the service
+ * worker to clean it, so the content script works while the popup is still loading its code.
+ * popup.html loads this small module ahead of popup.js; popup.ts picks the answer up from
+ * `globalThis.__decantEarly`. It uses the browsers' own promise-based API (`browser` in Firefox,
+ * `chrome` in Chrome MV3) — no polyfill, which would weigh more than everything else here.
+ */
+import type { Outcome } from './protocol';
+import { unwrapReply, wireRequest } from './wire';
+
+export interface EarlyClean {
+  tabId: number | null;
+  outcome: Promise<Outcome>;
+}
+
+declare global {
+  var __decantEarly: EarlyClean | undefined;
+}
+
+interface NativeApi {
+  tabs: { query(q: { active: boolean; currentWindow: boolean }): Promise<{ id?: number }[]> };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+}
+
+/** Start cleaning the tab the popup is about (`?tab=<id>`, else the active tab). */
+export function startEarlyClean(search: string): EarlyClean | undefined {
+  const g = globalThis as unknown as { browser?: NativeApi; chrome?: NativeApi };
+  const api = g.browser?.runtime?.sendMessage ? g.browser : g.chrome;
+  if (!api?.runtime?.sendMessage || !api.tabs?.query) return undefined;
+  const given = new URLSearchParams(search).get('tab');
+  const tabId = given !== null && /^\d+$/.test(given) ? Number(given) : null;
+  const tab = tabId !== null ? Promise.resolve(tabId) : api.tabs.query({ active: true, currentWindow: true }).then(([t]) => t?.id ?? null);
+  const early: EarlyClean = { tabId, outcome: Promise.resolve(null as unknown as Outcome) };
+  early.outcome = tab.then(async (id) => {
+    if (id === null) throw new Error('no tab');
+    early.tabId = id;
+    return unwrapReply<Outcome>(await api.runtime.sendMessage(wireRequest('clean-tab', { tabId: id })), 'clean-tab');
+  });
+  // Handled by popup.ts; never an unhandled rejection here.
+  early.outcome.catch(() => {});
+  return early;
+}
