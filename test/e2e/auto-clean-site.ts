@@ -153,3 +153,24 @@ ${modalScript(modalAtMs)}
 </body>
 </html>`;
 }
+
+export const LAYER_TEXT = 'Continue reading in our free app';
+
+/**
+ * The same story, nagging the other common way: a full-window layer that is in the page from the start
+ * but hidden, shown 1.5 s after load by a class on <body> (no modal markup, no dialog role: only its
+ * layout says what it is), and the scroll lock that keeps the reader's place (`position: fixed` with a
+ * negative `top` on <body>).
+ */
+export function layerStoryPage(delayMs = 1500): string {
+  return storyPage(24 * 3600 * 1000)
+    .replace('</style>', `  .app-layer { display: none; }
+  body.app-wall { position: fixed; top: -200px; width: 100%; }
+  body.app-wall .app-layer { display: block; position: fixed; top: 0; left: 0; right: 0; bottom: 0; z-index: 2147483647; background: rgba(255, 255, 255, 0.97); padding: 20vh 10vw; }
+</style>`)
+    .replace('<footer>', `<div class="app-layer"><h2>${LAYER_TEXT}</h2><p>Stories load faster in the app.</p><a href="/app">Open the app</a></div>\n<footer>`)
+    .replace('</body>', `<script>
+setTimeout(function () { window.scrollTo(0, 200); document.body.classList.add('app-wall'); window.__modalInsertedAt = performance.now(); }, ${delayMs});
+</script>
+</body>`);
+}

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { clickToolbarIcon, launch, tabIdOf, type Session } from './chromium';
 import { UI_DEVTOOLS_ARGS, answerPermissionPrompt } from './ui-devtools';
 import { startServer, type TestServer } from './server';
-import { APPEAL_TEXT, MODAL_TEXT, STORY_PARAS, storyPage } from './auto-clean-site';
+import { APPEAL_TEXT, LAYER_TEXT, MODAL_TEXT, STORY_PARAS, layerStoryPage, storyPage } from './auto-clean-site';
 import { ROOT } from '../helpers';
 
 const REPORTS = path.join(ROOT, '.reports');
@@ -24,6 +24,7 @@ declare const chrome: {
 };
 
 const STORY = '/news/harbour-bridge-reopens.html';
+const LAYER_STORY = '/news/harbour-bridge-app-wall.html';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let server: TestServer;
@@ -33,6 +34,7 @@ let otherSite: string; // the same server as http://localhost:<port>: another si
 beforeAll(async () => {
   server = await startServer();
   server.page(STORY, storyPage(1500));
+  server.page(LAYER_STORY, layerStoryPage(1500));
   site = server.origin;
   otherSite = server.origin.replace('127.0.0.1', 'localhost');
 });
@@ -78,8 +80,8 @@ function pageState(page: Page): Promise<PageState> {
 }
 
 /** Load the story and wait until its modal has arrived (1.5 s) and two frames have passed. */
-async function loadStory(page: Page, origin = site): Promise<PageState> {
-  await page.goto(origin + STORY, { waitUntil: 'load' });
+async function loadStory(page: Page, origin = site, pathname = STORY): Promise<PageState> {
+  await page.goto(origin + pathname, { waitUntil: 'load' });
   await page.waitForFunction(() => (window as { __modalInsertedAt?: number }).__modalInsertedAt !== undefined, undefined, { timeout: 10_000 });
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50)))));
   return pageState(page);
@@ -205,7 +207,28 @@ describe('auto-clean, switched on with Allow', () => {
     await expect.poll(() => badge(s, page), { timeout: 5_000 }).toBe(String(st.marked + 1));
   });
 
+  test('layout alone: a full-window layer shown by a class on <body>, and a position: fixed scroll lock', async () => {
+    const layer = (p: Page) => p.evaluate(() => document.querySelector('.app-layer')!.checkVisibility({ checkVisibilityCSS: true }));
+    const other = await s.context.newPage();
+    try {
+      // Without Decant (another site): the layer covers the window and the page cannot scroll.
+      await loadStory(other, otherSite, LAYER_STORY);
+      expect(await layer(other)).toBe(true);
+      expect(await scrolls(other)).toBe(false);
+    } finally {
+      await other.close();
+    }
+    const st = await loadStory(page, site, LAYER_STORY);
+    await expect.poll(() => layer(page), { timeout: 5_000 }).toBe(false);
+    expect(await page.evaluate(() => document.querySelector('.app-layer')!.getAttribute('data-decant-hidden-by'))).toMatch(/^(live-cover|overlay|membership|other)$/);
+    expect(st.paras).toEqual(STORY_PARAS.map(() => true));
+    expect(await page.evaluate(() => document.body.getAttribute('data-decant-unlocked'))).toBe('position');
+    expect(await scrolls(page)).toBe(true);
+    expect(await page.evaluate((t) => document.body.innerText.includes(t), LAYER_TEXT)).toBe(false);
+  });
+
   test('the popup lists what was hidden; "Show" brings one back and "Hide again" hides it', async () => {
+    await loadStory(page);
     const popup = await clickToolbarIcon(s, page);
     try {
       await popup.page.waitForSelector('.autoclean[data-state="on"] details.autoclean-ledger', { timeout: 15_000 });
@@ -298,6 +321,94 @@ describe('auto-clean, answered Deny', () => {
       expect(await again.page.locator('.autoclean input[data-action="auto-clean"]').isChecked()).toBe(false);
     } finally {
       await again.close();
+    }
+  });
+});
+
+describe('the options page', () => {
+  let s: Session;
+  const optionsUrl = () => `chrome-extension://${s.extensionId}/options.html`;
+  const stored = () => s.sw.evaluate(async () => (await chrome.storage.sync.get('settings')).settings as unknown as { schemaVersion: number; categories: Record<string, boolean>; autoClean: { sites: Record<string, unknown>; categories: Record<string, boolean> } } | undefined);
+  async function openOptions(): Promise<Page> {
+    const p = await s.context.newPage();
+    await p.goto(optionsUrl());
+    await p.waitForSelector('body[data-state="ready"]');
+    return p;
+  }
+
+  beforeAll(async () => {
+    s = await launch();
+  }, 60_000);
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  test('shows no sites yet, and both category lists with their defaults', async () => {
+    const p = await openOptions();
+    try {
+      expect(await p.locator('[data-section="sites"] .sites-empty').textContent()).toBe('No sites yet.');
+      const checked = (group: string) => p.$$eval(`fieldset[data-group="${group}"] input`, (els) => Object.fromEntries(els.map((e) => [(e as HTMLInputElement).dataset.category, (e as HTMLInputElement).checked])));
+      expect(await checked('live')).toMatchObject({ donation: true, newsletter: true, ad: true, overlay: true, comments: false, related: false, social: false });
+      expect(Object.values(await checked('reader')).every(Boolean)).toBe(true);
+    } finally {
+      await p.close();
+    }
+  });
+
+  test('two options pages changing settings at the same moment lose no update', async () => {
+    const [a, b] = [await openOptions(), await openOptions()];
+    try {
+      // Every box of one list in page A, every box of the other list in page B, all at once: 22 changes
+      // racing through read-modify-write.
+      const flipAll = (p: Page, group: string) => p.evaluate((g) => document.querySelectorAll<HTMLInputElement>(`fieldset[data-group="${g}"] input`).forEach((box) => box.click()), group);
+      await Promise.all([flipAll(a, 'reader'), flipAll(b, 'live')]);
+      await expect.poll(async () => {
+        const st = await stored();
+        return st && [Object.values(st.categories).every((v) => v === false), st.autoClean.categories];
+      }, { timeout: 10_000 }).toEqual([true, { donation: false, membership: false, newsletter: false, cookie: false, ad: false, sponsored: false, related: true, social: true, comments: true, overlay: false, other: true }]);
+      // Both pages show what was saved.
+      for (const p of [a, b]) {
+        await expect.poll(() => p.$$eval('fieldset[data-group="reader"] input:checked', (els) => els.length)).toBe(0);
+        await expect.poll(() => p.$$eval('fieldset[data-group="live"] input[data-category="comments"]', (els) => (els[0] as HTMLInputElement).checked)).toBe(true);
+      }
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  test('export, then import: a site without permission asks for it and can be removed; a bad file is refused with a sentence', async () => {
+    const p = await openOptions();
+    try {
+      await p.click('[data-action="export"]');
+      const exported = JSON.parse((await p.evaluate(() => document.body.dataset.exported)) ?? 'null') as { decant: string; schemaVersion: number; settings: { autoClean: { sites: object } } };
+      expect(exported).toMatchObject({ decant: 'settings', schemaVersion: 2 });
+      expect(exported.settings).toEqual(await stored());
+
+      // A file from an older Decant (schema 1) with a site this browser has not allowed.
+      const v1 = { schemaVersion: 1, images: false, reader: { theme: 'dark' }, categories: { comments: false }, autoClean: { sites: { 'https://news.example:8443': { enabledAt: '2024-05-01T10:00:00.000Z' } } } };
+      await p.setInputFiles('#import-file', { name: 'decant-settings.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(v1)) });
+      await expect.poll(() => p.locator('[data-field="import-result"]').textContent()).toMatch(/Settings imported\. 1 auto-clean site needs your permission/);
+      const row = p.locator('.sites li[data-site="https://news.example"]');
+      expect(await row.locator('.site-status').textContent()).toBe('needs your permission in this browser');
+      expect(await row.locator('[data-action="allow-site"]').count()).toBe(1);
+      const st = await stored();
+      expect(st).toMatchObject({ schemaVersion: 2, images: false, autoClean: { sites: { 'https://news.example': { enabledAt: '2024-05-01T10:00:00.000Z' } } } });
+      expect(st!.autoClean.categories.comments).toBe(false);
+      expect(await registered(s)).toEqual([]); // no permission, no script
+
+      await row.locator('[data-action="remove-site"]').click();
+      await expect.poll(async () => Object.keys((await stored())!.autoClean.sites)).toEqual([]);
+      await p.waitForSelector('[data-section="sites"] .sites-empty');
+
+      const before = await stored();
+      await p.setInputFiles('#import-file', { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{ this is not json') });
+      await expect.poll(() => p.locator('[data-field="import-result"]').textContent()).toMatch(/not JSON, so nothing was imported/);
+      await p.setInputFiles('#import-file', { name: 'list.json', mimeType: 'application/json', buffer: Buffer.from('[1, 2, 3]') });
+      await expect.poll(() => p.locator('[data-field="import-result"]').textContent()).toMatch(/does not hold Decant settings/);
+      expect(await stored()).toEqual(before);
+    } finally {
+      await p.close();
     }
   });
 });
