@@ -28,5 +28,6 @@ export const COMMENTS_TEXT = phraseRegex([
   'comments', 'leave a comment', 'leave a reply', 'post a comment', 'add a comment', 'join the discussion',
   'join the conversation', 'комментарии', 'оставить комментарий', 'kommentare', 'kommentar schreiben',
   'commentaires', 'laisser un commentaire', 'comentarios', 'deja un comentario', 'commenti', 'lascia un commento',
+  'tell us what you think', 'post comment', 'post a comment', 'comentários', 'comentarios', // "Tell us what YOU think...", "Post Comment (+)"
   '/\\d+ (?:comments?|комментари\\w*|kommentare?|commentaires?|comentarios?|commenti)/',
 ]);

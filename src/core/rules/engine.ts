@@ -18,8 +18,9 @@ import type { Facts, Placement, RuleFamily, Signal, Stats } from './types';
 import { decisive } from './family';
 import { tokenize } from './match';
 import { Attrs } from './attrs';
-import { AD_FRAME, AD_HREFS, DONATE_HREFS, NEWSLETTER_HREFS, PROFILE_HREFS, SHARE_HREFS, SUBSCRIBE_HREFS } from './links.data';
+import { AD_FRAME, AD_HREFS, DONATE_HREFS, RELATED_HREFS, NEWSLETTER_HREFS, PROFILE_HREFS, SHARE_HREFS, SUBSCRIBE_HREFS } from './links.data';
 import { isAdSlot } from './ad';
+import { TAIL_NOTE } from './shared';
 
 /** Never candidates, never entered for evidence: their text is code or data the reader asked for. */
 const PROTECTED_TAGS: ReadonlySet<string> = new Set(['pre', 'code', 'kbd', 'samp', 'math', 'table']);
@@ -107,7 +108,7 @@ function newStats(): Stats {
   return {
     textLen: 0, linkTextLen: 0, links: 0, imgs: 0, forms: 0, emailInputs: 0, textInputs: 0, radios: 0,
     checkboxes: 0, buttons: 0, textareas: 0, iframes: 0, paras: 0, headings: 0, donateLinks: 0,
-    subscribeLinks: 0, newsletterLinks: 0, shareLinks: 0, profileLinks: 0, adLinks: 0, adSlots: 0,
+    subscribeLinks: 0, newsletterLinks: 0, shareLinks: 0, profileLinks: 0, adLinks: 0, relatedLinks: 0, adSlots: 0,
     cands: 0, candTextLen: 0,
   };
 }
@@ -140,6 +141,8 @@ interface Frame {
   phrasing: boolean;
   /** Position evidence from a live probe (null: read the `data-decant-pos` mark). */
   pos?: string | null;
+  /** Post phase: the element starts after the article's last paragraph of prose. */
+  tail?: boolean;
 }
 
 /** Inline elements without attributes carry no evidence of their own; their parents are judged. */
@@ -147,8 +150,8 @@ const INLINE_TAGS: ReadonlySet<string> = new Set(['span', 'i', 'b', 'em', 'stron
 
 const EMAIL_NAME = /e-?mail|newsletter/i;
 
-function placementOf(attrs: Attrs, tag: string, pos?: string | null): Placement {
-  const place: Placement = { fixed: false, cover: false, onTop: false, dialog: false };
+function placementOf(attrs: Attrs, tag: string, pos?: string | null, tail = false): Placement {
+  const place: Placement = { fixed: false, cover: false, onTop: false, dialog: false, tail };
   if (pos) {
     place.fixed = true;
     if (pos === 'cover') place.cover = true;
@@ -194,9 +197,13 @@ function findLabel(el: Element, limit = 120): Element | null {
   return null;
 }
 
-function makeFacts(el: Element, tag: string, attrs: Attrs, stats: Stats, phase: 'pre' | 'post', pos?: string | null): Facts {
+/** A label standing before a block is a short line: at most this many characters. */
+const BEFORE_MAX = 80;
+
+function makeFacts(el: Element, tag: string, attrs: Attrs, stats: Stats, phase: 'pre' | 'post', pos?: string | null, tail = false): Facts {
   let text: string | null = null;
   let label: string | null = null;
+  let before: string | null = null;
   let tokens: string[] | null = null;
   let place: Placement | null = null;
   const facts: Facts = {
@@ -209,7 +216,7 @@ function makeFacts(el: Element, tag: string, attrs: Attrs, stats: Stats, phase: 
       return (tokens ??= tokenize(attrs));
     },
     get place() {
-      return (place ??= placementOf(attrs, tag, pos));
+      return (place ??= placementOf(attrs, tag, pos, tail));
     },
     text() {
       if (text === null) {
@@ -225,6 +232,15 @@ function makeFacts(el: Element, tag: string, attrs: Attrs, stats: Stats, phase: 
         label = (fromHeading && fromHeading.length <= 120 ? fromHeading : facts.text().slice(0, 80)) || '';
       }
       return label;
+    },
+    before() {
+      if (before === null) {
+        const prev = el.previousElementSibling;
+        const raw = prev && !prev.firstElementChild?.firstElementChild ? prev.textContent ?? '' : '';
+        before = raw.length <= BEFORE_MAX * 3 ? collapse(raw) : '';
+        if (before.length > BEFORE_MAX) before = '';
+      }
+      return before;
     },
   };
   return facts;
@@ -255,6 +271,7 @@ function countOwn(el: Element, tag: string, attrs: Attrs, stats: Stats, inLink: 
         if (SHARE_HREFS.test(h)) stats.shareLinks++;
         else if (PROFILE_HREFS.test(h)) stats.profileLinks++;
         if (AD_HREFS.test(h)) stats.adLinks++;
+        if (RELATED_HREFS.test(h)) stats.relatedLinks++;
       }
       break;
     }
@@ -369,6 +386,9 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
   }
   const stack: Frame[] = [rootFrame];
   rootFrame.ownText = countOwn(root, rootFrame.tag, rootFrame.attrs, rootFrame.stats, false);
+  // Post phase: blocks that start after the article's last paragraph of prose are its tail.
+  const lastProse = phase === 'post' ? findLastProse(root) : null;
+  let pastProse = false;
   let child: Element | null = root.firstElementChild;
 
   const enter = (el: Element, parent: Frame): Frame | null => {
@@ -414,7 +434,7 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
     const frame: Frame = {
       el, tag, attrs, stats: newStats(), rec, counts: stamp ? new Map() : null, next: null,
       inLink: parent.inLink || tag === 'a', protectedZone: parent.protectedZone || PROTECTED_TAGS.has(tag),
-      afterIdx: closed.length, inner: [], id, ownText: 0, kids: 0, lastKid: null, phrasing: true, pos,
+      afterIdx: closed.length, inner: [], id, ownText: 0, kids: 0, lastKid: null, phrasing: true, pos, tail: pastProse,
     };
     if (!rec && !stamp && id) frame.rec = blocks.get(id) ?? null;
     frame.ownText = countOwn(el, tag, attrs, frame.stats, frame.inLink);
@@ -424,6 +444,7 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
   const exit = (frame: Frame, parent: Frame): void => {
     let { tag } = frame;
     const { stats } = frame;
+    if (frame.el === lastProse) pastProse = true;
     if (tag === 'p' && stats.textLen >= 80) stats.paras++;
     if (!frame.protectedZone && families.length && stats.textLen <= maxCandText) evaluate(frame);
     else if (frame.inner.length && stats.textLen > maxCandText) frame.inner = frame.inner.filter((c) => c.alive);
@@ -449,7 +470,7 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
   const evaluate = (frame: Frame): void => {
     const { el, tag, stats } = frame;
     if (INLINE_TAGS.has(tag) && !frame.attrs.size) return;
-    const facts = makeFacts(el, tag, frame.attrs, stats, phase, frame.pos);
+    const facts = makeFacts(el, tag, frame.attrs, stats, phase, frame.pos, frame.tail);
     const inner = frame.inner.filter((c) => c.alive);
     const innerCats = new Set(inner.map((c) => c.family));
     let best: { family: RuleFamily; signals: Signal[]; score: number; own: boolean } | null = null;
@@ -522,7 +543,53 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
       exit(top, { ...rootFrame, el: root, stats: newStats(), inner: [], id: null });
     }
   }
-  return { candidates: candidates.filter((c) => c.alive), closed, blocks, prose, rootTextLen };
+  const alive = candidates.filter((c) => c.alive);
+  return { candidates: readOnly ? alive : withLabels(alive, blocks), closed, blocks, prose, rootTextLen };
+}
+
+/**
+ * A candidate found by the label standing before it ("More:", "You may also like…" above a list of
+ * links) takes that label with it: the label says nothing once its rail is gone.
+ */
+function withLabels(cands: Candidate[], blocks: Map<string, PathRec>): Candidate[] {
+  const taken = new Set(cands.map((c) => c.el));
+  const out: Candidate[] = [];
+  for (const c of cands) {
+    const hint = c.signals.find((s) => s.fromBefore);
+    const prev = hint ? c.el.previousElementSibling : null;
+    if (prev && !taken.has(prev) && !STRUCTURAL_TAGS.has(prev.localName) && !prev.getElementsByTagName('img').length && collapse(prev.textContent ?? '').length <= BEFORE_MAX) {
+      taken.add(prev);
+      out.push({ ...c, el: prev, signals: [{ kind: 'structure', what: 'the label of a removed block' }, hint!], textLen: (prev.textContent ?? '').length, imgs: 0, rec: siblingRec(prev, c.rec, blocks), afterIdx: c.afterIdx });
+    }
+    out.push(c);
+  }
+  return out;
+}
+
+/** The path record of `el`, the previous sibling of a block whose record is `next`: its stamp's, or built from its parent's. */
+function siblingRec(el: Element, next: PathRec | null, blocks: Map<string, PathRec>): PathRec | null {
+  const stamped = blocks.get(el.getAttribute(DECANT_ID_ATTR) ?? '');
+  if (stamped) return stamped;
+  if (!next) return null;
+  let n = 1;
+  for (let s = el.previousElementSibling; s; s = s.previousElementSibling) if (s.localName === el.localName) n++;
+  return { parent: next.parent, step: `${el.localName}:nth-of-type(${n})` };
+}
+
+/** Post phase: the last paragraph of prose in the extracted article (120+ characters, not mostly links). */
+function findLastProse(root: Element): Element | null {
+  const ps = root.getElementsByTagName('p');
+  for (let i = ps.length - 1; i >= 0; i--) {
+    const p = ps[i];
+    const raw = p.textContent ?? '';
+    if (raw.length < 120) continue;
+    const text = collapse(raw);
+    if (text.length < 120 || TAIL_NOTE.test(text)) continue;
+    let linked = 0;
+    for (const a of Array.from(p.getElementsByTagName('a'))) linked += (a.textContent ?? '').length;
+    if (linked * 2 < raw.length) return p;
+  }
+  return null;
 }
 
 /** Text length of a subtree without script, style and template contents (an upper bound of what shows). */

@@ -14,8 +14,11 @@ export interface FamilySpec {
   vendors?: readonly VendorEntry[];
   /** Markup vocabulary: exact tokens, token stems, tokens that never count. */
   markup?: { exact: readonly string[]; stems?: readonly string[]; exclude?: readonly string[] };
-  /** Phrases in the block's text (appeals, labels). `scope: 'label'` tests only the block's label. */
-  text?: { regex: RegExp; scope: 'text' | 'label'; what: string };
+  /**
+   * Phrases in the block's text (appeals, labels). `scope: 'label'` tests only the block's label;
+   * `before: true` also the short line standing before the block (a rail's label), which then goes too.
+   */
+  text?: { regex: RegExp; scope: 'text' | 'label'; what: string; before?: boolean };
   /** Whole-text labels (a button or link that is nothing but "Donate"): also text evidence. */
   cta?: RegExp;
   /** A nag is compact: more text or more long paragraphs than this and only a vendor match counts. */
@@ -46,7 +49,10 @@ export function defineFamily(spec: FamilySpec): RuleFamily {
       if (spec.text && out.length) {
         const source = spec.text.scope === 'label' ? f.label() : f.text();
         const hit = spec.text.regex.exec(source);
+        const prior = !hit && spec.text.before ? f.before() : '';
+        const hitBefore = prior ? spec.text.regex.exec(prior) : null;
         if (hit) out.push({ kind: 'text', what: `${spec.text.what} “${hit[0].slice(0, 60)}”` });
+        else if (hitBefore) out.push({ kind: 'text', what: `${spec.text.what} before it “${prior.slice(0, 60)}”`, fromBefore: true });
         else if (spec.cta && f.stats.textLen <= 60 && spec.cta.test(f.text())) out.push({ kind: 'text', what: `a “${f.text()}” button` });
       }
       return out;

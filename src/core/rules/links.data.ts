@@ -19,6 +19,7 @@ export const DONATE_HREFS = hrefRegex([
 ]);
 
 export const SUBSCRIBE_HREFS = hrefRegex([
+  '^https?://(?:subscribe|subscription|subscriptions|join|membership|abo|abonnement|abbonamenti|suscripciones)\\.', // subscription subdomains: subscription.nj.com
   '/(?:subscribe|subscription|subscriptions|membership|join|plans|offers?|abo|abonnement|abonnieren|abbonamenti|abbonati|suscripcion|suscribete|suscripciones|podpiska)(?:[/?#._-]|$)', // upsell pages
   '[?&](?:utm_campaign|utm_source|utm_medium)=[^&]*(?:paywall|subscri|meter)', // paywall CTA tracking
 ]);
@@ -51,3 +52,8 @@ export const AD_HREFS = hrefRegex([
 
 /** Iframes whose src, name, id or title says "ad". */
 export const AD_FRAME = /google_ads_iframe|googlesyndication|doubleclick|aswift_|3rd party ad content|^advertisement$|adnxs|amazon-adsystem|criteo|yandex_rtb|adfox/i;
+
+/** Links whose tracking parameters call them related reading: recirculation rails inside articles. */
+export const RELATED_HREFS = hrefRegex([
+  '[?&#](?:utm_[a-z]+|itm_[a-z]+|int_[a-z]+|ref|src|source|cmpid|intcmp|icid)=[^&#]*(?:related|read[_-]?more|readmore|recirc|more[_-]?(?:stories|links|news)|recommend|also[_-]?read|bottom[_-]?(?:related|stories))', // aljazeera ?utm_campaign=read_more_links, wired ?itm_campaign=BottomRelatedStories
+]);

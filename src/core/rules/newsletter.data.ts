@@ -40,3 +40,8 @@ export const SIGNUP_CTA = wholeTextRegex([
   'подписаться', 'anmelden', 'abonnieren', "s'inscrire", 's’inscrire', 'je m’inscris', "je m'inscris",
   'suscribirme', 'suscribirse', 'iscriviti', 'iscrivimi',
 ]);
+
+/** The thing itself, named: a subscribe link is a newsletter sign-up only next to one of these words. */
+export const NEWSLETTER_NOUN = phraseRegex([
+  'newsletter', 'newsletters', 'inbox', 'e-mail', 'email', 'рассылка', 'рассылку', 'infolettre', 'lettre d’information', "lettre d'information", 'boletín', 'boletines',
+]);

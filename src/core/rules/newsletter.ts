@@ -4,7 +4,7 @@
  */
 import { defineFamily } from './family';
 import type { Facts, Signal } from './types';
-import { NEWSLETTER_STEMS, NEWSLETTER_TEXT, NEWSLETTER_TOKENS, NEWSLETTER_VENDORS, SIGNUP_CTA } from './newsletter.data';
+import { NEWSLETTER_NOUN, NEWSLETTER_STEMS, NEWSLETTER_TEXT, NEWSLETTER_TOKENS, NEWSLETTER_VENDORS, SIGNUP_CTA } from './newsletter.data';
 import { positionSignal } from './shared';
 
 function structure(f: Facts): Signal[] {
@@ -12,6 +12,8 @@ function structure(f: Facts): Signal[] {
   const s = f.stats;
   if (s.emailInputs > 0) out.push({ kind: 'structure', what: 'an e-mail field' });
   else if (s.newsletterLinks > 0 && s.textLen < 400) out.push({ kind: 'structure', what: 'a link to a newsletter sign-up' });
+  // "Subscribe to NJ.com’s newsletters" → subscription.nj.com: a subscribe link is a newsletter's only when the line names one.
+  else if (s.subscribeLinks > 0 && s.textLen < 250 && NEWSLETTER_NOUN.test(f.text())) out.push({ kind: 'structure', what: 'a sign-up link for a newsletter' });
   out.push(...positionSignal(f));
   return out;
 }

@@ -30,4 +30,8 @@ export const RELATED_LABEL = phraseRegex([
   'à lire aussi', 'a lire aussi', 'lire aussi', 'sur le même sujet', 'les plus lus', 'à voir aussi',
   'leer más', 'lee también', 'te puede interesar', 'noticias relacionadas', 'lo más leído', 'más noticias',
   'leggi anche', 'potrebbe interessarti', 'articoli correlati', 'i più letti', 'ti potrebbe interessare',
+  "don't miss", 'don’t miss', 'do not miss', 'see more', 'read more from', 'related reading', 'related links', // Express "DON'T MISS", "SEE MORE: …"
+  'more news from', 'more news', 'more coverage', 'recent articles', 'recent posts', 'recent stories', 'latest stories', // "More News from Sci-Tech", "RECENT ARTICLES"
+  '/more great \\p{L}+ stories/', '/more \\p{L}+ stories/', '/more:/', '/also on [\\w.-]+\\.[a-z]{2,}/', '/also:/', // Wired, USA Today "More:", RT "Also on rt.com"
+  'you might like', 'we recommend', 'popular now', 'most viewed', 'more to read', 'more to explore',
 ]);

@@ -2,6 +2,10 @@
  * Structure evidence several families share: position (a dialog or fixed box over the page).
  */
 import type { Facts, Signal } from './types';
+import { AUTHOR_NOTE_LINE, NOTICE_LINE, REPORTING_LINE } from '../furniture.data';
+
+/** A paragraph of the article's end matter (credits, author notes, notices): not prose that ends the article. */
+export const TAIL_NOTE = new RegExp([REPORTING_LINE.source, AUTHOR_NOTE_LINE.source, NOTICE_LINE.source].join('|'), 'iu');
 
 /** A dialog, or a fixed/sticky box on top of the page: the shape of a modal or a banner. */
 export function positionSignal(f: Facts): Signal[] {
@@ -9,5 +13,10 @@ export function positionSignal(f: Facts): Signal[] {
   if (p.dialog) return [{ kind: 'position', what: 'a dialog (role/aria-modal)' }];
   if (p.fixed && (p.onTop || p.cover)) return [{ kind: 'position', what: 'fixed over the page' }];
   if (p.fixed) return [{ kind: 'position', what: 'fixed to the viewport' }];
-  return [];
+  return tailSignal(f);
+}
+
+/** Post phase: a block after the article's last paragraph (where promos and rails sit). */
+export function tailSignal(f: Facts): Signal[] {
+  return f.place.tail ? [{ kind: 'position', what: 'after the article’s last paragraph' }] : [];
 }

@@ -27,4 +27,5 @@ export const SOCIAL_TEXT = phraseRegex([
   'share', 'share this', 'share this article', 'share on', 'follow us', 'follow me', 'tweet', 'email this',
   'поделиться', 'поделитесь', 'подписывайтесь', 'teilen', 'folgen sie uns', 'partager', 'suivez-nous',
   'compartir', 'síguenos', 'condividi', 'seguici',
+  '/follow [\\p{L}.@]+ on (?:twitter|x|facebook|instagram|linkedin|youtube|tiktok)/', // "Follow Newsbeat on Instagram, …" (BBC)
 ]);

@@ -4,6 +4,7 @@
  */
 import { defineFamily } from './family';
 import type { Facts, Signal } from './types';
+import { tailSignal } from './shared';
 import { SOCIAL_STEMS, SOCIAL_TEXT, SOCIAL_TOKENS, SOCIAL_VENDORS } from './social.data';
 
 function structure(f: Facts): Signal[] {
@@ -11,7 +12,7 @@ function structure(f: Facts): Signal[] {
   if (s.shareLinks >= 2) return [{ kind: 'structure', what: `${s.shareLinks} share links` }];
   if (s.profileLinks >= 3 && s.textLen <= 200) return [{ kind: 'structure', what: `${s.profileLinks} social profile links` }];
   if (s.textLen <= 40 && s.buttons + s.links >= 2) return [{ kind: 'structure', what: 'a row of buttons without text' }];
-  return [];
+  return s.textLen <= 200 ? tailSignal(f) : [];
 }
 
 export const social = defineFamily({

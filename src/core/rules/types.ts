@@ -12,6 +12,8 @@ export interface Signal {
   kind: SignalKind;
   /** The evidence in words, for the ledger's reason: `class "contribute-banner"`. */
   what: string;
+  /** The evidence is the label standing before the block (see {@link Facts.before}); the label goes with it. */
+  fromBefore?: boolean;
 }
 
 /** Counts over an element's subtree (itself included), aggregated as the walk leaves each element. */
@@ -40,6 +42,8 @@ export interface Stats {
   shareLinks: number;
   profileLinks: number;
   adLinks: number;
+  /** Links whose tracking parameters call them related reading (`?utm_campaign=read_more_links`). */
+  relatedLinks: number;
   /** Elements inside that a vendor entry or an ad-slot attribute identifies as an ad slot. */
   adSlots: number;
   /** Removal candidates found inside, and their text. */
@@ -57,6 +61,8 @@ export interface Placement {
   onTop: boolean;
   /** `role=dialog|alertdialog`, `aria-modal=true`, or an open `<dialog>`. */
   dialog: boolean;
+  /** Post phase: the block starts after the article's last paragraph of prose (its tail). */
+  tail: boolean;
 }
 
 /** Everything a family may read about one element; text is computed only on demand. */
@@ -75,6 +81,8 @@ export interface Facts {
   text(): string;
   /** A short label: the first heading or title-like child's text, else the text's first 80 characters. */
   label(): string;
+  /** The previous sibling's text when it is a short line (a rail's label standing before it), else ''. */
+  before(): string;
 }
 
 export interface RuleFamily {
