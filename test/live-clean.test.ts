@@ -1,0 +1,115 @@
+// The live cleaner (issue 5) on a jsdom page: what it hides, that the article container is never
+// touched, that late nags are worked off in frames, and that turning it off gives back exactly the
+// page it found. Layout-only evidence (covering layers, scroll locks) needs a real browser and is
+// tested in test/e2e/auto-clean.test.ts.
+import { describe, expect, test } from 'vitest';
+import { LiveCleaner, MAX_ITEMS } from '../src/content/live-clean';
+import { page } from './helpers';
+
+const PARAS = Array.from({ length: 9 }, (_, i) => `<p>Paragraph ${i + 1}: the harbour bridge reopened on Monday after two years of repairs, and commuters queued before dawn to cross it again.</p>`).join('\n');
+const APPEAL = '<aside class="support-box contribute-box"><h3>Support local journalism</h3><p>The Harbour Times is funded by its readers. Please make a donation today.</p><a href="/donate">Donate</a></aside>';
+const MODAL = '<div class="donate-modal" role="dialog" aria-modal="true"><h2>Before you go</h2><p>Our newsroom is funded by readers like you. Please donate today.</p><a href="/donate?amount=5">$5</a> <a href="/donate?amount=10">$10</a><button>Donate now</button></div>';
+
+function setup(now?: () => number, body = `<main><article class="story"><h1>Harbour bridge reopens</h1><div class="story-body">${PARAS.replace('Paragraph 4', `${APPEAL}<p>Paragraph 4`)}</div></article></main><div id="div-gpt-ad-1-0" class="ad-slot"></div>`) {
+  const p = page(`<!DOCTYPE html><html lang="en"><head><title>Harbour bridge reopens</title></head><body>${body}</body></html>`, 'https://harbour.example/news/bridge');
+  const frames: (() => void)[] = [];
+  const counts: number[] = [];
+  const cleaner = new LiveCleaner({ categories: ['donation', 'newsletter', 'ad', 'overlay'], view: p.window, schedule: (fn) => frames.push(fn), onCount: (n) => counts.push(n), now });
+  const runFrames = async () => {
+    await new Promise((r) => setTimeout(r, 0)); // MutationObserver callbacks are microtasks
+    while (frames.length) frames.shift()!();
+  };
+  return { doc: p.document, win: p.window, cleaner, runFrames, counts, frames };
+}
+
+const marked = (doc: Document) => Array.from(doc.querySelectorAll('[data-decant-hidden-by]')).map((e) => `${e.className || e.id}=${e.getAttribute('data-decant-hidden-by')}`);
+
+describe('LiveCleaner', () => {
+  test('the first pass hides the appeal and the ad slot, never the article or what holds it', () => {
+    const { doc, cleaner, counts } = setup();
+    cleaner.start();
+    expect(marked(doc)).toEqual(['support-box contribute-box=donation', 'ad-slot=ad']);
+    for (const sel of ['html', 'body', 'main', 'article', '.story-body', 'h1']) expect(doc.querySelector(sel)!.hasAttribute('data-decant-hidden-by'), sel).toBe(false);
+    expect(Array.from(doc.querySelectorAll('.story-body > p')).some((p) => p.hasAttribute('data-decant-hidden-by'))).toBe(false);
+    expect(counts.at(-1)).toBe(2);
+    const ledger = cleaner.ledger();
+    expect(ledger.hidden).toBe(2);
+    expect(ledger.items.map((i) => [i.category, i.late, i.shown])).toEqual([['donation', false, false], ['ad', false, false]]);
+  });
+
+  test('a modal inserted later is hidden in the next frame; a live-blog entry is not', async () => {
+    const { doc, cleaner, runFrames, counts } = setup();
+    cleaner.start();
+    const entry = doc.createElement('div');
+    entry.className = 'entry';
+    entry.innerHTML = '<time>12:04</time><p>The mayor has just arrived and is speaking to reporters outside the town hall.</p>';
+    doc.querySelector('.story-body')!.prepend(entry);
+    doc.body.insertAdjacentHTML('beforeend', MODAL);
+    expect(doc.querySelector('.donate-modal')!.hasAttribute('data-decant-hidden-by')).toBe(false); // not before the frame
+    await runFrames();
+    expect(doc.querySelector('.donate-modal')!.getAttribute('data-decant-hidden-by')).toBe('donation');
+    expect(entry.hasAttribute('data-decant-hidden-by')).toBe(false);
+    expect(counts.at(-1)).toBe(3);
+    expect(cleaner.ledger().items.at(-1)).toMatchObject({ category: 'donation', late: true, preview: expect.stringMatching(/^Before you go/) });
+  });
+
+  test('show and hide one thing again; a thing shown by the reader is not hidden again by a later scan', async () => {
+    const { doc, cleaner, runFrames } = setup();
+    cleaner.start();
+    const appeal = doc.querySelector('.support-box')!;
+    const id = cleaner.ledger().items.find((i) => i.category === 'donation')!.id;
+    expect(cleaner.show(id)).toBe(true);
+    expect(appeal.hasAttribute('data-decant-hidden-by')).toBe(false);
+    expect(cleaner.ledger().items.find((i) => i.id === id)!.shown).toBe(true);
+    appeal.appendChild(doc.createElement('span')); // the page touches it: a late scan runs
+    appeal.parentElement!.appendChild(appeal); // and moves it
+    await runFrames();
+    expect(appeal.hasAttribute('data-decant-hidden-by')).toBe(false);
+    expect(cleaner.hide(id)).toBe(true);
+    expect(appeal.getAttribute('data-decant-hidden-by')).toBe('donation');
+    expect(cleaner.show('nope')).toBe(false);
+  });
+
+  test('stop() gives back exactly the page it found, late insertions included, and stops watching', async () => {
+    const { doc, cleaner, runFrames, counts } = setup();
+    const before = doc.documentElement.outerHTML;
+    cleaner.start();
+    doc.body.insertAdjacentHTML('beforeend', MODAL);
+    await runFrames();
+    expect(marked(doc).length).toBe(3);
+    cleaner.stop();
+    expect(marked(doc)).toEqual([]);
+    doc.querySelector('.donate-modal')!.remove();
+    expect(doc.documentElement.outerHTML).toBe(before);
+    expect(counts.at(-1)).toBe(0);
+    doc.body.insertAdjacentHTML('beforeend', MODAL);
+    await runFrames();
+    expect(marked(doc)).toEqual([]);
+  });
+
+  test('late work is done in frames of at most 4 ms: a burst of insertions spreads over several frames', async () => {
+    let t = 0;
+    const { doc, cleaner, runFrames, frames } = setup(() => (t += 1)); // every clock read: 1 ms later
+    cleaner.start();
+    for (let i = 0; i < 30; i++) doc.body.insertAdjacentHTML('beforeend', `<div id="div-gpt-ad-7-${i}"></div>`);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(frames).toHaveLength(1);
+    frames.shift()!();
+    const afterOne = cleaner.ledger().hidden;
+    expect(afterOne).toBeGreaterThan(1);
+    expect(afterOne).toBeLessThan(30);
+    expect(frames).toHaveLength(1); // the rest waits for the next frame
+    for (let i = 0; i < 40 && cleaner.ledger().hidden < 32; i++) await runFrames();
+    expect(cleaner.ledger().hidden).toBe(32); // the first pass's 2 and the 30 slots
+  });
+
+  test(`a page that keeps inserting nags stops being cleaned after ${MAX_ITEMS} things`, async () => {
+    let t = 0;
+    const { doc, cleaner, runFrames } = setup(() => (t += 0.001));
+    cleaner.start();
+    for (let i = 0; i < MAX_ITEMS + 40; i++) doc.body.insertAdjacentHTML('beforeend', `<div id="div-gpt-ad-9-${i}"></div>`);
+    for (let i = 0; i < 400 && cleaner.ledger().hidden < MAX_ITEMS; i++) await runFrames();
+    expect(cleaner.ledger().hidden).toBe(MAX_ITEMS);
+    expect(doc.querySelectorAll('[data-decant-hidden-by]').length).toBe(MAX_ITEMS);
+  });
+});
