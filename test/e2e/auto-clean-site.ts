@@ -87,6 +87,7 @@ export function storyPage(modalDelayMs = 1500): string {
 <article class="story">
 <h1>${STORY_TITLE}</h1>
 <p class="byline">By Mara Lindqvist</p>
+<button type="button" id="open-gallery">See the photos</button>
 <div class="story-body">
 ${[p1, p2].map(para).join('\n')}
 <div class="ad-slot" id="div-gpt-ad-1700000000000-1"></div>
@@ -99,6 +100,19 @@ ${rest.map(para).join('\n')}
 </main>
 <footer><p>© The Harbour Times</p></footer>
 ${modalScript(modalDelayMs)}
+<script>
+// A photo gallery the reader opens: a full-window modal, made on the click.
+document.getElementById('open-gallery').addEventListener('click', function () {
+  var g = document.createElement('div');
+  g.className = 'gallery-modal';
+  g.setAttribute('role', 'dialog');
+  g.setAttribute('aria-modal', 'true');
+  g.setAttribute('style', 'position: fixed; inset: 0; z-index: 10000; background: #111; color: #fff; padding: 40px');
+  var h = document.createElement('h2'); h.textContent = 'The bridge at dawn (1 of 12)'; g.appendChild(h);
+  var c = document.createElement('button'); c.textContent = 'Close gallery'; g.appendChild(c);
+  document.body.appendChild(g);
+});
+</script>
 </body>
 </html>`;
 }

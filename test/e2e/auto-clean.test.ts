@@ -207,6 +207,22 @@ describe('auto-clean, switched on with Allow', () => {
     await expect.poll(() => badge(s, page), { timeout: 5_000 }).toBe(String(st.marked + 1));
   });
 
+  test('a gallery the reader opens with a click stays open; the same kind of box arriving on its own is hidden', async () => {
+    await loadStory(page);
+    await page.click('#open-gallery'); // a trusted click
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 100)))));
+    const gallery = () => page.evaluate(() => {
+      const g = document.querySelector('.gallery-modal');
+      return g ? { shown: g.checkVisibility({ checkVisibilityCSS: true }), mark: g.getAttribute('data-decant-hidden-by') } : null;
+    });
+    expect(await gallery()).toEqual({ shown: true, mark: null });
+    await page.evaluate(() => document.querySelector('.gallery-modal')!.remove());
+    // Two seconds later the same box, opened by the page's script with no click, is a nag.
+    await sleep(2000);
+    await page.evaluate(() => (document.getElementById('open-gallery') as HTMLButtonElement).click()); // untrusted
+    await expect.poll(gallery, { timeout: 5_000 }).toEqual({ shown: false, mark: 'overlay' });
+  });
+
   test('layout alone: a full-window layer shown by a class on <body>, and a position: fixed scroll lock', async () => {
     const layer = (p: Page) => p.evaluate(() => document.querySelector('.app-layer')!.checkVisibility({ checkVisibilityCSS: true }));
     const other = await s.context.newPage();
