@@ -46,7 +46,7 @@ function procRss(pid) {
 }
 
 /** Run `decant batch`, sampling CPU, RSS and records written. */
-function runBatch(input, output, workers, { rssAt = [] } = {}) {
+function runBatch(input, output, workers, { rssAt = [], timelineStep = 1000 } = {}) {
   return new Promise((resolve, reject) => {
     const args = [bin, 'batch', input, '--out', output, ...(workers ? ['--workers', String(workers)] : [])];
     const started = process.hrtime.bigint();
@@ -78,7 +78,7 @@ function runBatch(input, output, workers, { rssAt = [] } = {}) {
       if (rss !== null) {
         peak = Math.max(peak, rss);
         for (const [at, p] of peaksAt) if (lines <= at) peaksAt.set(at, Math.max(p, rss));
-        if (!timeline.length || lines - timeline[timeline.length - 1].pages >= 1000) timeline.push({ pages: lines, rssMB: +(rss / 1048576).toFixed(1) });
+        if (!timeline.length || lines - timeline[timeline.length - 1].pages >= timelineStep) timeline.push({ pages: lines, rssMB: +(rss / 1048576).toFixed(1) });
       }
     };
     const timer = setInterval(sample, 100);
@@ -128,7 +128,7 @@ for (let i = 0; i < longPages; i++) {
 }
 const first = Math.min(500, longPages);
 console.log(`  memory run: ${longPages} pages (the corpus ${Math.ceil(longPages / pages.length)} times), default workers…`);
-const long = await runBatch(longDir, path.join(out, `long-${longPages}.jsonl`), 0, { rssAt: [first] });
+const long = await runBatch(longDir, path.join(out, `long-${longPages}.jsonl`), 0, { rssAt: [first], timelineStep: Math.max(100, Math.round(longPages / 20)) });
 const peakFirst = long.peaksAt[first];
 const memRatio = long.peakRss / peakFirst;
 console.log(`  memory run: ${long.records} records in ${fmt(long.secs, 0)} s = ${fmt(long.pagesPerSec, 2)} pages/s; peak RSS first ${first}: ${fmt(peakFirst / 1048576, 0)} MB, all ${long.records}: ${fmt(long.peakRss / 1048576, 0)} MB (×${fmt(memRatio, 2)})`);
