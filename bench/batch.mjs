@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench:batch [-- --pages N] [-- --runs R] — `decant batch` throughput and memory (issue 8 §4):
+// npm run bench:batch [-- --pages N] [-- --runs R] [-- --memory-only] — `decant batch` throughput and memory (issue 8 §4):
 //  1. pages/s over ../shared/corpus/scrapinghub with --workers 1 and --workers 2 (alternating runs,
 //     the better of two each), the CPU the run used (from /proc: ~2.0 cores means both were busy), and
 //     that the 2-worker output holds one record with provenance per page;
@@ -20,6 +20,7 @@ const opt = (name, dflt) => {
 const corpus = path.resolve(opt('--corpus', path.join(shared, 'corpus', 'scrapinghub')));
 const longPages = Number(opt('--pages', '10000'));
 const repeats = Number(opt('--runs', '2')); // runs per worker count (alternating); the best counts
+const memoryOnly = argv.includes('--memory-only'); // skip the throughput runs
 const out = path.join(workDir, 'batch');
 fs.rmSync(out, { recursive: true, force: true });
 fs.mkdirSync(out, { recursive: true });
@@ -98,14 +99,14 @@ console.log(`decant batch benchmark: ${pages.length} pages in ${corpus}; ${os.av
 
 // 1. Throughput: w1, w2, w2, w1 so that drift in machine load hits both alike.
 const runs = { 1: [], 2: [] };
-const order = repeats >= 2 ? [1, 2, 2, 1, ...Array.from({ length: (repeats - 2) * 2 }, (_, i) => (i % 2) + 1)] : [1, 2];
+const order = memoryOnly ? [] : repeats >= 2 ? [1, 2, 2, 1, ...Array.from({ length: (repeats - 2) * 2 }, (_, i) => (i % 2) + 1)] : [1, 2];
 for (const w of order) {
   const file = path.join(out, `corpus-w${w}-${runs[w].length}.jsonl`);
   const r = await runBatch(corpus, file, w);
   runs[w].push({ ...r, file });
   console.log(`  --workers ${w}: ${r.records} records in ${fmt(r.secs, 1)} s = ${fmt(r.pagesPerSec, 2)} pages/s, CPU ${fmt(r.cpuSec, 1)} s = ${fmt((r.cpuSec / r.records) * 1000, 0)} ms CPU/page (${fmt(r.coresBusy, 2)} cores busy), peak RSS ${fmt(r.peakRss / 1048576, 0)} MB; load ${load()}`);
 }
-const best = (w) => runs[w].reduce((a, b) => (b.pagesPerSec > a.pagesPerSec ? b : a));
+const best = (w) => runs[w].reduce((a, b) => (b.pagesPerSec > a.pagesPerSec ? b : a), { pagesPerSec: NaN, cpuSec: NaN, records: NaN, secs: NaN, coresBusy: NaN, file: null });
 const w1 = best(1);
 const w2 = best(2);
 const speedup = w2.pagesPerSec / w1.pagesPerSec;
@@ -115,7 +116,7 @@ const cpuPerPage = (r) => r.cpuSec / r.records;
 const cpuBound = Math.min(2, os.availableParallelism()) * (cpuPerPage(w1) / cpuPerPage(w2));
 
 // Acceptance: one record per page, each with provenance.
-const recs = fs.readFileSync(w2.file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const recs = w2.file ? fs.readFileSync(w2.file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
 const withProvenance = recs.filter((r) => r.provenance && r.provenance.processedAt && r.provenance.sha256Html && r.provenance.rulesVersion).length;
 const uniqueInputs = new Set(recs.map((r) => r.input.id)).size;
 
