@@ -87,13 +87,13 @@ export function parseBatchArgs(argv: string[]): BatchArgs | 'help' {
   return { target, kind, out, workers, shard, resume: flags.has('--resume') };
 }
 
-export async function runBatch(argv: string[], io: { stderr: NodeJS.WritableStream }): Promise<number> {
+export async function runBatch(argv: string[], io: { stdout?: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<number> {
   const say = (s: string): void => void io.stderr.write(`decant batch: ${s}\n`);
   let args: BatchArgs;
   try {
     const parsed = parseBatchArgs(argv);
     if (parsed === 'help') {
-      io.stderr.write(`${USAGE}\n`);
+      (io.stdout ?? io.stderr).write(`${USAGE}\n`);
       return 0;
     }
     args = parsed;
