@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// npm run bench:browser — speed in a real browser (Debian's chromium), as ratios to plain Readability
-// in the same run. Each bench/browser-*.ts is bundled (esbuild, packages external) and run in turn;
-// each prints its own lines and returns a JSON summary, collected in .bench/browser.json.
+// npm run bench:browser [-- <name>] [--readme] — speed in a real browser (Debian's chromium), as ratios
+// to plain Readability in the same run. Each bench/browser-*.ts is bundled (esbuild, packages
+// external) and run in turn; each prints its own lines and returns a JSON summary, collected in
+// .bench/browser.json, and the Markdown tables in .bench/browser.md (--readme also puts them in
+// README.md, between the bench:browser markers).
+//   bench/browser-pages.ts  every corpus page: Readability vs Decant's click path, first run and warm
 //   bench/browser-popup.ts  click → article visible in the popup on the sample page (issue 4)
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,7 +14,8 @@ import { ensureBuilt, root, workDir } from './lib.mjs';
 
 ensureBuilt();
 fs.mkdirSync(workDir, { recursive: true });
-const only = process.argv[2];
+const args = process.argv.slice(2);
+const only = args.find((a) => !a.startsWith('--'));
 const benches = fs.readdirSync(path.join(root, 'bench')).filter((f) => /^browser-.+\.ts$/.test(f) && (!only || f.includes(only))).sort();
 const summary = {};
 for (const file of benches) {
@@ -21,4 +25,27 @@ for (const file of benches) {
   summary[file.replace(/^browser-|\.ts$/g, '')] = await mod.run();
 }
 fs.writeFileSync(path.join(workDir, 'browser.json'), `${JSON.stringify(summary, null, 2)}\n`);
-console.log(JSON.stringify(summary));
+console.log(JSON.stringify(summary, (k, v) => (k === 'markdown' ? undefined : v)));
+
+const tables = [];
+if (summary.pages?.markdown) tables.push(summary.pages.markdown);
+if (summary.popup) {
+  const p = summary.popup;
+  const f = (x) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
+  tables.push(
+    `Click to article — the sample page, real toolbar click (CDP Extensions.triggerAction) to the popup's article frame (\`decant:article-visible\`), the page reloaded before each click: median **${f(p.clickToVisibleMs.median)} ms** of ${p.runs} (min ${f(p.clickToVisibleMs.min)}, max ${f(p.clickToVisibleMs.max)}; the session's first popup ${f(p.clickToVisibleMs.firstOfSession)} ms, not counted); click → popup page starts ${f(p.popupOpenMs)} ms; content script ${f(p.contentScriptMs)} ms; plain Readability on the same page ${f(p.readabilityMs)} ms.`,
+  );
+}
+if (tables.length) {
+  const markdown = tables.join('\n\n');
+  fs.writeFileSync(path.join(workDir, 'browser.md'), `${markdown}\n`);
+  if (args.includes('--readme')) {
+    const readme = path.join(root, 'README.md');
+    const begin = '<!-- bench:browser:begin -->';
+    const end = '<!-- bench:browser:end -->';
+    const text = fs.readFileSync(readme, 'utf8');
+    if (!text.includes(begin)) throw new Error(`README.md has no ${begin} … ${end} section to fill`);
+    fs.writeFileSync(readme, text.replace(new RegExp(`${begin}[\\s\\S]*?${end}`), `${begin}\n${markdown}\n${end}`));
+    console.log('README.md: bench:browser section updated');
+  }
+}

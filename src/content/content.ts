@@ -29,20 +29,25 @@ async function run(options: ContentOptions = {}): Promise<ContentReply> {
     const capturedAt = new Date().toISOString();
     const url = location.href;
     const hashing = sha256HexOf(dom.outerHTML(root));
+    const t1 = performance.now();
     const copy = dom.cloneDocument(document);
+    const t2 = performance.now();
     unclobberForms(copy, window, dom);
     markCopy(document, copy, window, dom);
-    const t1 = performance.now();
+    const t3 = performance.now();
     const result = cleanArticle(copy, {
       url: /^https?:/i.test(url) ? url : undefined,
       window,
       ...(options.categories ? { categories: options.categories } : {}),
     });
-    const t2 = performance.now();
+    const t4 = performance.now();
     // Plain objects: reading each entry's `html` here runs the ledger's one batched sanitising pass.
     const removed = result.removed.map((e) => ({ ...e, html: e.html }));
-    const t3 = performance.now();
-    const capture = { capturedAt, sha256Html: await hashing, url, timings: { mark: t1 - t0, clean: t2 - t1, ledger: t3 - t2, total: performance.now() - t0 } };
+    const t5 = performance.now();
+    const sha256Html = await hashing;
+    const t6 = performance.now();
+    const timings = { capture: t1 - t0, clone: t2 - t1, mark: t3 - t2, clean: t4 - t3, ledger: t5 - t4, hash: t6 - t5, total: t6 - t0 };
+    const capture = { capturedAt, sha256Html, url, timings, steps: result.debug?.steps ?? [] };
     if (!result.article) {
       return { state: 'no-article', reason: result.reason ?? 'No article was found on this page.', removed, warnings: result.warnings, capture };
     }

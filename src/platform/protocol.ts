@@ -16,8 +16,14 @@ export interface Capture {
   sha256Html: string;
   /** The page's address at the click. */
   url: string;
-  /** Milliseconds the content script spent: capture and marks, the pipeline, the ledger's HTML, in all. */
-  timings: { mark: number; clean: number; ledger: number; total: number };
+  /**
+   * Milliseconds the content script spent: serialising the page for the hash (`capture`), copying it
+   * (`clone`), marking what the live page hides (`mark`), the core pipeline (`clean`), the ledger's
+   * sanitised HTML (`ledger`), waiting for the hash (`hash`), and all of it (`total`).
+   */
+  timings: { capture: number; clone: number; mark: number; clean: number; ledger: number; hash: number; total: number };
+  /** The core pipeline's own steps (`debug.steps`), for the benchmark and bug reports. */
+  steps?: { name: string; ms: number }[];
 }
 
 /** What content.js defines in the extension's isolated world of a tab. */

@@ -24,8 +24,10 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function launch(options: { viewport?: { width: number; height: number }; args?: string[]; userDataDir?: string; keepProfile?: boolean } = {}): Promise<Session> {
-  if (!fs.existsSync(path.join(EXT_DIR, 'manifest.json'))) throw new Error(`No built extension in ${EXT_DIR}: run \`npm run build\` first.`);
+/** `extDir`: an unpacked extension other than dist/chrome (bench:browser loads a copy with its probe). */
+export async function launch(options: { viewport?: { width: number; height: number }; args?: string[]; userDataDir?: string; keepProfile?: boolean; extDir?: string } = {}): Promise<Session> {
+  const extDir = options.extDir ?? EXT_DIR;
+  if (!fs.existsSync(path.join(extDir, 'manifest.json'))) throw new Error(`No built extension in ${extDir}: run \`npm run build\` first.`);
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
   // A fresh profile per session, unless a test reopens one (a browser restart with the same profile).
   const userDataDir = options.userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'decant-chromium-'));
@@ -36,8 +38,8 @@ export async function launch(options: { viewport?: { width: number; height: numb
     headless: true,
     viewport: options.viewport ?? { width: 1280, height: 900 },
     args: [
-      `--disable-extensions-except=${EXT_DIR}`,
-      `--load-extension=${EXT_DIR}`,
+      `--disable-extensions-except=${extDir}`,
+      `--load-extension=${extDir}`,
       '--disable-gpu',
       '--disable-quic',
       '--lang=en-US',

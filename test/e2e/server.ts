@@ -1,7 +1,8 @@
 /**
  * A local web server on 127.0.0.1 for the real-browser tests and bench:browser. It serves the bundled
- * sample page, the nag pages of ../shared/nags (read in place, never copied) and pages the tests
- * build on the fly (script-injection vectors, a page that is still loading, a page with no article).
+ * sample page, the nag pages of ../shared/nags and the pages of ../shared/corpus/scrapinghub (read in
+ * place, never copied), and pages the tests build on the fly (script-injection vectors, a page that is
+ * still loading, a page with no article).
  */
 import http from 'node:http';
 import fs from 'node:fs';
@@ -19,6 +20,17 @@ export interface TestServer {
 }
 
 export const SAMPLE_PATH = '/sample/moscow-times-venezuela.html';
+
+/**
+ * Corpus pages (bench:browser) are served as their saved bytes (the browser decodes them itself) under
+ * a policy that runs none of the page's own scripts and fetches nothing from elsewhere: the pages are
+ * saved copies, their scripts and resources would fail offline anyway, and a script that rewrote the
+ * page would make the timings depend on the run. Content scripts are not subject to the page's policy.
+ */
+export const CORPUS_CSP = "default-src 'self' data:; script-src 'none'; style-src 'self' 'unsafe-inline' data:; img-src 'self' data:; object-src 'none'; base-uri 'none'";
+
+/** Where a page of ../shared/corpus/scrapinghub is served: `/corpus/<id>.html`. */
+export const corpusPath = (id: string): string => `/corpus/${id}.html`;
 
 export async function startServer(): Promise<TestServer> {
   const pages = new Map<string, { html: string; headers: Record<string, string> }>();
@@ -42,6 +54,12 @@ export async function startServer(): Promise<TestServer> {
     if (url.pathname === SAMPLE_PATH) return send(200, fs.readFileSync(path.join(ROOT, 'sample', 'moscow-times-venezuela.html')));
     const nag = /^\/nags\/([\w-]+\.html)$/.exec(url.pathname);
     if (nag && fs.existsSync(path.join(SHARED, 'nags', nag[1]))) return send(200, fs.readFileSync(path.join(SHARED, 'nags', nag[1])));
+    const corpus = /^\/corpus\/([0-9a-f]{64})\.html$/.exec(url.pathname);
+    const corpusFile = corpus && path.join(SHARED, 'corpus', 'scrapinghub', `${corpus[1]}.html`);
+    if (corpusFile && fs.existsSync(corpusFile)) {
+      res.writeHead(200, { 'content-type': 'text/html', 'cache-control': 'no-store', 'content-security-policy': CORPUS_CSP });
+      return res.end(fs.readFileSync(corpusFile));
+    }
     if (url.pathname === '/favicon.ico') return send(204, '');
     send(404, '<!DOCTYPE html><title>Not found</title><p>Not found</p>');
   });

@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// node bench/same-output.mjs --save | --check [--pages N]
+// For speed work: does a change keep the core's output byte for byte? --save records, per page of
+// ../shared/corpus/scrapinghub and per test fixture, a SHA-256 of everything cleanArticle returns
+// (article fields, ledger entries with their HTML, warnings, reason); --check compares and lists the
+// pages that differ, with the first field that does. Runs the current sources through jsdom.
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { loadCore, root, shared, workDir } from './lib.mjs';
+
+const args = process.argv.slice(2);
+const mode = args.includes('--save') ? 'save' : args.includes('--check') ? 'check' : null;
+if (!mode) {
+  console.error('usage: node bench/same-output.mjs --save | --check [--pages N]');
+  process.exit(2);
+}
+const limitAt = args.indexOf('--pages');
+const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : Infinity;
+const file = path.join(workDir, 'same-output.json');
+const core = await loadCore();
+
+const inputs = [];
+const corpus = path.join(shared, 'corpus', 'scrapinghub');
+for (const f of fs.readdirSync(corpus).filter((f) => f.endsWith('.html')).sort().slice(0, limit)) {
+  const url = JSON.parse(fs.readFileSync(path.join(corpus, f.replace(/\.html$/, '.json')), 'utf8')).url;
+  inputs.push({ name: `corpus/${f}`, file: path.join(corpus, f), url });
+}
+const fixtures = path.join(root, 'test', 'fixtures');
+for (const f of fs.readdirSync(fixtures).filter((f) => f.endsWith('.html')).sort()) {
+  const first = fs.readFileSync(path.join(fixtures, f), 'utf8').split('\n', 1)[0];
+  const url = /"url"\s*:\s*"([^"]+)"/.exec(first)?.[1] ?? 'https://example.org/2024/story';
+  inputs.push({ name: `fixtures/${f}`, file: path.join(fixtures, f), url });
+}
+
+const sha = (x) => crypto.createHash('sha256').update(typeof x === 'string' ? x : JSON.stringify(x) ?? 'undefined').digest('hex').slice(0, 16);
+const now = {};
+for (const input of inputs) {
+  const page = core.parseHtml(core.decodeHtml(new Uint8Array(fs.readFileSync(input.file))).text, input.url);
+  const r = core.cleanArticle(page.document, { url: input.url, window: page.window });
+  const fields = {};
+  for (const [k, v] of Object.entries(r.article ?? {})) fields[`article.${k}`] = sha(v);
+  fields.reason = sha(r.reason ?? null);
+  fields.warnings = sha(r.warnings);
+  fields.removed = sha(r.removed.map((e) => ({ ...e, html: e.html })));
+  fields.articlePath = sha(r.articlePath ?? null);
+  fields.retried = sha(r.debug?.retried ?? null);
+  now[input.name] = fields;
+  page.window.close();
+}
+
+if (mode === 'save') {
+  fs.mkdirSync(workDir, { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(now, null, 1));
+  console.log(`saved ${Object.keys(now).length} outputs to ${path.relative(root, file)}`);
+} else {
+  const before = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const diffs = [];
+  for (const [name, fields] of Object.entries(now)) {
+    const old = before[name];
+    if (!old) continue;
+    const keys = [...new Set([...Object.keys(old), ...Object.keys(fields)])].filter((k) => old[k] !== fields[k]);
+    if (keys.length) diffs.push(`${name}: ${keys.join(', ')}`);
+  }
+  console.log(diffs.length ? `${diffs.length} of ${Object.keys(now).length} differ:\n${diffs.join('\n')}` : `all ${Object.keys(now).length} outputs identical`);
+  process.exit(diffs.length ? 1 : 0);
+}
