@@ -10,6 +10,7 @@ export class Attrs {
   private constructor(private readonly map: Map<string, string> | null) {}
 
   static of(el: Element): Attrs {
+    if (!el.hasAttributes()) return Attrs.EMPTY;
     const names = el.getAttributeNames();
     if (!names.length) return Attrs.EMPTY;
     const map = new Map<string, string>();

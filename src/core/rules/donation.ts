@@ -24,10 +24,13 @@ function structure(f: Facts): Signal[] {
   const s = f.stats;
   if (s.donateLinks > 0 && s.donateLinks * 3 >= s.links && !isInlineMention(f)) out.push({ kind: 'structure', what: `${s.donateLinks} link(s) to a donation page` });
   if (s.radios + s.buttons + s.links > 1 && s.textLen < 2500) {
+    // The cheap conditions first: AMOUNT and PERIODS are large Unicode patterns, and most blocks with
+    // two links are neither a picker nor tabs.
     const text = f.text();
-    const amounts = text.match(AMOUNT)?.length ?? 0;
-    if (amounts >= 2 && (s.radios >= 2 || s.buttons >= 2 || s.textInputs > 0)) out.push({ kind: 'structure', what: `an amount picker (${amounts} amounts)` });
-    else if (PERIODS.test(text) && (s.buttons >= 2 || s.radios >= 2 || /once[\s\S]{0,40}monthly/i.test(text))) out.push({ kind: 'structure', what: 'giving-period tabs' });
+    const picker = s.radios >= 2 || s.buttons >= 2 || s.textInputs > 0;
+    const amounts = picker ? (text.match(AMOUNT)?.length ?? 0) : 0;
+    if (amounts >= 2) out.push({ kind: 'structure', what: `an amount picker (${amounts} amounts)` });
+    else if ((s.buttons >= 2 || s.radios >= 2 || /once[\s\S]{0,40}monthly/i.test(text)) && PERIODS.test(text)) out.push({ kind: 'structure', what: 'giving-period tabs' });
   }
   out.push(...positionSignal(f));
   return out;

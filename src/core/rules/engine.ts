@@ -14,8 +14,8 @@
 import type { Category } from '../types';
 import { DECANT_ID_ATTR } from '../html';
 import { collapse, isHiddenElement, BLOCK_TAGS, HEADING_TAGS } from '../dom';
-import type { Facts, Placement, RuleFamily, Signal, Stats } from './types';
-import { decisive } from './family';
+import type { Evidence, Facts, Placement, RuleFamily, Signal, Stats } from './types';
+import { decisive, evidenceOf } from './family';
 import { tokenize } from './match';
 import { Attrs } from './attrs';
 import { AD_FRAME, AD_HREFS, DONATE_HREFS, RELATED_HREFS, NEWSLETTER_HREFS, PROFILE_HREFS, SHARE_HREFS, SUBSCRIBE_HREFS } from './links.data';
@@ -29,15 +29,25 @@ const STRUCTURAL_TAGS: ReadonlySet<string> = new Set(['html', 'body', 'main', 'a
 /** Skipped entirely: not text a reader sees. */
 const INVISIBLE_TAGS: ReadonlySet<string> = new Set(['script', 'style', 'noscript', 'link', 'meta', 'svg', 'head', 'title', 'object', 'embed', 'param', 'source', 'track']);
 
-/** One step of a CSS path from `body`, linked to its parent's; joined only when a path is needed. */
+/**
+ * One step of a CSS path from `body`, linked to its parent's: `tag:nth-of-type(n)`, or the bare tag
+ * for the root (`n` 0). Steps are strings only when a path is needed (every element gets a record;
+ * few paths are ever read).
+ */
 export interface PathRec {
   parent: PathRec | null;
-  step: string;
+  tag: string;
+  n: number;
+}
+
+/** The `tag:nth-of-type(n)` step of one record. */
+export function stepOf(rec: PathRec): string {
+  return rec.n ? `${rec.tag}:nth-of-type(${rec.n})` : rec.tag;
 }
 
 export function pathOf(rec: PathRec | null): string {
   const steps: string[] = [];
-  for (let r = rec; r; r = r.parent) steps.push(r.step);
+  for (let r = rec; r; r = r.parent) steps.push(stepOf(r));
   return steps.reverse().join(' > ');
 }
 
@@ -113,11 +123,44 @@ function newStats(): Stats {
   };
 }
 
-const STAT_KEYS = Object.keys(newStats()) as (keyof Stats)[];
-
+/**
+ * Field by field: a loop over the keys is a keyed access per field, several times slower per element.
+ * A count added to Stats must be added here too; STATS_ADDED makes the compiler say so.
+ */
 function addStats(into: Stats, from: Stats): void {
-  for (const k of STAT_KEYS) into[k] += from[k];
+  into.textLen += from.textLen;
+  into.linkTextLen += from.linkTextLen;
+  into.links += from.links;
+  into.imgs += from.imgs;
+  into.forms += from.forms;
+  into.emailInputs += from.emailInputs;
+  into.textInputs += from.textInputs;
+  into.radios += from.radios;
+  into.checkboxes += from.checkboxes;
+  into.buttons += from.buttons;
+  into.textareas += from.textareas;
+  into.iframes += from.iframes;
+  into.paras += from.paras;
+  into.headings += from.headings;
+  into.donateLinks += from.donateLinks;
+  into.subscribeLinks += from.subscribeLinks;
+  into.newsletterLinks += from.newsletterLinks;
+  into.shareLinks += from.shareLinks;
+  into.profileLinks += from.profileLinks;
+  into.adLinks += from.adLinks;
+  into.relatedLinks += from.relatedLinks;
+  into.adSlots += from.adSlots;
+  into.cands += from.cands;
+  into.candTextLen += from.candTextLen;
 }
+
+/** Every field of Stats, as addStats adds them: a field missing here is a compile error. */
+export const STATS_ADDED: Readonly<Record<keyof Stats, true>> = {
+  textLen: true, linkTextLen: true, links: true, imgs: true, forms: true, emailInputs: true, textInputs: true,
+  radios: true, checkboxes: true, buttons: true, textareas: true, iframes: true, paras: true, headings: true,
+  donateLinks: true, subscribeLinks: true, newsletterLinks: true, shareLinks: true, profileLinks: true,
+  adLinks: true, relatedLinks: true, adSlots: true, cands: true, candTextLen: true,
+};
 
 interface Frame {
   el: Element;
@@ -125,6 +168,7 @@ interface Frame {
   attrs: Attrs;
   stats: Stats;
   rec: PathRec | null;
+  /** Children seen so far per tag (pre phase), for `nth-of-type`; made at the first child. */
   counts: Map<string, number> | null;
   next: Element | null;
   inLink: boolean;
@@ -144,6 +188,8 @@ interface Frame {
   /** Post phase: the element starts after the article's last paragraph of prose. */
   tail?: boolean;
 }
+
+const NO_FAMILIES: ReadonlySet<RuleFamily> = new Set();
 
 /** Inline elements without attributes carry no evidence of their own; their parents are judged. */
 const INLINE_TAGS: ReadonlySet<string> = new Set(['span', 'i', 'b', 'em', 'strong', 'br', 'img', 'small', 'sup', 'sub', 'u', 'abbr', 'time', 'wbr', 'mark', 'q', 'cite']);
@@ -200,50 +246,84 @@ function findLabel(el: Element, limit = 120): Element | null {
 /** A label standing before a block is a short line: at most this many characters. */
 const BEFORE_MAX = 80;
 
-function makeFacts(el: Element, tag: string, attrs: Attrs, stats: Stats, phase: 'pre' | 'post', pos?: string | null, tail = false): Facts {
-  let text: string | null = null;
-  let label: string | null = null;
-  let before: string | null = null;
-  let tokens: string[] | null = null;
-  let place: Placement | null = null;
-  const facts: Facts = {
-    el,
-    tag,
-    attrs,
-    stats,
-    phase,
-    get tokens() {
-      return (tokens ??= tokenize(attrs));
-    },
-    get place() {
-      return (place ??= placementOf(attrs, tag, pos, tail));
-    },
-    text() {
-      if (text === null) {
-        const raw = el.textContent ?? '';
-        text = collapse(raw.length > 12000 ? raw.slice(0, 12000) : raw).slice(0, 3000);
-      }
-      return text;
-    },
-    label() {
-      if (label === null) {
-        const h = findLabel(el);
-        const fromHeading = h ? collapse(h.textContent ?? '') : '';
-        label = (fromHeading && fromHeading.length <= 120 ? fromHeading : facts.text().slice(0, 80)) || '';
-      }
-      return label;
-    },
-    before() {
-      if (before === null) {
-        const prev = el.previousElementSibling;
-        const raw = prev && !prev.firstElementChild?.firstElementChild ? prev.textContent ?? '' : '';
-        before = raw.length <= BEFORE_MAX * 3 ? collapse(raw) : '';
-        if (before.length > BEFORE_MAX) before = '';
-      }
-      return before;
-    },
-  };
-  return facts;
+/** What the families read about one element; tokens, position, text and labels are computed on first use. */
+class ElementFacts implements Facts {
+  private tokenList: readonly string[] | null = null;
+  private placement: Placement | null = null;
+  private textValue: string | null = null;
+  private labelValue: string | null = null;
+  private beforeValue: string | null = null;
+  private evidenceValue: Evidence | null = null;
+
+  constructor(
+    readonly el: Element,
+    readonly tag: string,
+    readonly attrs: Attrs,
+    readonly stats: Stats,
+    readonly phase: 'pre' | 'post',
+    private readonly pos: string | null | undefined,
+    private readonly tail: boolean,
+  ) {}
+
+  get tokens(): readonly string[] {
+    return (this.tokenList ??= tokenize(this.attrs));
+  }
+
+  get evidence(): Evidence {
+    return (this.evidenceValue ??= evidenceOf(this.el, this.tag, this.attrs, this.tokens));
+  }
+
+  get place(): Placement {
+    return (this.placement ??= placementOf(this.attrs, this.tag, this.pos, this.tail));
+  }
+
+  text(): string {
+    if (this.textValue === null) this.textValue = boundedText(this.el.textContent ?? '');
+    return this.textValue;
+  }
+
+  label(): string {
+    if (this.labelValue === null) {
+      const h = findLabel(this.el);
+      const fromHeading = h ? collapse(h.textContent ?? '') : '';
+      this.labelValue = (fromHeading && fromHeading.length <= 120 ? fromHeading : this.text().slice(0, 80)) || '';
+    }
+    return this.labelValue;
+  }
+
+  before(): string {
+    if (this.beforeValue === null) {
+      const prev = this.el.previousElementSibling;
+      const raw = prev && !prev.firstElementChild?.firstElementChild ? prev.textContent ?? '' : '';
+      let before = raw.length <= BEFORE_MAX * 3 ? collapse(raw) : '';
+      if (before.length > BEFORE_MAX) before = '';
+      this.beforeValue = before;
+    }
+    return this.beforeValue;
+  }
+}
+
+/**
+ * `collapse(raw.slice(0, 12000)).slice(0, 3000)`, collapsing 4000 characters first: collapsing a
+ * prefix gives a prefix of the collapsed whole, so when that already yields 3000 characters the
+ * result is the same, for a third of the work on long blocks.
+ */
+function boundedText(raw: string): string {
+  // A wrapper's text is usually its only child's, and the walk asks about the wrapper next.
+  if (raw === lastRaw) return lastText;
+  lastRaw = raw;
+  return (lastText = collapseBounded(raw));
+}
+
+let lastRaw = '';
+let lastText = '';
+
+function collapseBounded(raw: string): string {
+  if (raw.length > 4000) {
+    const head = collapse(raw.slice(0, 4000));
+    if (head.length >= 3000) return head.slice(0, 3000);
+  }
+  return collapse(raw.length > 12000 ? raw.slice(0, 12000) : raw).slice(0, 3000);
 }
 
 /** Count an element's own text, links, fields and slots into `stats`; returns its own text length. */
@@ -372,7 +452,7 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
   const maxCandText = opts.maxCandText ?? Math.max(600, rootTextLen * opts.maxShare);
 
   const rootFrame: Frame = {
-    el: root, tag: root.localName, attrs: Attrs.of(root), stats: newStats(), rec: stamp ? { parent: null, step: root.localName } : null, counts: new Map(), next: null,
+    el: root, tag: root.localName, attrs: Attrs.of(root), stats: newStats(), rec: stamp ? { parent: null, tag: root.localName, n: 0 } : null, counts: null, next: null,
     inLink: false, protectedZone: false, afterIdx: 0, inner: [], id: null, ownText: 0, kids: 0, lastKid: null, phrasing: true,
   };
   if (opts.includeRoot) {
@@ -395,10 +475,10 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
     const tag = el.localName;
     let rec: PathRec | null = null;
     if (stamp) {
-      const counts = parent.counts!;
+      const counts = (parent.counts ??= new Map());
       const n = (counts.get(tag) ?? 0) + 1;
       counts.set(tag, n);
-      rec = { parent: parent.rec, step: `${tag}:nth-of-type(${n})` };
+      rec = { parent: parent.rec, tag, n };
     }
     if (INVISIBLE_TAGS.has(tag)) {
       if (tag === 'svg' || tag === 'object' || tag === 'embed') parent.phrasing = false;
@@ -432,7 +512,7 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
       } else if (attrs.has(DECANT_ID_ATTR)) el.removeAttribute(DECANT_ID_ATTR); // the page's own copy
     } else id = attrs.get(DECANT_ID_ATTR);
     const frame: Frame = {
-      el, tag, attrs, stats: newStats(), rec, counts: stamp ? new Map() : null, next: null,
+      el, tag, attrs, stats: newStats(), rec, counts: null, next: null,
       inLink: parent.inLink || tag === 'a', protectedZone: parent.protectedZone || PROTECTED_TAGS.has(tag),
       afterIdx: closed.length, inner: [], id, ownText: 0, kids: 0, lastKid: null, phrasing: true, pos, tail: pastProse,
     };
@@ -470,9 +550,9 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
   const evaluate = (frame: Frame): void => {
     const { el, tag, stats } = frame;
     if (INLINE_TAGS.has(tag) && !frame.attrs.size) return;
-    const facts = makeFacts(el, tag, frame.attrs, stats, phase, frame.pos, frame.tail);
-    const inner = frame.inner.filter((c) => c.alive);
-    const innerCats = new Set(inner.map((c) => c.family));
+    const facts = new ElementFacts(el, tag, frame.attrs, stats, phase, frame.pos, frame.tail ?? false);
+    const inner = frame.inner.length ? frame.inner.filter((c) => c.alive) : frame.inner;
+    const innerCats: ReadonlySet<RuleFamily> = inner.length ? new Set(inner.map((c) => c.family)) : NO_FAMILIES;
     let best: { family: RuleFamily; signals: Signal[]; score: number; own: boolean } | null = null;
     for (const family of families) {
       if (failed.size && failed.has(family.id)) continue;
@@ -493,8 +573,12 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
       const score = (signals.some((s) => s.kind === 'vendor') ? 10 : new Set(signals.map((s) => s.kind)).size) + (own ? 0.5 : 0);
       if (!best || score > best.score) best = { family, signals, score, own };
     }
-    const innerText = inner.reduce((n, c) => n + c.textLen, 0);
-    const innerImgs = inner.reduce((n, c) => n + c.imgs, 0);
+    let innerText = 0;
+    let innerImgs = 0;
+    for (const c of inner) {
+      innerText += c.textLen;
+      innerImgs += c.imgs;
+    }
     const extra = stats.textLen - innerText;
     if (best) {
       if (inner.length && !best.own && extra > Math.max(80, 0.3 * stats.textLen)) {
@@ -573,7 +657,7 @@ function siblingRec(el: Element, next: PathRec | null, blocks: Map<string, PathR
   if (!next) return null;
   let n = 1;
   for (let s = el.previousElementSibling; s; s = s.previousElementSibling) if (s.localName === el.localName) n++;
-  return { parent: next.parent, step: `${el.localName}:nth-of-type(${n})` };
+  return { parent: next.parent, tag: el.localName, n };
 }
 
 /** Post phase: the last paragraph of prose in the extracted article (120+ characters, not mostly links). */

@@ -4,8 +4,9 @@
  * this turns them into `signals(facts)`.
  */
 import type { Category } from '../types';
-import type { Facts, RuleFamily, Signal, VendorEntry } from './types';
-import { tokenMatcher, vendorMatcher } from './match';
+import type { Evidence, Facts, RuleFamily, Signal, VendorEntry } from './types';
+import { compileVendors, markupJudge, type CompiledVendors } from './match';
+import type { Attrs } from './attrs';
 
 export interface FamilySpec {
   id: string;
@@ -28,24 +29,58 @@ export interface FamilySpec {
   structure?: (f: Facts) => Signal[];
 }
 
+/** Every family defined so far, in order; `Facts.evidence` answers for all of them at once. */
+const defined: { vendors: CompiledVendors; judge: ((token: string) => boolean) | null }[] = [];
+
+/** All families' exact ids and classes in one map each: name → [family index, entry] pairs. */
+let joined: {
+  byId: Map<string, [number, VendorEntry][]>;
+  byClass: Map<string, [number, VendorEntry][]>;
+  withRest: number[];
+  /** Tags some family's non-id, non-class selectors may match on an element without attributes. */
+  restTags: ReadonlySet<string>;
+  /** The evidence of an element nothing matches. */
+  none: Evidence;
+} | null = null;
+
+function joinVendors(): NonNullable<typeof joined> {
+  const byId = new Map<string, [number, VendorEntry][]>();
+  const byClass = new Map<string, [number, VendorEntry][]>();
+  const withRest: number[] = [];
+  defined.forEach(({ vendors }, i) => {
+    for (const [name, entry] of vendors.byId) byId.set(name, [...(byId.get(name) ?? []), [i, entry]]);
+    for (const [name, entry] of vendors.byClass) byClass.set(name, [...(byClass.get(name) ?? []), [i, entry]]);
+    if (vendors.hasRest) withRest.push(i);
+  });
+  const restTags = new Set(defined.flatMap(({ vendors }) => vendors.bareTags));
+  const none: Evidence = Object.freeze({ vendor: Object.freeze(defined.map(() => null)), markup: Object.freeze(defined.map(() => null)) });
+  return { byId, byClass, withRest, restTags, none };
+}
+
 /** Signals of kinds other than text are computed first; text is read only when it could decide. */
 export function defineFamily(spec: FamilySpec): RuleFamily {
-  const vendor = spec.vendors?.length ? vendorMatcher(spec.vendors) : null;
+  const index = defined.length;
+  defined.push({
+    vendors: compileVendors(spec.vendors ?? []),
+    judge: spec.markup ? markupJudge(spec.markup.exact, spec.markup.stems, spec.markup.exclude) : null,
+  });
+  tokenFamilies.clear();
+  joined = null;
   const maxText = spec.maxText ?? 3000;
   const maxParas = spec.maxParas ?? 6;
-  const markup = spec.markup ? tokenMatcher(spec.markup.exact, spec.markup.stems, spec.markup.exclude) : null;
   return {
     id: spec.id,
     category: spec.category,
     risky: spec.risky ?? false,
     signals(f: Facts): Signal[] {
       const out: Signal[] = [];
-      const v = vendor?.(f.el, f.tag, f.attrs);
+      const evidence = f.evidence;
+      const v = evidence.vendor[index];
       if (v) out.push({ kind: 'vendor', what: `${v.selector} (${v.note})` });
       if (f.stats.textLen > maxText || f.stats.paras > maxParas) return out;
-      const token = markup?.(f.tokens);
+      const token = evidence.markup[index];
       if (token) out.push({ kind: 'markup', what: `markup “${token}”` });
-      if (spec.structure) out.push(...spec.structure(f));
+      if (spec.structure) for (const s of spec.structure(f)) out.push(s);
       if (spec.text && out.length) {
         const source = spec.text.scope === 'label' ? f.label() : f.text();
         const hit = spec.text.regex.exec(source);
@@ -58,6 +93,52 @@ export function defineFamily(spec: FamilySpec): RuleFamily {
       return out;
     },
   };
+}
+
+/** Token → indexes of the families whose markup vocabulary it matches (bounded, for long batch runs). */
+const tokenFamilies = new Map<string, readonly number[]>();
+const NONE: readonly number[] = [];
+const TOKEN_MEMO_LIMIT = 8192;
+
+function familiesOfToken(token: string): readonly number[] {
+  let list = tokenFamilies.get(token);
+  if (list === undefined) {
+    const hits: number[] = [];
+    for (let i = 0; i < defined.length; i++) if (defined[i].judge?.(token)) hits.push(i);
+    list = hits.length ? hits : NONE;
+    if (tokenFamilies.size >= TOKEN_MEMO_LIMIT) tokenFamilies.clear();
+    tokenFamilies.set(token, list);
+  }
+  return list;
+}
+
+/**
+ * Vendor and markup evidence of one element for every family in one pass: per family, the vendor
+ * entry it matches (its id, then its classes in order, then its other selectors in list order) and
+ * the first of the element's tokens in its vocabulary — what each family's own matchers would say,
+ * without ten passes over the same id, classes and tokens.
+ */
+export function evidenceOf(el: Element, tag: string, attrs: Attrs, tokens: readonly string[]): Evidence {
+  const index = (joined ??= joinVendors());
+  // No attributes: no id, class or token, and only a selector naming the bare tag could match.
+  if (!attrs.size && !index.restTags.has(tag) && !index.restTags.has('*')) return index.none;
+  const n = defined.length;
+  const vendor: (VendorEntry | null)[] = new Array<VendorEntry | null>(n).fill(null);
+  const markup: (string | null)[] = new Array<string | null>(n).fill(null);
+  const id = attrs.id;
+  if (id) {
+    const hits = index.byId.get(id);
+    if (hits) for (const [i, entry] of hits) vendor[i] = entry;
+  }
+  for (const c of attrs.classes) {
+    const hits = index.byClass.get(c);
+    if (hits) for (const [i, entry] of hits) if (vendor[i] === null) vendor[i] = entry;
+  }
+  for (const i of index.withRest) if (vendor[i] === null) vendor[i] = defined[i].vendors.matchRest(el, tag, attrs);
+  for (const t of tokens) {
+    for (const i of familiesOfToken(t)) if (markup[i] === null) markup[i] = t;
+  }
+  return { vendor, markup };
 }
 
 /** Distinct kinds among signals; a vendor signal counts as decisive. */

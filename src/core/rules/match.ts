@@ -23,7 +23,7 @@ const MAX_ATTR_VALUE = 120;
  * values, split at separators and camelCase (`CybotCookiebotDialog` → cybot, cookiebot, dialog), plus
  * the names of `data-*` attributes (`data-ad-slot` → data, ad, slot).
  */
-export function tokenize(attrs: Attrs): string[] {
+export function tokenize(attrs: Attrs): readonly string[] {
   if (!attrs.size) return [];
   let source = '';
   for (const [name, v] of attrs.entries()) {
@@ -32,27 +32,44 @@ export function tokenize(attrs: Attrs): string[] {
     if (v && v.length <= MAX_ATTR_VALUE) source += ' ' + v;
   }
   if (!source) return [];
-  return source
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((t) => t.length > 0 && t.length < 40);
+  // Pages repeat the same markup many times: split each distinct source once (bounded for batches).
+  let tokens = tokenCache.get(source);
+  if (!tokens) {
+    tokens = source
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((t) => t.length > 0 && t.length < 40);
+    if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
+    tokenCache.set(source, tokens);
+  }
+  return tokens;
 }
+
+const tokenCache = new Map<string, string[]>();
+const TOKEN_CACHE_LIMIT = 4096;
 
 /**
  * A token vocabulary: exact tokens, plus stems that match at a token's start (`newsletter` matches
  * `newsletterbox`). Returns the first matching token.
  */
 export function tokenMatcher(exact: readonly string[], stems: readonly string[] = [], exclude: readonly string[] = []): (tokens: readonly string[]) => string | null {
+  const judge = markupJudge(exact, stems, exclude);
+  return (tokens) => {
+    for (const t of tokens) if (judge(t)) return t;
+    return null;
+  };
+}
+
+/** Whether one token is in a vocabulary: not excluded, and exact or starting with a stem. */
+export function markupJudge(exact: readonly string[], stems: readonly string[] = [], exclude: readonly string[] = []): (token: string) => boolean {
   const exactSet = new Set(exact);
   const excludeSet = new Set(exclude);
-  return (tokens) => {
-    for (const t of tokens) {
-      if (excludeSet.has(t)) continue;
-      if (exactSet.has(t)) return t;
-      for (const s of stems) if (t.startsWith(s)) return t;
-    }
-    return null;
+  return (t) => {
+    if (excludeSet.has(t)) return false;
+    if (exactSet.has(t)) return true;
+    for (const s of stems) if (t.startsWith(s)) return true;
+    return false;
   };
 }
 
@@ -82,27 +99,75 @@ type Pred = (el: Element, tag: string, attrs: Attrs) => boolean;
  * Anything else falls back to `Element.matches`.
  */
 export function vendorMatcher(entries: readonly VendorEntry[]): (el: Element, tag: string, attrs: Attrs) => VendorEntry | null {
-  // Exact ids and classes go in maps (one lookup per element); the rest are checked in order.
+  const compiled = compileVendors(entries);
+  return (el, tag, attrs) => {
+    const id = attrs.id;
+    if (id) {
+      const hit = compiled.byId.get(id);
+      if (hit) return hit;
+    }
+    for (const c of attrs.classes) {
+      const hit = compiled.byClass.get(c);
+      if (hit) return hit;
+    }
+    return compiled.matchRest(el, tag, attrs);
+  };
+}
+
+/**
+ * Vendor entries compiled: exact ids and classes in maps (the last entry for a name wins), the other
+ * selectors as predicates checked in list order, each only on elements that can match it (one with
+ * the attribute, an id, a class or the tag it names).
+ */
+export interface CompiledVendors {
+  byId: ReadonlyMap<string, VendorEntry>;
+  byClass: ReadonlyMap<string, VendorEntry>;
+  hasRest: boolean;
+  /** Tags an element without attributes can match by (selectors with no attribute, id or class). */
+  bareTags: readonly string[];
+  matchRest(el: Element, tag: string, attrs: Attrs): VendorEntry | null;
+}
+
+export function compileVendors(entries: readonly VendorEntry[]): CompiledVendors {
   const byId = new Map<string, VendorEntry>();
   const byClass = new Map<string, VendorEntry>();
-  const rest: [Pred, VendorEntry][] = [];
+  const rest: [Need, Pred, VendorEntry][] = [];
   for (const e of entries) {
     const id = /^#([\w-]+)$/.exec(e.selector);
     const cls = /^\.([\w-]+)$/.exec(e.selector);
     if (id) byId.set(id[1], e);
     else if (cls) byClass.set(cls[1], e);
-    else rest.push([compileSelector(e.selector), e]);
+    else rest.push([needOf(e.selector), compileSelector(e.selector), e]);
   }
-  return (el, tag, attrs) => {
-    const id = attrs.id;
-    if (id && byId.has(id)) return byId.get(id)!;
-    for (const c of attrs.classes) {
-      const hit = byClass.get(c);
-      if (hit) return hit;
-    }
-    for (const [pred, entry] of rest) if (pred(el, tag, attrs)) return entry;
-    return null;
+  const bareTags = rest.flatMap(([need]) => (!need ? ['*'] : need.attr === undefined && need.tag !== undefined ? [need.tag] : []));
+  return {
+    byId,
+    byClass,
+    hasRest: rest.length > 0,
+    bareTags,
+    matchRest(el, tag, attrs) {
+      for (const [need, pred, entry] of rest) {
+        if (need) {
+          if (need.attr !== undefined && !attrs.has(need.attr)) continue;
+          if (need.tag !== undefined && need.tag !== tag) continue;
+        }
+        if (pred(el, tag, attrs)) return entry;
+      }
+      return null;
+    },
   };
+}
+
+/** What an element must have for a compiled selector to match it (null: no cheap precondition). */
+type Need = { attr?: string; tag?: string } | null;
+
+function needOf(selector: string): Need {
+  let m: RegExpExecArray | null;
+  if (/^#[\w-]+\*?$/.test(selector)) return { attr: 'id' };
+  if ((m = /^([a-z][\w-]*)?\.[\w-]+\*?$/.exec(selector))) return m[1] ? { attr: 'class', tag: m[1] } : { attr: 'class' };
+  if ((m = /^([a-z][\w-]*)$/.exec(selector))) return { tag: m[1] };
+  if ((m = /^([a-z][\w-]*)?\[([\w-]+)(?:[\^*]?="[^"]*")?\]$/.exec(selector))) return m[1] ? { attr: m[2], tag: m[1] } : { attr: m[2] };
+  return null;
 }
 
 function compileSelector(selector: string): Pred {

@@ -16,7 +16,10 @@ export interface Signal {
   fromBefore?: boolean;
 }
 
-/** Counts over an element's subtree (itself included), aggregated as the walk leaves each element. */
+/**
+ * Counts over an element's subtree (itself included), aggregated as the walk leaves each element.
+ * A new count goes in engine.ts too: newStats, addStats and STATS_ADDED (the compiler checks the last).
+ */
 export interface Stats {
   /** Characters of text (raw, before whitespace collapsing). */
   textLen: number;
@@ -77,12 +80,20 @@ export interface Facts {
   place: Placement;
   /** 'pre': the whole page before Readability; 'post': inside the extracted article. */
   phase: 'pre' | 'post';
+  /** Each family's vendor entry and markup token for this element, by definition order (family.ts). */
+  readonly evidence: Evidence;
   /** Collapsed text, at most 3000 characters. */
   text(): string;
   /** A short label: the first heading or title-like child's text, else the text's first 80 characters. */
   label(): string;
   /** The previous sibling's text when it is a short line (a rail's label standing before it), else ''. */
   before(): string;
+}
+
+/** Vendor and markup evidence of one element for every family, indexed by definition order. */
+export interface Evidence {
+  vendor: readonly (VendorEntry | null)[];
+  markup: readonly (string | null)[];
 }
 
 export interface RuleFamily {
