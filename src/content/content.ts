@@ -1,8 +1,9 @@
 /**
  * The content script, injected on the reader's click (activeTab) by the service worker. It reads the
- * live page and never changes it: it captures the DOM (time and SHA-256, for exports), clones it,
- * marks on the copy what the live page hides or floats over it (computed style, mark.ts), runs the
- * pure core on the copy and answers with plain data through `scripting.executeScript`.
+ * live page and never changes it: it captures the DOM (time and SHA-256, for exports) and runs the
+ * pure core on the page, which works on its own copy; on that copy, before the core reads it, this
+ * script marks what the live page hides or floats over it (computed style, mark.ts). It answers with
+ * plain data through `scripting.executeScript`.
  *
  * A classic script (IIFE). It defines one function in the extension's isolated world, so a second
  * click does not evaluate the bundle again. No webextension-polyfill, no Markdown here.
@@ -30,23 +31,26 @@ async function run(options: ContentOptions = {}): Promise<ContentReply> {
     const url = location.href;
     const hashing = sha256HexOf(dom.outerHTML(root));
     const t1 = performance.now();
-    const copy = dom.cloneDocument(document);
-    const t2 = performance.now();
-    unclobberForms(copy, window, dom);
-    markCopy(document, copy, window, dom);
-    const t3 = performance.now();
-    const result = cleanArticle(copy, {
+    // The core copies the page once (per attempt) and lets us mark its copy from the live page.
+    let mark = 0;
+    const result = cleanArticle(document, {
       url: /^https?:/i.test(url) ? url : undefined,
       window,
       ...(options.categories ? { categories: options.categories } : {}),
+      prepareCopy: (copy) => {
+        const m = performance.now();
+        unclobberForms(copy, window, dom);
+        markCopy(document, copy, window, dom);
+        mark += performance.now() - m;
+      },
     });
-    const t4 = performance.now();
+    const t2 = performance.now();
     // Plain objects: reading each entry's `html` here runs the ledger's one batched sanitising pass.
     const removed = result.removed.map((e) => ({ ...e, html: e.html }));
-    const t5 = performance.now();
+    const t3 = performance.now();
     const sha256Html = await hashing;
-    const t6 = performance.now();
-    const timings = { capture: t1 - t0, clone: t2 - t1, mark: t3 - t2, clean: t4 - t3, ledger: t5 - t4, hash: t6 - t5, total: t6 - t0 };
+    const t4 = performance.now();
+    const timings = { capture: t1 - t0, mark, clean: t2 - t1 - mark, ledger: t3 - t2, hash: t4 - t3, total: t4 - t0 };
     const capture = { capturedAt, sha256Html, url, timings, steps: result.debug?.steps ?? [] };
     if (!result.article) {
       return { state: 'no-article', reason: result.reason ?? 'No article was found on this page.', removed, warnings: result.warnings, capture };

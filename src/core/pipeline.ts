@@ -2,7 +2,8 @@
  * The cleaning pipeline, in order:
  *  1. Guard: a Document with a window (DOMPurify needs one), under the size cap.
  *  2. Metadata from the ORIGINAL document (JSON-LD, OpenGraph, Twitter, citation_*, Dublin Core).
- *  3. Clone the document; the caller's DOM is never changed.
+ *  3. Clone the document (its body and the head's title/meta/base); the caller's DOM is never changed.
+ *     `prepareCopy` may mark the copy (the content script's computed-style marks).
  *  4. Pre-clean: one walk drops hidden elements, stamps blocks with `data-decant-id`, and finds nag
  *     blocks for every rule family; each removal goes in the ledger (sanitised HTML, path, preview).
  *  5. Readability on the clone (once, on the common path).
@@ -84,11 +85,13 @@ export function runPipeline(doc: Document, options: CleanOptions = {}): CleanRes
   const url = pageUrl(doc, options);
   let meta: PageMetadata | null = null;
   const warnings: string[] = [];
+  const tMeta = now();
   try {
     meta = readMetadata(doc, url);
   } catch (e) {
     warnings.push(`Metadata could not be read: ${(e as Error).message}`);
   }
+  const metaStep = { name: 'metadata', ms: now() - tMeta };
 
   const useRules = options.rules !== false;
   const families = useRules ? selectFamilies(RULES, options.categories, options.disableRules) : [];
@@ -113,13 +116,14 @@ export function runPipeline(doc: Document, options: CleanOptions = {}): CleanRes
   }
 
   let chosen = first;
+  let second: Attempt | null = null;
   let retried: string | null = null;
   const risky = families.filter((f) => f.risky);
   if (options.safetyValve !== false && risky.length && tookTooMuch(first, options)) {
     const safer = families.filter((f) => !f.risky);
     try {
       const failedSecond = new Map<string, string>();
-      const second = attempt(doc, win, url, meta, safer, options, failedSecond);
+      second = attempt(doc, win, url, meta, safer, options, failedSecond);
       const w1 = first.article?.wordCount ?? 0;
       const w2 = second.article?.wordCount ?? 0;
       if (w2 >= Math.max(w1 * 1.5, w1 + 60)) {
@@ -143,7 +147,17 @@ export function runPipeline(doc: Document, options: CleanOptions = {}): CleanRes
     warnings: [...warnings, ...chosen.warnings],
     articlePath: chosen.article ? (chosen.articlePath ?? null) : null,
     ...(meta ? { citation: meta.citation } : {}),
-    debug: { steps: [...chosen.steps, { name: 'total', ms: now() - started }], retried, failedRules: [...failed.keys()] },
+    // Each step once: a retry's discarded attempt is one step of its own.
+    debug: {
+      steps: [
+        metaStep,
+        ...[first, second].filter((a): a is Attempt => !!a && a !== chosen).map((a) => ({ name: 'discarded attempt', ms: a.steps.reduce((n, s) => n + s.ms, 0) })),
+        ...chosen.steps,
+        { name: 'total', ms: now() - started },
+      ],
+      retried,
+      failedRules: [...failed.keys()],
+    },
   };
 }
 
@@ -166,8 +180,12 @@ function attempt(doc: Document, win: Win, url: string | null, meta: PageMetadata
   };
   const warnings: string[] = [];
   const clone = cloneForReading(doc);
-  const body = clone.body;
   step('clone');
+  if (options.prepareCopy) {
+    options.prepareCopy(clone);
+    step('prepare');
+  }
+  const body = clone.body;
   if (!body) return { article: null, reason: 'This page has no body to read.', removed: [], warnings, removedProseChars: 0, postRemovedChars: 0, extractedChars: 0, steps };
 
   // 4. Pre-clean.
@@ -261,6 +279,7 @@ function attempt(doc: Document, win: Win, url: string | null, meta: PageMetadata
     contentHtml: content.innerHTML,
     text,
   };
+  step('article');
   return { article, removed, warnings, removedProseChars, postRemovedChars, extractedChars, articlePath, steps };
 }
 

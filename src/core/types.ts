@@ -138,4 +138,10 @@ export interface CleanOptions {
   minWords?: number;
   /** Hard cap on elements; larger pages are refused with a reason. Default 200 000. */
   maxElements?: number;
+  /**
+   * Called on each private copy of the page right after it is made, before any step reads it. The
+   * content script marks there what the live page hides (computed style), so the page is copied once
+   * per attempt instead of being copied, marked and copied again. It may change only the copy.
+   */
+  prepareCopy?: (copy: Document) => void;
 }

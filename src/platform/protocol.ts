@@ -17,11 +17,11 @@ export interface Capture {
   /** The page's address at the click. */
   url: string;
   /**
-   * Milliseconds the content script spent: serialising the page for the hash (`capture`), copying it
-   * (`clone`), marking what the live page hides (`mark`), the core pipeline (`clean`), the ledger's
-   * sanitised HTML (`ledger`), waiting for the hash (`hash`), and all of it (`total`).
+   * Milliseconds the content script spent: serialising the page for the hash (`capture`), marking on
+   * the core's copy what the live page hides (`mark`), the core pipeline without the marks (`clean`),
+   * the ledger's sanitised HTML (`ledger`), waiting for the hash (`hash`), and all of it (`total`).
    */
-  timings: { capture: number; clone: number; mark: number; clean: number; ledger: number; hash: number; total: number };
+  timings: { capture: number; mark: number; clean: number; ledger: number; hash: number; total: number };
   /** The core pipeline's own steps (`debug.steps`), for the benchmark and bug reports. */
   steps?: { name: string; ms: number }[];
 }
