@@ -27,3 +27,9 @@ declare module '@citation-js/plugin-bibtex' {}
 declare module '@citation-js/name' {
   export function parse(name: string): { given?: string; family?: string; suffix?: string; 'non-dropping-particle'?: string; 'dropping-particle'?: string };
 }
+
+// Readability.js alone (the package's index also loads isProbablyReaderable, which Decant does not use
+// and which would weigh on the content script's size budget).
+declare module '@mozilla/readability/Readability.js' {
+  export { Readability as default } from '@mozilla/readability';
+}

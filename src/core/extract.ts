@@ -3,7 +3,7 @@
  * keeps classes (the post-clean rules read them; DOMPurify drops them later) and hands back the
  * content element itself rather than an HTML string, so nothing is serialised twice.
  */
-import { Readability } from '@mozilla/readability';
+import Readability from '@mozilla/readability/Readability.js';
 
 export interface Extracted {
   content: Element;
