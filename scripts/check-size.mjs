@@ -8,7 +8,9 @@
 // load of a site), so they have a budget: CONTENT_BUDGET_KB is the target (issue 8). Until
 // content.js fits it, CI holds each content script under its ceiling below, so it cannot grow
 // while it is being cut down; the report says how far each one is from the target.
-// Exits 1 when a content script is over its ceiling (or over the target when it has no ceiling).
+// Extension pages and the service worker have looser budgets (PAGE_BUDGET_KB: a page's first load,
+// entry + static chunks; WORKER_BUDGET_KB); Turndown never belongs in a content script.
+// Exits 1 when a bundle is over its limit.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -18,8 +20,15 @@ import * as esbuild from 'esbuild';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist', 'chrome');
 const CONTENT_BUDGET_KB = 40;
-/** KB minified + gzipped a content script may not exceed while it is over the target (no growth). */
-const CEILING_KB = { 'content.js': 56 };
+/**
+ * KB minified + gzipped a content script may not exceed while it is over the target: a little above
+ * its size when the check came in (content.js 53.0 KB, content-auto.js 56.9 KB), so CI stops growth.
+ * Lower these as the scripts shrink; remove an entry once its script fits the target.
+ */
+const CEILING_KB = { 'content.js': 56, 'content-auto.js': 60 };
+/** A page's first load (entry + static chunks) and the background script, minified + gzipped. */
+const PAGE_BUDGET_KB = 60;
+const WORKER_BUDGET_KB = 20;
 
 if (!fs.existsSync(path.join(dist, 'manifest.json'))) {
   console.error('check-size: no dist/chrome; run `npm run build` first.');
@@ -68,7 +77,7 @@ files.sort();
 // Which entry pages load each chunk before they can show anything.
 const loadedBy = new Map();
 for (const rel of files) {
-  if (rel.startsWith('chunks/') || /^content[^/]*\.js$/.test(rel) || !isModule((await sizeOf(rel)).code)) continue;
+  if (rel.startsWith('chunks/') || /^content[^/]*\.js$/.test(rel) || rel === 'background.js' || !isModule((await sizeOf(rel)).code)) continue;
   for (const dep of await withStatic(rel)) if (dep !== rel) loadedBy.set(dep, [...(loadedBy.get(dep) ?? []), rel.replace(/\.js$/, '')]);
 }
 
@@ -77,7 +86,7 @@ let failed = false;
 for (const rel of files) {
   const s = await sizeOf(rel);
   const isContent = /^content[^/]*\.js$/.test(rel);
-  const isPage = !rel.startsWith('chunks/') && !isContent && isModule(s.code);
+  const isPage = !rel.startsWith('chunks/') && !isContent && rel !== 'background.js' && isModule(s.code);
   let note = '';
   if (isContent) {
     const target = CONTENT_BUDGET_KB * 1024;
@@ -87,11 +96,22 @@ for (const rel of files) {
       note = `OVER ${CEILING_KB[rel] ? `its ceiling of ${CEILING_KB[rel]} KB` : `the ${CONTENT_BUDGET_KB} KB budget`}`;
     } else if (s.gz > target) note = `${kb(s.gz - target)} over the ${CONTENT_BUDGET_KB} KB target (CI ceiling ${CEILING_KB[rel]} KB)`;
     else note = `within the ${CONTENT_BUDGET_KB} KB budget`;
+    if (/turndown/i.test(s.code)) {
+      failed = true;
+      note += '; contains Turndown, which belongs in the views only (CONTRACT §1)';
+    }
   } else if (isPage) {
     const all = [...(await withStatic(rel))];
     let gz = 0;
     for (const f of all) gz += (await sizeOf(f)).gz;
-    note = all.length > 1 ? `${kb(gz)} with its ${all.length - 1} static chunk(s)` : '';
+    note = `first load ${kb(gz)}${all.length > 1 ? ` with ${all.length - 1} static chunk(s)` : ''}`;
+    if (gz > PAGE_BUDGET_KB * 1024) {
+      failed = true;
+      note += ` — OVER the ${PAGE_BUDGET_KB} KB budget`;
+    }
+  } else if (rel === 'background.js') {
+    note = s.gz > WORKER_BUDGET_KB * 1024 ? `OVER the ${WORKER_BUDGET_KB} KB budget` : `budget ${WORKER_BUDGET_KB} KB`;
+    if (s.gz > WORKER_BUDGET_KB * 1024) failed = true;
   } else if (rel.startsWith('chunks/')) {
     note = loadedBy.has(rel) ? `loaded up front by ${loadedBy.get(rel).join(', ')}` : 'loaded on demand (import())';
   }
@@ -103,6 +123,6 @@ console.log(`bundle sizes in dist/chrome (minified + gzipped; content scripts: $
 console.log(`${'bundle'.padEnd(width)}  ${'raw'.padStart(9)}  ${'minified'.padStart(9)}  ${'gzipped'.padStart(9)}`);
 for (const r of rows) console.log(`${r[0].padEnd(width)}  ${r[1].padStart(9)}  ${r[2].padStart(9)}  ${r[3].padStart(9)}  ${r[4]}`);
 if (failed) {
-  console.error('check-size: a content script is over its size limit (see above).');
+  console.error('check-size: a bundle is over its size limit (see above).');
   process.exit(1);
 }
