@@ -556,7 +556,7 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
     let best: { family: RuleFamily; signals: Signal[]; score: number; own: boolean } | null = null;
     for (const family of families) {
       if (failed.size && failed.has(family.id)) continue;
-      let signals: Signal[];
+      let signals: readonly Signal[];
       try {
         signals = family.signals(facts);
       } catch (e) {
@@ -567,11 +567,11 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
       const own = signals.length > 0 && decisive(signals);
       if (!own) {
         if (!innerCats.has(family)) continue;
-        signals.push({ kind: 'structure', what: `holds a ${family.category} block` });
+        signals = [...signals, { kind: 'structure', what: `holds a ${family.category} block` }];
         if (!decisive(signals)) continue;
       }
       const score = (signals.some((s) => s.kind === 'vendor') ? 10 : new Set(signals.map((s) => s.kind)).size) + (own ? 0.5 : 0);
-      if (!best || score > best.score) best = { family, signals, score, own };
+      if (!best || score > best.score) best = { family, signals: [...signals], score, own };
     }
     let innerText = 0;
     let innerImgs = 0;

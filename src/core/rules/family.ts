@@ -72,16 +72,23 @@ export function defineFamily(spec: FamilySpec): RuleFamily {
     id: spec.id,
     category: spec.category,
     risky: spec.risky ?? false,
-    signals(f: Facts): Signal[] {
-      const out: Signal[] = [];
+    signals(f: Facts): readonly Signal[] {
+      // Nine families in ten say nothing about an element: no array unless there is evidence.
+      let out: Signal[] | null = null;
       const evidence = f.evidence;
       const v = evidence.vendor[index];
-      if (v) out.push({ kind: 'vendor', what: `${v.selector} (${v.note})` });
-      if (f.stats.textLen > maxText || f.stats.paras > maxParas) return out;
+      if (v) (out ??= []).push({ kind: 'vendor', what: `${v.selector} (${v.note})` });
+      if (f.stats.textLen > maxText || f.stats.paras > maxParas) return out ?? NO_SIGNALS;
       const token = evidence.markup[index];
-      if (token) out.push({ kind: 'markup', what: `markup “${token}”` });
-      if (spec.structure) for (const s of spec.structure(f)) out.push(s);
-      if (spec.text && out.length) {
+      if (token) (out ??= []).push({ kind: 'markup', what: `markup “${token}”` });
+      if (spec.structure) {
+        const found = spec.structure(f);
+        if (found.length) {
+          out ??= [];
+          for (const s of found) out.push(s);
+        }
+      }
+      if (spec.text && out) {
         const source = spec.text.scope === 'label' ? f.label() : f.text();
         const hit = spec.text.regex.exec(source);
         const prior = !hit && spec.text.before ? f.before() : '';
@@ -90,10 +97,12 @@ export function defineFamily(spec: FamilySpec): RuleFamily {
         else if (hitBefore) out.push({ kind: 'text', what: `${spec.text.what} before it “${prior.slice(0, 60)}”`, fromBefore: true });
         else if (spec.cta && f.stats.textLen <= 60 && spec.cta.test(f.text())) out.push({ kind: 'text', what: `a “${f.text()}” button` });
       }
-      return out;
+      return out ?? NO_SIGNALS;
     },
   };
 }
+
+const NO_SIGNALS: readonly Signal[] = Object.freeze([]);
 
 /** Token → indexes of the families whose markup vocabulary it matches (bounded, for long batch runs). */
 const tokenFamilies = new Map<string, readonly number[]>();
@@ -122,23 +131,33 @@ export function evidenceOf(el: Element, tag: string, attrs: Attrs, tokens: reado
   const index = (joined ??= joinVendors());
   // No attributes: no id, class or token, and only a selector naming the bare tag could match.
   if (!attrs.size && !index.restTags.has(tag) && !index.restTags.has('*')) return index.none;
+  // Most elements match nothing: arrays are made at the first hit.
   const n = defined.length;
-  const vendor: (VendorEntry | null)[] = new Array<VendorEntry | null>(n).fill(null);
-  const markup: (string | null)[] = new Array<string | null>(n).fill(null);
+  let vendor: (VendorEntry | null)[] | null = null;
+  let markup: (string | null)[] | null = null;
   const id = attrs.id;
   if (id) {
     const hits = index.byId.get(id);
-    if (hits) for (const [i, entry] of hits) vendor[i] = entry;
+    if (hits) for (const [i, entry] of hits) (vendor ??= new Array<VendorEntry | null>(n).fill(null))[i] = entry;
   }
   for (const c of attrs.classes) {
     const hits = index.byClass.get(c);
-    if (hits) for (const [i, entry] of hits) if (vendor[i] === null) vendor[i] = entry;
+    if (!hits) continue;
+    vendor ??= new Array<VendorEntry | null>(n).fill(null);
+    for (const [i, entry] of hits) if (vendor[i] === null) vendor[i] = entry;
   }
-  for (const i of index.withRest) if (vendor[i] === null) vendor[i] = defined[i].vendors.matchRest(el, tag, attrs);
+  for (const i of index.withRest) {
+    if (vendor && vendor[i] !== null) continue;
+    const entry = defined[i].vendors.matchRest(el, tag, attrs);
+    if (entry) (vendor ??= new Array<VendorEntry | null>(n).fill(null))[i] = entry;
+  }
   for (const t of tokens) {
-    for (const i of familiesOfToken(t)) if (markup[i] === null) markup[i] = t;
+    const families = familiesOfToken(t);
+    if (!families.length) continue;
+    markup ??= new Array<string | null>(n).fill(null);
+    for (const i of families) if (markup[i] === null) markup[i] = t;
   }
-  return { vendor, markup };
+  return vendor || markup ? { vendor: vendor ?? index.none.vendor, markup: markup ?? index.none.markup } : index.none;
 }
 
 /** Distinct kinds among signals; a vendor signal counts as decisive. */

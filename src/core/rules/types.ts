@@ -103,7 +103,7 @@ export interface RuleFamily {
   /** Turned off first by the safety valve when cleaning took too much. */
   risky: boolean;
   /** Evidence for this family on one element. The engine decides from the kinds returned. */
-  signals(f: Facts): Signal[];
+  signals(f: Facts): readonly Signal[];
 }
 
 /** A vendor's markup: matched on id/class tokens or attributes, strong enough alone. */
