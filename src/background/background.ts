@@ -10,7 +10,7 @@ import { handleMessages } from '../platform/messages';
 import type { ContentOptions, ContentReply, Outcome, TabInfo } from '../platform/protocol';
 import { CONTENT_API_VERSION } from '../platform/protocol';
 import { RESTRICTED_MESSAGES, classifyInjectionError, restrictedKind } from '../platform/restricted';
-import { clearOutcomes, loadSettings, saveOutcome } from '../platform/storage';
+import { clearOutcomes, loadSettings, reserveOutcome, saveOutcome } from '../platform/storage';
 import { CATEGORIES } from '../core/types';
 import { disableSite, enableSite, listenForAutoClean, reconcile, recordIntent, stateOf, takeIntent, toggleItem } from './auto-clean';
 
@@ -40,11 +40,11 @@ async function runInTab(tabId: number, options: ContentOptions): Promise<Content
     if (error) throw error instanceof Error ? error : new Error(messageOf(error));
     return (frame.result ?? null) as ContentReply | null;
   };
-  let reply = await call();
-  if (!reply) {
-    await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_FILE], injectImmediately: true });
-    reply = await call();
-  }
+  // A reader clicks once per page, so the script is usually not there yet: load it, then call it
+  // (two round trips; asking first would make three). Loading it again on a second click is cheap
+  // and harmless: content.js keeps the first copy's API.
+  await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_FILE], injectImmediately: true });
+  const reply = await call();
   if (!reply) throw new Error('Decant’s reader script did not start in this page.');
   return reply;
 }
@@ -59,7 +59,13 @@ async function tabInfo(tabId: number): Promise<(TabInfo & { tab: Tabs.Tab }) | n
 }
 
 /** Clean one tab: the outcome every view renders. Never throws. */
+/** Outcomes still being stored, by key (the reader view reads them by key). */
+const storing = new Map<string, Promise<unknown>>();
+
 export async function cleanTab(tabId: number): Promise<Outcome> {
+  // The settings are read while the tab is looked up: both are needed before the page is asked.
+  const settingsLoaded = loadSettings();
+  settingsLoaded.catch(() => {});
   const info = await tabInfo(tabId);
   if (!info) return { tab: { tabId, url: null, title: null }, state: 'error', message: 'That tab is no longer open.' };
   const tab: TabInfo = { tabId, url: info.url, title: info.title };
@@ -68,7 +74,7 @@ export async function cleanTab(tabId: number): Promise<Outcome> {
     const kind = restrictedKind(tab.url, fileAccess, ownOrigin());
     if (kind) return { tab, state: 'restricted', kind, message: RESTRICTED_MESSAGES[kind] };
 
-    const { settings } = await loadSettings();
+    const { settings } = await settingsLoaded;
     const categories = CATEGORIES.filter((c) => settings.categories[c]);
     let reply: ContentReply;
     try {
@@ -91,7 +97,10 @@ export async function cleanTab(tabId: number): Promise<Outcome> {
         outcome = { tab, state: 'error', message: `Decant could not clean this page: ${reply.message}` };
         break;
     }
-    const key = await saveOutcome(outcome);
+    // Answer at once; the copy kept for the reader view is written meanwhile (openReader waits for it).
+    const { key, saved } = reserveOutcome(outcome);
+    storing.set(key, saved);
+    void saved.catch((e: unknown) => reportError('save outcome', e)).finally(() => storing.delete(key));
     return { ...outcome, key };
   } catch (e) {
     reportError('clean-tab', e);
@@ -136,6 +145,7 @@ export async function openReader(request: { key?: string; tabId?: number }): Pro
       key = await saveOutcome(outcome);
     }
   }
+  await storing.get(key)?.catch(() => {});
   const source = sourceTabId !== null ? await tabInfo(sourceTabId) : null;
   const created = await browser.tabs.create({
     url: browser.runtime.getURL(`reader.html?id=${encodeURIComponent(key)}${sourceTabId !== null ? `&tab=${sourceTabId}` : ''}`),

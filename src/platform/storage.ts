@@ -125,8 +125,20 @@ function newKey(): string {
 
 /** Keep an outcome for the reader view; returns its key. */
 export async function saveOutcome(outcome: Outcome): Promise<string> {
-  const area = sessionArea();
+  return reserveOutcome(outcome).saved;
+}
+
+/**
+ * Keep an outcome for the reader view without waiting: its key at once, and a promise that settles
+ * when it is stored (the popup can show the article meanwhile; whoever opens it by key awaits it).
+ */
+export function reserveOutcome(outcome: Outcome): { key: string; saved: Promise<string> } {
   const key = newKey();
+  return { key, saved: storeOutcome(key, outcome) };
+}
+
+async function storeOutcome(key: string, outcome: Outcome): Promise<string> {
+  const area = sessionArea();
   const got = await area.get(OUTCOME_INDEX);
   const index = Array.isArray(got[OUTCOME_INDEX]) ? (got[OUTCOME_INDEX] as string[]) : [];
   index.push(key);
