@@ -1,13 +1,16 @@
 #!/usr/bin/env node
-// node bench/same-output.mjs --save | --check [--pages N]
+// node bench/same-output.mjs --save | --check [--pages N] [--src DIR]
 // For speed work: does a change keep the core's output byte for byte? --save records, per page of
 // ../shared/corpus/scrapinghub and per test fixture, a SHA-256 of everything cleanArticle returns
 // (article fields, ledger entries with their HTML, warnings, reason); --check compares and lists the
-// pages that differ, with the first field that does. Runs the current sources through jsdom.
+// pages that differ, with the fields that do. Runs the sources through jsdom: ./src, or --src DIR
+// (for example `git archive main src | tar -x -C /tmp/base` and `--save --src /tmp/base/src`).
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { loadCore, root, shared, workDir } from './lib.mjs';
+import { pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+import { root, shared, workDir } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const mode = args.includes('--save') ? 'save' : args.includes('--check') ? 'check' : null;
@@ -18,7 +21,26 @@ if (!mode) {
 const limitAt = args.indexOf('--pages');
 const limit = limitAt >= 0 ? Number(args[limitAt + 1]) : Infinity;
 const file = path.join(workDir, 'same-output.json');
-const core = await loadCore();
+const srcAt = args.indexOf('--src');
+const src = path.resolve(srcAt >= 0 ? args[srcAt + 1] : path.join(root, 'src'));
+const bundle = path.join(workDir, `same-output-core-${process.pid}.mjs`);
+fs.mkdirSync(workDir, { recursive: true });
+await esbuild.build({
+  stdin: {
+    contents: `export { cleanArticle } from './core/index.ts'; export { parseHtml } from './cli/parse.ts'; export { decodeHtml } from './cli/decode.ts';`,
+    resolveDir: src,
+    loader: 'ts',
+  },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  packages: 'external',
+  nodePaths: [path.join(root, 'node_modules')],
+  outfile: bundle,
+  logLevel: 'warning',
+});
+const core = await import(pathToFileURL(bundle).href);
+fs.rmSync(bundle, { force: true });
 
 const inputs = [];
 const corpus = path.join(shared, 'corpus', 'scrapinghub');
