@@ -22,6 +22,7 @@ import { cloneForReading, collapse, previewOf } from './dom';
 import { readMetadata, normalizeDate, type PageMetadata } from './metadata';
 import { extract } from './extract';
 import { markFurniture } from './furniture';
+import { findOtherStories, pagePostIds } from './stories';
 import { bodyText, countWords, readingMinutes } from './text';
 import { RULES } from './rules/index';
 import { pathOf, selectFamilies, walk, type Candidate, type PathRec, type WalkResult } from './rules/engine';
@@ -195,6 +196,7 @@ function attempt(doc: Document, win: Win, url: string | null, meta: PageMetadata
   let removedProseChars = 0;
   for (const c of pre.candidates) removedProseChars += ledger.record(c, pathOf(c.rec), pre);
   const leadFigures = snapshotLeadFigures(body);
+  const pageIds = pagePostIds(body);
   step('pre-clean');
 
   // 5. Readability.
@@ -217,6 +219,15 @@ function attempt(doc: Document, win: Win, url: string | null, meta: PageMetadata
 
   // 6. Post-clean, lead figure, furniture.
   let postRemovedChars = 0;
+  const related = families.find((f) => f.category === 'related');
+  if (related) {
+    // Teasers of other posts that Readability took along (outside the safety valve's budget: see stories.ts).
+    for (const story of findOtherStories(content, pageIds)) {
+      const anchor = precedingStamp(story.el, content);
+      const c: Candidate = { el: story.el, family: related, signals: story.signals, textLen: (story.el.textContent ?? '').length, imgs: 0, rec: null, afterIdx: anchor ? 1 : 0, alive: true };
+      ledger.record(c, postPath(c, pre.blocks), { candidates: [], closed: anchor ? [anchor] : [], blocks: pre.blocks, prose: [], rootTextLen: 0 });
+    }
+  }
   if (families.length) {
     const post = walk(content, { phase: 'post', families, stamp: false, blocks: pre.blocks, maxShare: 0.35, failed });
     for (const c of post.candidates) postRemovedChars += ledger.record(c, postPath(c, pre.blocks), post);
@@ -394,6 +405,22 @@ function fallbackHtml(el: Element, preview: string): string {
   const p = el.ownerDocument.createElement('p');
   p.textContent = preview;
   return p.outerHTML;
+}
+
+/** The stamp of the last block that ends before `el` starts, within `root` (where "show again" puts it back). */
+function precedingStamp(el: Element, root: Element): string | null {
+  for (let at: Element | null = el; at && at !== root; at = at.parentElement) {
+    for (let prev = at.previousElementSibling; prev; prev = prev.previousElementSibling) {
+      const inner = prev.getElementsByTagName('*');
+      for (let i = inner.length - 1; i >= 0; i--) {
+        const id = inner[i].getAttribute(DECANT_ID_ATTR);
+        if (id) return id;
+      }
+      const own = prev.getAttribute(DECANT_ID_ATTR);
+      if (own) return own;
+    }
+  }
+  return null;
 }
 
 /** Path of a post-clean removal: its own stamp, or its nearest stamped ancestor's path plus the rest. */
