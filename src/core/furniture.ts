@@ -122,16 +122,18 @@ function inHeader(el: Element, root: Element): boolean {
 
 function roleOf(el: Element, tag: string, zone: Zone, titles: readonly string[]): FurnitureRole | null {
   const isHeading = HEADINGS.has(tag);
-  const raw = el.textContent ?? '';
-  if (isHeading && titles.length && zone.head && raw.length <= 400) {
-    const t = collapse(raw);
+  if (isHeading && titles.length && zone.head) {
+    const t = collapse(el.textContent ?? '');
     // h1/h2 may word the title a little differently; a lower heading must say it exactly.
     const like = tag === 'h1' || tag === 'h2' ? (title: string) => titleSimilarity(t, title) >= 0.8 : (title: string) => words(t).join(' ') === words(title).join(' ');
-    if (t && titles.some(like)) return 'title';
+    if (t && t.length <= 400 && titles.some(like)) return 'title';
   }
   if (el.childElementCount > 30) return null; // a container, not a line
   const attrs = Attrs.of(el);
   const tokens = attrs.size ? tokenize(attrs) : [];
+  // Nothing below applies to a container of blocks without markup: skip its (long) text.
+  if (!tokens.length && (!BLOCK_TAGS.has(tag) || countDescendants(el, CONTAINERS, 1))) return null;
+  const raw = el.textContent ?? '';
   const len = raw.length > 2000 ? 2000 : collapse(raw).length;
   if (tokens.length) {
     if (hasToken(tokens, CAPTION_TOKENS) && len <= 600 && countDescendants(el, PARA, 2) < 2) return 'caption';

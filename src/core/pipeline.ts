@@ -244,12 +244,22 @@ function attempt(doc: Document, win: Win, url: string | null, meta: PageMetadata
   // 8. Text, anchors, coverage.
   const text = bodyText(content);
   const wordCount = countWords(text);
+  // One pass over the elements (no selector engine): which stamped blocks survived, then only the
+  // ledger's anchors keep their stamp.
   const surviving = new Set<string>();
-  for (const el of Array.from(content.querySelectorAll(`[${DECANT_ID_ATTR}]`))) surviving.add(el.getAttribute(DECANT_ID_ATTR)!);
+  const stamped: Element[] = [];
+  const all = content.getElementsByTagName('*');
+  for (let i = 0; i < all.length; i++) {
+    const id = all[i].getAttribute(DECANT_ID_ATTR);
+    if (id) {
+      surviving.add(id);
+      stamped.push(all[i]);
+    }
+  }
   const removed = ledger.finish(surviving);
   const articlePath = containerPath(pre, surviving);
   const anchors = new Set(removed.map((r) => r.after).filter((a): a is string => !!a));
-  for (const el of Array.from(content.querySelectorAll(`[${DECANT_ID_ATTR}]`))) {
+  for (const el of stamped) {
     if (!anchors.has(el.getAttribute(DECANT_ID_ATTR)!)) el.removeAttribute(DECANT_ID_ATTR);
   }
   if (options.coverageGuard !== false) warnings.push(...coverageWarnings(pre, surviving, ledger.removedIds));

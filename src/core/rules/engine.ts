@@ -118,7 +118,7 @@ function newStats(): Stats {
   return {
     textLen: 0, linkTextLen: 0, links: 0, imgs: 0, forms: 0, emailInputs: 0, textInputs: 0, radios: 0,
     checkboxes: 0, buttons: 0, textareas: 0, iframes: 0, paras: 0, headings: 0, donateLinks: 0,
-    subscribeLinks: 0, newsletterLinks: 0, shareLinks: 0, profileLinks: 0, adLinks: 0, relatedLinks: 0, adSlots: 0,
+    subscribeLinks: 0, newsletterLinks: 0, shareLinks: 0, profileLinks: 0, adLinks: 0, relatedLinks: 0, contactLinks: 0, adSlots: 0,
     cands: 0, candTextLen: 0,
   };
 }
@@ -149,6 +149,7 @@ function addStats(into: Stats, from: Stats): void {
   into.profileLinks += from.profileLinks;
   into.adLinks += from.adLinks;
   into.relatedLinks += from.relatedLinks;
+  into.contactLinks += from.contactLinks;
   into.adSlots += from.adSlots;
   into.cands += from.cands;
   into.candTextLen += from.candTextLen;
@@ -159,7 +160,7 @@ export const STATS_ADDED: Readonly<Record<keyof Stats, true>> = {
   textLen: true, linkTextLen: true, links: true, imgs: true, forms: true, emailInputs: true, textInputs: true,
   radios: true, checkboxes: true, buttons: true, textareas: true, iframes: true, paras: true, headings: true,
   donateLinks: true, subscribeLinks: true, newsletterLinks: true, shareLinks: true, profileLinks: true,
-  adLinks: true, relatedLinks: true, adSlots: true, cands: true, candTextLen: true,
+  adLinks: true, relatedLinks: true, contactLinks: true, adSlots: true, cands: true, candTextLen: true,
 };
 
 interface Frame {
@@ -352,6 +353,7 @@ function countOwn(el: Element, tag: string, attrs: Attrs, stats: Stats, inLink: 
         else if (PROFILE_HREFS.test(h)) stats.profileLinks++;
         if (AD_HREFS.test(h)) stats.adLinks++;
         if (RELATED_HREFS.test(h)) stats.relatedLinks++;
+        else if (h.startsWith('mailto:') || h.startsWith('tel:')) stats.contactLinks++;
       }
       break;
     }

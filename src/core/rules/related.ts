@@ -11,22 +11,15 @@ import { RELATED_LABEL, RELATED_STEMS, RELATED_TOKENS, RELATED_VENDORS } from '.
 /** A headline set in capitals: four words or more, letters, no lower case (Fox News' in-article links). */
 const CAPS_HEADLINE = /^(?=(?:[^\p{L}]*\p{L}+){4})[^\p{Ll}]+$/u;
 
-/** A link to a page (not an e-mail address or a phone number: an author's contact line is no rail). */
-function linksToPages(el: Element): boolean {
-  for (const a of Array.from(el.getElementsByTagName('a'))) {
-    if (/^\s*(?:mailto|tel):/i.test(a.getAttribute('href') ?? '')) return false;
-  }
-  return true;
-}
-
 function structure(f: Facts): Signal[] {
   const s = f.stats;
   const out: Signal[] = [];
   // A link inside a paragraph is part of the sentence; only blocks (a line, a list, a rail) are judged.
+  // An e-mail or phone link makes a line an author's contact line, not a rail.
   if (!BLOCK_TAGS.has(f.tag)) return out;
   const density = s.textLen ? s.linkTextLen / s.textLen : 0;
   if (s.links >= 3 && density >= 0.5) out.push({ kind: 'structure', what: `a list of ${s.links} links (${Math.round(density * 100)}% link text)` });
-  else if (s.links >= 1 && s.links <= 2 && s.textLen <= 250 && density >= 0.5 && s.paras <= 1 && linksToPages(f.el)) {
+  else if (s.links >= 1 && s.links <= 2 && s.textLen <= 250 && density >= 0.5 && s.paras <= 1 && s.contactLinks === 0) {
     out.push({ kind: 'structure', what: 'a line that is mostly a link' });
     if (s.textLen >= 20 && CAPS_HEADLINE.test(f.text())) out.push({ kind: 'text', what: 'a headline in capitals' });
   }

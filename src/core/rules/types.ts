@@ -47,6 +47,8 @@ export interface Stats {
   adLinks: number;
   /** Links whose tracking parameters call them related reading (`?utm_campaign=read_more_links`). */
   relatedLinks: number;
+  /** `mailto:` and `tel:` links. */
+  contactLinks: number;
   /** Elements inside that a vendor entry or an ad-slot attribute identifies as an ad slot. */
   adSlots: number;
   /** Removal candidates found inside, and their text. */
