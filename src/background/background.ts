@@ -10,7 +10,7 @@ import { handleMessages } from '../platform/messages';
 import type { ContentOptions, ContentReply, Outcome, TabInfo } from '../platform/protocol';
 import { CONTENT_API_VERSION } from '../platform/protocol';
 import { RESTRICTED_MESSAGES, classifyInjectionError, restrictedKind } from '../platform/restricted';
-import { clearOutcomes, loadSettings, reserveOutcome, saveOutcome } from '../platform/storage';
+import { clearOutcomes, loadSettings, reserveOutcome, rewriteOutcome, saveOutcome } from '../platform/storage';
 import { CATEGORIES } from '../core/types';
 import { disableSite, enableSite, listenForAutoClean, reconcile, recordIntent, stateOf, takeIntent, toggleItem } from './auto-clean';
 
@@ -78,7 +78,7 @@ export async function cleanTab(tabId: number): Promise<Outcome> {
     const categories = CATEGORIES.filter((c) => settings.categories[c]);
     let reply: ContentReply;
     try {
-      reply = await runInTab(tabId, categories.length === CATEGORIES.length ? {} : { categories });
+      reply = await runInTab(tabId, { ...(categories.length === CATEGORIES.length ? {} : { categories }), ledgerHtml: 'later' });
     } catch (e) {
       return injectionFailure(tab, messageOf(e));
     }
@@ -97,15 +97,45 @@ export async function cleanTab(tabId: number): Promise<Outcome> {
         outcome = { tab, state: 'error', message: `Decant could not clean this page: ${reply.message}` };
         break;
     }
-    // Answer at once; the copy kept for the reader view is written meanwhile (openReader waits for it).
+    // Answer at once; the copy kept for the reader view is written meanwhile, then again with the
+    // ledger's HTML (openReader waits for both; the views fill the HTML in when it is stored).
     const { key, saved } = reserveOutcome(outcome);
-    storing.set(key, saved);
-    void saved.catch((e: unknown) => reportError('save outcome', e)).finally(() => storing.delete(key));
+    const done = saved.then(() => completeLedger(tabId, key, outcome));
+    storing.set(key, done);
+    void done.catch((e: unknown) => reportError('save outcome', e)).finally(() => storing.delete(key));
     return { ...outcome, key };
   } catch (e) {
     reportError('clean-tab', e);
     return { tab, state: 'error', message: `Decant could not clean this page: ${messageOf(e)}` };
   }
+}
+
+/**
+ * Fetch the ledger's HTML the content script kept back (ContentOptions.ledgerHtml 'later') and store
+ * the outcome again with it. When the page has moved on, the entries keep no HTML and the views show
+ * their previews instead; either way the outcome is no longer pending.
+ */
+async function completeLedger(tabId: number, key: string, outcome: Outcome): Promise<void> {
+  if ((outcome.state !== 'article' && outcome.state !== 'no-article') || !outcome.ledgerPending) return;
+  const token = outcome.ledgerPending;
+  let htmls: string[] | null = null;
+  try {
+    const [frame] = await browser.scripting.executeScript({
+      target: { tabId },
+      func: (t: string, version: number) => {
+        const api = globalThis.__decantContent;
+        return api && api.version === version ? api.ledgerHtml(t) : null;
+      },
+      args: [token, CONTENT_API_VERSION],
+      injectImmediately: true,
+    });
+    htmls = (frame?.result ?? null) as string[] | null;
+  } catch {
+    htmls = null;
+  }
+  const stored = { ...outcome, removed: outcome.removed.map((e, i) => ({ ...e, html: htmls?.[i] ?? '' })) };
+  delete stored.ledgerPending;
+  await rewriteOutcome(key, stored);
 }
 
 function injectionFailure(tab: TabInfo, message: string): Outcome {

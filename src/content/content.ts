@@ -9,6 +9,7 @@
  * click does not evaluate the bundle again. No webextension-polyfill, no Markdown here.
  */
 import { cleanArticle } from '../core/index';
+import type { LedgerEntry } from '../core/types';
 import type { ContentOptions, ContentReply } from '../platform/protocol';
 import { CONTENT_API_VERSION } from '../platform/protocol';
 import { markCopy } from './mark';
@@ -16,6 +17,9 @@ import { safeDom, unclobberForms } from './safe-dom';
 import { sha256HexOf } from './hash';
 
 const HTML_TYPES = /^(?:text\/html|application\/xhtml\+xml|application\/xml|text\/xml|image\/svg\+xml)$/i;
+
+/** The last run's ledger, when its HTML was asked for later (detached blocks, freed once read). */
+let pending: { token: string; entries: readonly LedgerEntry[] } | null = null;
 
 async function run(options: ContentOptions = {}): Promise<ContentReply> {
   try {
@@ -45,22 +49,38 @@ async function run(options: ContentOptions = {}): Promise<ContentReply> {
       },
     });
     const t2 = performance.now();
-    // Plain objects: reading each entry's `html` here runs the ledger's one batched sanitising pass.
-    const removed = result.removed.map((e) => ({ ...e, html: e.html }));
+    // Plain objects. Reading each entry's `html` runs the ledger's one batched sanitising pass; only
+    // "show again" needs it, so by request it waits for ledgerHtml(), after the popup has the article.
+    const later = options.ledgerHtml === 'later' && result.removed.length > 0;
+    const removed = result.removed.map((e) => ({ id: e.id, rule: e.rule, category: e.category, reason: e.reason, preview: e.preview, path: e.path, html: later ? '' : e.html, after: e.after }));
+    const ledgerPending = later ? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}` : undefined;
+    pending = ledgerPending ? { token: ledgerPending, entries: result.removed } : null;
     const t3 = performance.now();
     const sha256Html = await hashing;
     const t4 = performance.now();
     const timings = { capture: t1 - t0, mark, clean: t2 - t1 - mark, ledger: t3 - t2, hash: t4 - t3, total: t4 - t0 };
     const capture = { capturedAt, sha256Html, url, timings, steps: result.debug?.steps ?? [] };
+    const deferred = ledgerPending ? { ledgerPending } : {};
     if (!result.article) {
-      return { state: 'no-article', reason: result.reason ?? 'No article was found on this page.', removed, warnings: result.warnings, capture };
+      return { state: 'no-article', reason: result.reason ?? 'No article was found on this page.', removed, warnings: result.warnings, capture, ...deferred };
     }
-    return { state: 'article', article: { ...result.article }, removed, warnings: result.warnings, capture, citation: result.citation ?? null };
+    return { state: 'article', article: { ...result.article }, removed, warnings: result.warnings, capture, citation: result.citation ?? null, ...deferred };
   } catch (e) {
     return { state: 'error', message: e instanceof Error ? e.message : String(e) };
   }
 }
 
+function ledgerHtml(token: string): string[] | null {
+  if (!pending || pending.token !== token) return null;
+  const { entries } = pending;
+  pending = null;
+  try {
+    return entries.map((e) => e.html);
+  } catch {
+    return null;
+  }
+}
+
 if (globalThis.__decantContent?.version !== CONTENT_API_VERSION) {
-  globalThis.__decantContent = { version: CONTENT_API_VERSION, run };
+  globalThis.__decantContent = { version: CONTENT_API_VERSION, run, ledgerHtml };
 }

@@ -6,7 +6,7 @@
 import type { Article, Category, CitationMeta, LedgerEntry } from '../core/types';
 
 /** Bumped when the content script's `run()` changes shape, so an old copy in a tab is replaced. */
-export const CONTENT_API_VERSION = 1;
+export const CONTENT_API_VERSION = 2;
 
 /** What Decant captured at the click, for exports (CONTRACT §5 provenance). */
 export interface Capture {
@@ -30,6 +30,11 @@ export interface Capture {
 export interface ContentApi {
   version: number;
   run(options?: ContentOptions): Promise<ContentReply>;
+  /**
+   * The sanitised HTML of the removed blocks of the run that answered with `ledgerPending: token`,
+   * in ledger order; null when that run is gone (another run since, or the page reloaded).
+   */
+  ledgerHtml(token: string): string[] | null;
 }
 
 declare global {
@@ -40,6 +45,12 @@ declare global {
 export interface ContentOptions {
   /** Categories to remove (the user's settings); all when absent. */
   categories?: Category[];
+  /**
+   * `later`: answer with the ledger's entries but empty `html` and a `ledgerPending` token; the
+   * sanitised HTML (needed only to show a removed block again) comes from `ledgerHtml(token)`, after
+   * the popup has the article. Default: in the answer.
+   */
+  ledgerHtml?: 'now' | 'later';
 }
 
 /** A ledger entry as it travels: plain data (`html` already read from the core's lazy getter). */
@@ -47,8 +58,8 @@ export type WireLedgerEntry = LedgerEntry;
 
 /** The content script's answer for one page. */
 export type ContentReply =
-  | { state: 'article'; article: Article; removed: WireLedgerEntry[]; warnings: string[]; capture: Capture; citation?: CitationMeta | null }
-  | { state: 'no-article'; reason: string; removed: WireLedgerEntry[]; warnings: string[]; capture: Capture }
+  | { state: 'article'; article: Article; removed: WireLedgerEntry[]; warnings: string[]; capture: Capture; citation?: CitationMeta | null; ledgerPending?: string }
+  | { state: 'no-article'; reason: string; removed: WireLedgerEntry[]; warnings: string[]; capture: Capture; ledgerPending?: string }
   | { state: 'loading' }
   | { state: 'restricted'; kind: RestrictedKind }
   | { state: 'error'; message: string };
@@ -66,9 +77,13 @@ export interface TabInfo {
 
 /** The result of "clean this tab", as the popup and reader view render it. */
 export type Outcome = { tab: TabInfo; key?: string } & (
-  /** `citation`: the page's citation_* metadata (DOI, journal…), for the citation exports. */
-  | { state: 'article'; article: Article; removed: WireLedgerEntry[]; warnings: string[]; capture: Capture; citation?: CitationMeta | null }
-  | { state: 'no-article'; reason: string; removed: WireLedgerEntry[]; warnings: string[]; capture: Capture }
+  /**
+   * `citation`: the page's citation_* metadata (DOI, journal…), for the citation exports.
+   * `ledgerPending`: the entries' `html` is still being made (the service worker stores the outcome
+   * again with it moments later; views fill it in, see views/ledger-html.ts).
+   */
+  | { state: 'article'; article: Article; removed: WireLedgerEntry[]; warnings: string[]; capture: Capture; citation?: CitationMeta | null; ledgerPending?: string }
+  | { state: 'no-article'; reason: string; removed: WireLedgerEntry[]; warnings: string[]; capture: Capture; ledgerPending?: string }
   | { state: 'loading' }
   | { state: 'restricted'; kind: RestrictedKind; message: string }
   /** Decant may not read this tab (no click grant, no host permission). `origin` when known. */

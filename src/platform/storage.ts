@@ -148,6 +148,22 @@ async function storeOutcome(key: string, outcome: Outcome): Promise<string> {
   return key;
 }
 
+/** Store an outcome again under its key (the ledger's HTML arrived after it was first kept). */
+export async function rewriteOutcome(key: string, outcome: Outcome): Promise<void> {
+  await sessionArea().set({ [OUTCOME_PREFIX + key]: { ...outcome, key } });
+}
+
+/** Call `listener` with the outcome each time it is stored again under `key`; returns the unsubscribe. */
+export function onOutcomeStored(key: string, listener: (outcome: Outcome) => void): () => void {
+  const name = OUTCOME_PREFIX + key;
+  const handler = (changes: Record<string, { newValue?: unknown }>): void => {
+    const v = changes[name]?.newValue;
+    if (isObject(v) && typeof v.state === 'string') listener(v as unknown as Outcome);
+  };
+  browser.storage.onChanged.addListener(handler);
+  return () => browser.storage.onChanged.removeListener(handler);
+}
+
 /** The outcome saved under `key`, or null when it is gone (browser restarted, or pruned). */
 export async function loadOutcome(key: string): Promise<Outcome | null> {
   const got = await sessionArea().get(OUTCOME_PREFIX + key);

@@ -8,6 +8,7 @@ import type { Outcome } from '../platform/protocol';
 import { articleBody, articleHeader, hideBlock, isShown, showBlock, type ViewOptions } from './article-view';
 import { h, icon } from './dom';
 import { RESTORED_EVENT, renderLedger } from './ledger-view';
+import { ledgerReady } from './ledger-html';
 
 export type ArticleOutcome = Extract<Outcome, { state: 'article' }>;
 
@@ -35,12 +36,21 @@ export function articleParts(outcome: ArticleOutcome, options: ViewOptions, keep
   const order = outcome.removed.map((e) => e.id);
   const byId = new Map(outcome.removed.map((e) => [e.id, e]));
   const announce = (): void => void document.dispatchEvent(new CustomEvent(RESTORED_EVENT));
-  const show = (entry: LedgerEntry): void => {
+  // The ledger's HTML may still be on its way (views/ledger-html.ts); start listening for it now.
+  const ledgerIn = ledgerReady(outcome);
+  const place = (entry: LedgerEntry): void => {
     const block = showBlock(body, entry, order, options, () => {
       hideBlock(body, entry.id);
       announce();
     });
     block.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  };
+  const show = (entry: LedgerEntry): void => {
+    if (!outcome.ledgerPending) return place(entry);
+    void ledgerIn.then(() => {
+      place(entry);
+      announce();
+    });
   };
   for (const id of keepShown) {
     const e = byId.get(id);
