@@ -65,7 +65,7 @@ for (const id of ids) {
     const ms = (dt[i + 1] ?? dt[i] ?? 0) / 1000;
     const node = byId.get(profile.samples[i]);
     const name = (n) => `${n.callFrame.functionName || '(anonymous)'} ${path.basename(n.callFrame.url || '')}:${n.callFrame.lineNumber + 1}`;
-    if (['(idle)', '(program)'].includes(node.callFrame.functionName)) continue;
+    if (node.callFrame.functionName === '(idle)') continue;
     sampledMs += ms;
     self.set(name(node), (self.get(name(node)) ?? 0) + ms);
     const seen = new Set();
