@@ -69,6 +69,9 @@ export function autoCleanPanel(tabId: number): AutoCleanPanel {
       : state.enabled
         ? 'Nags on this site are hidden as each page loads. Switch off to see the page as the site sends it.'
         : 'Hide this site’s nags as each page loads. Decant will ask for access to this site only.';
+    // Tells the popup's ledger that auto-clean hid nags before Decant read the page.
+    if (state.enabled && state.live && state.live.hidden > 0) document.documentElement.dataset.autoHidden = String(state.live.hidden);
+    else delete document.documentElement.dataset.autoHidden;
     const open = ledgerSlot.querySelector('details')?.hasAttribute('open');
     clear(ledgerSlot);
     if (state.enabled && state.live) {

@@ -44,7 +44,16 @@ export function renderLedger(removed: readonly LedgerEntry[], handlers: LedgerHa
   const groups = countByCategory(removed);
   const section = h('section', { class: `ledger${options.compact ? ' ledger-compact' : ''}`, 'aria-label': 'What Decant removed', 'data-total': removed.length });
   if (!removed.length) {
-    section.appendChild(h('p', { class: 'ledger-none' }, 'Nothing needed removing on this page.'));
+    // On a page auto-clean already tidied, its hidden nags are not in the copy Decant read; the
+    // auto-clean card lists them, so this line says "nothing else" there (see auto-clean-panel.ts).
+    section.appendChild(
+      h(
+        'p',
+        { class: 'ledger-none' },
+        h('span', { class: 'ledger-none-plain' }, 'Nothing needed removing on this page.'),
+        h('span', { class: 'ledger-none-auto' }, 'Auto-clean had already hidden this page’s nags (listed above); nothing else needed removing.'),
+      ),
+    );
     return section;
   }
   const panel = h('div', { class: 'ledger-panel', id: 'ledger-panel', hidden: true });

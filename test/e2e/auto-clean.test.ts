@@ -253,6 +253,9 @@ describe('auto-clean, switched on with Allow', () => {
       const items = await popup.page.$$eval('.autoclean-items li', (lis) => lis.map((li) => `${(li as HTMLElement).dataset.category}: ${li.querySelector('.autoclean-preview')!.textContent}`));
       expect(items).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^donation: ${MODAL_TEXT}`)), expect.stringMatching(new RegExp(`^donation: ${APPEAL_TEXT}`)), 'overlay: Scrolling, locked by the page']));
       expect(items.filter((i) => i.startsWith('ad:'))).toHaveLength(2);
+      // The article's ledger does not claim the page was clean: auto-clean's card above lists the nags.
+      await popup.page.waitForSelector('.ledger-none', { timeout: 15_000 });
+      expect(await popup.page.locator('.ledger-none').innerText()).toMatch(/^Auto-clean had already hidden this page’s nags/);
       fs.mkdirSync(REPORTS, { recursive: true });
       await popup.page.screenshot({ path: path.join(REPORTS, 'popup-auto-clean.png') });
       const modalItem = popup.page.locator('.autoclean-items li', { hasText: MODAL_TEXT });
