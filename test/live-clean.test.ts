@@ -37,6 +37,26 @@ describe('LiveCleaner', () => {
     expect(ledger.items.map((i) => [i.category, i.late, i.shown])).toEqual([['donation', false, false], ['ad', false, false]]);
   });
 
+  test('an appeal with an inline display: … !important is hidden over it; Show and off give back its style exactly', () => {
+    const style = 'display: block !important; border: 2px solid red';
+    const body = `<main><article class="story"><h1>Harbour bridge reopens</h1><div class="story-body">${PARAS.replace('Paragraph 4', `${APPEAL.replace('<aside ', `<aside style="${style}" `)}<p>Paragraph 4`)}</div></article></main>`;
+    const { doc, cleaner } = setup(undefined, body);
+    cleaner.start();
+    const appeal = doc.querySelector('.support-box') as HTMLElement;
+    expect(appeal.getAttribute('data-decant-hidden-by')).toBe('donation');
+    // The page's own !important would outrank the stylesheet's; the element's last word is Decant's.
+    expect(appeal.style.getPropertyValue('display')).toBe('none');
+    expect(appeal.style.getPropertyPriority('display')).toBe('important');
+    const id = cleaner.ledger().items[0].id;
+    cleaner.show(id);
+    expect(appeal.getAttribute('style')).toBe(style);
+    cleaner.hide(id);
+    expect(appeal.style.getPropertyValue('display')).toBe('none');
+    cleaner.stop();
+    expect(appeal.getAttribute('style')).toBe(style);
+    expect(appeal.hasAttribute('data-decant-hidden-by')).toBe(false);
+  });
+
   test('a modal inserted later is hidden in the next frame; a live-blog entry is not', async () => {
     const { doc, cleaner, runFrames, counts } = setup();
     cleaner.start();

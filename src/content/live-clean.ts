@@ -45,6 +45,8 @@ const MAX_ATTR_CHECKS = 3;
 const SWEEP_EVERY_MS = 1000;
 /** A layer covering the viewport with more text than this is page content, not an overlay. */
 const COVER_TEXT_LIMIT = 2500;
+/** An inline `display: … !important`, which outranks the stylesheet that hides marked elements. */
+const IMPORTANT_DISPLAY = /(?:^|;)\s*display\s*:[^;]*!\s*important/i;
 
 const SKIP_TAGS: ReadonlySet<string> = new Set(['script', 'style', 'link', 'meta', 'noscript', 'template', 'title', 'base', 'head', 'br', 'wbr', 'source', 'track', 'param']);
 const HIDDEN: LiveFacts = Object.freeze({ hidden: true, pos: null });
@@ -109,6 +111,10 @@ export class LiveCleaner {
   private lastCount = -1;
   private nextId = 1;
   private timings = { first: 0, late: 0 };
+  /** Modal dialogs closed with the element that held them, reopened when the reader shows it again. */
+  private readonly closedDialogs = new Map<Element, Element[]>();
+  /** The page's own style attribute of elements whose inline `!important` display Decant overrode, and what it wrote instead. */
+  private readonly inlineStyles = new WeakMap<Element, { page: string; ours: string }>();
 
   constructor(private readonly options: LiveCleanerOptions) {
     this.view = options.view;
@@ -145,8 +151,8 @@ export class LiveCleaner {
     this.view.removeEventListener('click', this.onInput, { capture: true });
     this.view.removeEventListener('keydown', this.onInput, { capture: true });
     const dom = this.dom;
-    for (const e of this.entries) if (e.el) dom.remove(e.el, HIDDEN_BY_ATTR);
-    for (const el of dom.queryAll(this.doc, `[${HIDDEN_BY_ATTR}]`)) dom.remove(el, HIDDEN_BY_ATTR);
+    for (const e of this.entries) if (e.el) this.reveal(e.el);
+    for (const el of dom.queryAll(this.doc, `[${HIDDEN_BY_ATTR}]`)) this.reveal(el);
     this.unlockOff();
     this.queue = [];
     this.attrTargets.clear();
@@ -172,7 +178,7 @@ export class LiveCleaner {
       this.lockShown = true;
       this.unlockOff();
     } else if (e.el) {
-      this.dom.remove(e.el, HIDDEN_BY_ATTR);
+      this.reveal(e.el);
       if (!this.userShown.has(e.el)) this.userShownCount++;
       this.userShown.add(e.el);
     }
@@ -189,7 +195,7 @@ export class LiveCleaner {
     } else if (e.el) {
       if (this.userShown.has(e.el)) this.userShownCount--;
       this.userShown.delete(e.el);
-      this.dom.set(e.el, HIDDEN_BY_ATTR, e.item.rule);
+      this.conceal(e.el, e.item.rule);
     }
     this.reportCount();
     return true;
@@ -437,11 +443,77 @@ export class LiveCleaner {
   private hideBlock(el: Element, info: Info, late: boolean): boolean {
     if (this.byEl.has(el) || this.guard(el) || this.insideHidden(el) || this.insideShown(el)) return false;
     if (this.byEl.size >= MAX_ITEMS) return false;
-    this.dom.set(el, HIDDEN_BY_ATTR, info.rule);
+    this.conceal(el, info.rule);
     const entry: Entry = { el, item: { id: `h${this.nextId++}`, rule: info.rule, category: info.category, reason: info.reason, preview: info.preview, late, shown: false } };
     this.entries.push(entry);
     this.byEl.set(el, entry);
     return true;
+  }
+
+  /**
+   * Hide one element of the page. The mark and the content script's stylesheet do it, except in two
+   * cases the stylesheet cannot reach: an inline `display: … !important` outranks it (so Decant adds
+   * its own `display: none !important` after the page's), and an open modal `<dialog>` keeps the rest of
+   * the page inert even when it is not displayed (so it is closed). {@link reveal} undoes both.
+   */
+  private conceal(el: Element, rule: string): void {
+    const dom = this.dom;
+    dom.set(el, HIDDEN_BY_ATTR, rule);
+    const style = dom.get(el, 'style');
+    if (style && IMPORTANT_DISPLAY.test(style) && !this.inlineStyles.has(el)) {
+      // Through the prototype's getter: a form can shadow its own `style` property.
+      const getter = Object.getOwnPropertyDescriptor(this.view.HTMLElement.prototype, 'style')?.get as ((this: Element) => CSSStyleDeclaration) | undefined;
+      const decl = getter?.call(el);
+      if (decl) {
+        decl.setProperty('display', 'none', 'important');
+        this.inlineStyles.set(el, { page: style, ours: dom.get(el, 'style') ?? '' });
+      }
+    }
+    const dialogs = this.openModals(el);
+    if (dialogs.length) {
+      const close = this.view.HTMLDialogElement.prototype.close;
+      for (const d of dialogs) close.call(d as HTMLDialogElement);
+      this.closedDialogs.set(el, dialogs);
+    }
+  }
+
+  private reveal(el: Element): void {
+    const dom = this.dom;
+    dom.remove(el, HIDDEN_BY_ATTR);
+    const inline = this.inlineStyles.get(el);
+    if (inline) {
+      this.inlineStyles.delete(el);
+      // Unless the page has rewritten the style since, it gets back exactly what it had.
+      if (dom.get(el, 'style') === inline.ours) dom.set(el, 'style', inline.page);
+    }
+    const dialogs = this.closedDialogs.get(el);
+    if (dialogs) {
+      this.closedDialogs.delete(el);
+      const showModal = this.view.HTMLDialogElement.prototype.showModal;
+      for (const d of dialogs) {
+        try {
+          if (dom.isConnected(d) && !dom.has(d, 'open')) showModal.call(d as HTMLDialogElement);
+        } catch {
+          // The page changed the dialog meanwhile; it stays as the page left it.
+        }
+      }
+    }
+  }
+
+  /** Open modal dialogs at or inside `el` (a browser without `:modal` has none to close). */
+  private openModals(el: Element): Element[] {
+    const dom = this.dom;
+    const found: Element[] = [];
+    const candidates = dom.localName(el) === 'dialog' ? [el, ...dom.elementsByTag(el, 'dialog')] : Array.from(dom.elementsByTag(el, 'dialog'));
+    for (const d of candidates) {
+      if (!dom.has(d, 'open')) continue;
+      try {
+        if (dom.closest(d, ':modal') === d) found.push(d);
+      } catch {
+        return [];
+      }
+    }
+    return found;
   }
 
   private insideHidden(el: Element): boolean {

@@ -188,3 +188,20 @@ setTimeout(function () { window.scrollTo(0, 200); document.body.classList.add('a
 </script>
 </body>`);
 }
+
+export const DIALOG_TEXT = 'Readers like you keep the Harbour Times free';
+
+/**
+ * The story nagging through the browser's own modal: a `<dialog>` opened with `showModal()` 1.5 s after
+ * load (which makes the rest of the page inert, whether the dialog is displayed or not), and the
+ * in-article appeal shown with an inline `display: block !important` (which outranks any stylesheet).
+ */
+export function dialogStoryPage(delayMs = 1500): string {
+  return storyPage(24 * 3600 * 1000)
+    .replace('<aside class="support-box contribute-box">', '<aside class="support-box contribute-box" style="display: block !important; border: 2px solid #c00">')
+    .replace('<footer>', `<dialog class="give-dialog"><h2>${DIALOG_TEXT}</h2><p>Please make a donation today: every contribution keeps our reporting open to all.</p><a href="/donate">Donate now</a> <button type="button" class="close" aria-label="Close">×</button></dialog>\n<footer>`)
+    .replace('</body>', `<script>
+setTimeout(function () { document.querySelector('.give-dialog').showModal(); window.__modalInsertedAt = performance.now(); }, ${delayMs});
+</script>
+</body>`);
+}

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { clickToolbarIcon, launch, tabIdOf, type Session } from './chromium';
 import { UI_DEVTOOLS_ARGS, answerPermissionPrompt } from './ui-devtools';
 import { startServer, type TestServer } from './server';
-import { APPEAL_TEXT, LAYER_TEXT, MODAL_TEXT, STORY_PARAS, layerStoryPage, storyPage } from './auto-clean-site';
+import { APPEAL_TEXT, DIALOG_TEXT, LAYER_TEXT, MODAL_TEXT, STORY_PARAS, dialogStoryPage, layerStoryPage, storyPage } from './auto-clean-site';
 import { ROOT } from '../helpers';
 
 const REPORTS = path.join(ROOT, '.reports');
@@ -25,6 +25,7 @@ declare const chrome: {
 
 const STORY = '/news/harbour-bridge-reopens.html';
 const LAYER_STORY = '/news/harbour-bridge-app-wall.html';
+const DIALOG_STORY = '/news/harbour-bridge-give-dialog.html';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let server: TestServer;
@@ -35,6 +36,7 @@ beforeAll(async () => {
   server = await startServer();
   server.page(STORY, storyPage(1500));
   server.page(LAYER_STORY, layerStoryPage(1500));
+  server.page(DIALOG_STORY, dialogStoryPage(1500));
   site = server.origin;
   otherSite = server.origin.replace('127.0.0.1', 'localhost');
 });
@@ -241,6 +243,42 @@ describe('auto-clean, switched on with Allow', () => {
     expect(await page.evaluate(() => document.body.getAttribute('data-decant-unlocked'))).toBe('position');
     expect(await scrolls(page)).toBe(true);
     expect(await page.evaluate((t) => document.body.innerText.includes(t), LAYER_TEXT)).toBe(false);
+  });
+
+  test('a modal <dialog> and an appeal shown with an inline !important: hidden, and the page is not left inert', async () => {
+    const seen = (p: Page) =>
+      p.evaluate(() => ({
+        dialog: document.querySelector('.give-dialog')!.checkVisibility({ checkVisibilityCSS: true }),
+        modal: document.querySelector(':modal') !== null,
+        appeal: document.querySelector('.support-box')!.checkVisibility({ checkVisibilityCSS: true }),
+      }));
+    /** Does the reader's click on the first paragraph reach it (an open modal dialog makes the page inert)? */
+    const clickReaches = async (p: Page): Promise<boolean> => {
+      const box = await p.evaluate(() => {
+        const para = document.querySelector('.story-body p')!;
+        (window as { __clicked?: boolean }).__clicked = false;
+        para.addEventListener('click', () => ((window as { __clicked?: boolean }).__clicked = true));
+        para.scrollIntoView({ block: 'center' });
+        const r = para.getBoundingClientRect();
+        return { x: r.left + 10, y: r.top + r.height / 2 };
+      });
+      await p.mouse.click(box.x, box.y);
+      return p.evaluate(() => (window as { __clicked?: boolean }).__clicked === true);
+    };
+    const other = await s.context.newPage();
+    try {
+      // Without Decant (another site): the dialog is up, modal, and the story under it takes no click.
+      await loadStory(other, otherSite, DIALOG_STORY);
+      expect(await seen(other)).toEqual({ dialog: true, modal: true, appeal: true });
+      expect(await clickReaches(other)).toBe(false);
+    } finally {
+      await other.close();
+    }
+    const st = await loadStory(page, site, DIALOG_STORY);
+    await expect.poll(() => seen(page), { timeout: 5_000 }).toEqual({ dialog: false, modal: false, appeal: false });
+    expect(st.paras).toEqual(STORY_PARAS.map(() => true));
+    expect(await page.evaluate((t) => document.body.innerText.includes(t), DIALOG_TEXT)).toBe(false);
+    expect(await clickReaches(page)).toBe(true);
   });
 
   test('the popup lists what was hidden; "Show" brings one back and "Hide again" hides it', async () => {
