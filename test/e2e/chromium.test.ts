@@ -385,6 +385,18 @@ describe('pages that are not articles explain themselves', () => {
     }
   });
 
+  test('a PDF in the browser’s viewer', async () => {
+    const pdf = '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
+    const url = server.page('/report.pdf', pdf, { 'content-type': 'application/pdf' });
+    const popup = await popupFor(url);
+    try {
+      expect(popup.state).toBe('restricted');
+      expect(await popup.page.locator('.state-message').innerText()).toMatch(/This is a PDF shown by the browser’s PDF viewer/);
+    } finally {
+      await popup.close();
+    }
+  });
+
   test('a page with no article gives the core’s reason', async () => {
     const url = server.page('/login.html', '<!DOCTYPE html><html lang="en"><head><title>Sign in</title></head><body><h1>Sign in</h1><p>Use your account.</p><form><input name="u"><button>Go</button></form></body></html>');
     const popup = await popupFor(url);
