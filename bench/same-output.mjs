@@ -1,10 +1,13 @@
 #!/usr/bin/env node
-// node bench/same-output.mjs --save | --check [--pages N] [--src DIR]
+// node bench/same-output.mjs --save | --check | --live [--pages N] [--src DIR]
 // For speed work: does a change keep the core's output byte for byte? --save records, per page of
 // ../shared/corpus/scrapinghub and per test fixture, a SHA-256 of everything cleanArticle returns
 // (article fields, ledger entries with their HTML, warnings, reason); --check compares and lists the
 // pages that differ, with the fields that do. Runs the sources through jsdom: ./src, or --src DIR
 // (for example `git archive main src | tar -x -C /tmp/base` and `--save --src /tmp/base/src`).
+// --live compares, in one run, auto-clean's first pass (core/live-scan.ts cleanLivePage, no DOMPurify)
+// with cleanArticle on the same pages (and ../shared/nags): the ledger without its HTML, the article
+// container, the text and the reason must be the same.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -13,9 +16,9 @@ import * as esbuild from 'esbuild';
 import { root, shared, workDir } from './lib.mjs';
 
 const args = process.argv.slice(2);
-const mode = args.includes('--save') ? 'save' : args.includes('--check') ? 'check' : null;
+const mode = args.includes('--save') ? 'save' : args.includes('--check') ? 'check' : args.includes('--live') ? 'live' : null;
 if (!mode) {
-  console.error('usage: node bench/same-output.mjs --save | --check [--pages N]');
+  console.error('usage: node bench/same-output.mjs --save | --check | --live [--pages N]');
   process.exit(2);
 }
 const limitAt = args.indexOf('--pages');
@@ -27,7 +30,7 @@ const bundle = path.join(workDir, `same-output-core-${process.pid}.mjs`);
 fs.mkdirSync(workDir, { recursive: true });
 await esbuild.build({
   stdin: {
-    contents: `export { cleanArticle } from './core/index.ts'; export { parseHtml } from './cli/parse.ts'; export { decodeHtml } from './cli/decode.ts';`,
+    contents: `export { cleanArticle } from './core/index.ts';${mode === 'live' ? " export { cleanLivePage } from './core/live-scan.ts';" : ''} export { parseHtml } from './cli/parse.ts'; export { decodeHtml } from './cli/decode.ts';`,
     resolveDir: src,
     loader: 'ts',
   },
@@ -53,6 +56,35 @@ for (const f of fs.readdirSync(fixtures).filter((f) => f.endsWith('.html')).sort
   const first = fs.readFileSync(path.join(fixtures, f), 'utf8').split('\n', 1)[0];
   const url = /"url"\s*:\s*"([^"]+)"/.exec(first)?.[1] ?? 'https://example.org/2024/story';
   inputs.push({ name: `fixtures/${f}`, file: path.join(fixtures, f), url });
+}
+
+if (mode === 'live') {
+  const nags = path.join(shared, 'nags');
+  for (const f of fs.readdirSync(nags).filter((f) => f.endsWith('.html')).sort()) {
+    const meta = path.join(nags, f.replace(/\.html$/, '.json'));
+    const url = (fs.existsSync(meta) && JSON.parse(fs.readFileSync(meta, 'utf8')).url) || 'https://example.org/2024/story';
+    inputs.push({ name: `nags/${f}`, file: path.join(nags, f), url });
+  }
+  const view = (r) => ({
+    removed: r.removed.map((e) => ({ id: e.id, rule: e.rule, category: e.category, reason: e.reason, preview: e.preview, path: e.path, after: e.after })),
+    articlePath: r.articlePath ?? null,
+    reason: r.reason ?? null,
+    retried: r.debug?.retried ?? null,
+    text: r.article?.text ?? null,
+    wordCount: r.article?.wordCount ?? null,
+    warnings: r.warnings,
+  });
+  const diffs = [];
+  for (const input of inputs) {
+    const page = core.parseHtml(core.decodeHtml(new Uint8Array(fs.readFileSync(input.file))).text, input.url);
+    const a = view(core.cleanArticle(page.document, { url: input.url, window: page.window }));
+    const b = view(core.cleanLivePage(page.document, { url: input.url, window: page.window }));
+    const keys = Object.keys(a).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+    if (keys.length) diffs.push(`${input.name}: ${keys.join(', ')}`);
+    page.window.close();
+  }
+  console.log(diffs.length ? `${diffs.length} of ${inputs.length} differ between cleanLivePage and cleanArticle:\n${diffs.join('\n')}` : `all ${inputs.length} pages: cleanLivePage gives cleanArticle's ledger, container, text and reason`);
+  process.exit(diffs.length ? 1 : 0);
 }
 
 const sha = (x) => crypto.createHash('sha256').update(typeof x === 'string' ? x : JSON.stringify(x) ?? 'undefined').digest('hex').slice(0, 16);

@@ -22,10 +22,11 @@ const dist = path.join(root, 'dist', 'chrome');
 const CONTENT_BUDGET_KB = 40;
 /**
  * KB minified + gzipped a content script may not exceed while it is over the target: a little above
- * its size when the check came in (content.js 53.0 KB, content-auto.js 56.9 KB), so CI stops growth.
- * Lower these as the scripts shrink; remove an entry once its script fits the target.
+ * its current size, so CI stops growth. Lower these as the scripts shrink; remove an entry once its
+ * script fits the target. content-auto.js: 58.2 → 45.6 KB without DOMPurify (core/live-scan.ts
+ * cleanLivePage).
  */
-const CEILING_KB = { 'content.js': 56, 'content-auto.js': 60 };
+const CEILING_KB = { 'content.js': 56, 'content-auto.js': 46 };
 /** A page's first load (entry + static chunks) and the background script, minified + gzipped. */
 const PAGE_BUDGET_KB = 60;
 const WORKER_BUDGET_KB = 20;

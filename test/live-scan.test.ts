@@ -3,8 +3,11 @@
 // an ancestor of it.
 import { describe, expect, test } from 'vitest';
 import { cleanArticle } from '../src/core/index';
-import { articleGuard, locateRemoved, resolvePath, scanLive, type LiveFacts } from '../src/core/live-scan';
-import { page, readFile, SAMPLE } from './helpers';
+import fs from 'node:fs';
+import path from 'node:path';
+import { articleGuard, cleanLivePage, locateRemoved, resolvePath, scanLive, type LiveFacts } from '../src/core/live-scan';
+import type { CleanResult } from '../src/core/types';
+import { page, readFile, ROOT, SAMPLE } from './helpers';
 
 const PARAS = Array.from({ length: 8 }, (_, i) => `<p>Paragraph ${i + 1} of the report: the council met on Tuesday and voted on the budget for the coming year, after a long debate about the bridge.</p>`).join('\n');
 
@@ -185,3 +188,40 @@ function pathTo(el: Element): string {
   }
   return ['body', ...steps].join(' > ');
 }
+
+describe('cleanLivePage: auto-clean\'s first pass without DOMPurify', () => {
+  /** What the live page uses of a result (and what decides it: text, the retry, the reason). */
+  const used = (r: CleanResult) => ({
+    removed: r.removed.map((e) => ({ rule: e.rule, category: e.category, reason: e.reason, preview: e.preview, path: e.path, after: e.after })),
+    articlePath: r.articlePath ?? null,
+    reason: r.reason ?? null,
+    retried: r.debug?.retried ?? null,
+    text: r.article?.text ?? null,
+  });
+
+  test('a player\'s fallback text stays out of the text, as DOMPurify leaves it out', () => {
+    const fallback = 'Your browser cannot play this video. '.repeat(12);
+    const p = page(`<!DOCTYPE html><html lang="en"><head><title>Council votes budget</title></head><body><main><article><h1>Council votes budget</h1>${PARAS}<video controls src="v.mp4"><p>${fallback}</p></video>${PARAS}</article></main></body></html>`);
+    const live = cleanLivePage(p.document, { window: p.window });
+    const full = cleanArticle(p.document, { window: p.window });
+    expect(full.article?.text).toContain('Paragraph 8 of the report');
+    expect(full.article?.text).not.toContain('cannot play');
+    expect(live.article?.text).not.toContain('cannot play');
+    expect(used(live)).toEqual(used(full));
+  });
+
+  test('gives cleanArticle\'s ledger, article container and text on every fixture', () => {
+    const dir = path.join(ROOT, 'test', 'fixtures');
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.html'));
+    expect(files.length).toBeGreaterThan(10);
+    for (const f of files) {
+      const html = readFile(path.join(dir, f));
+      const url = /"url"\s*:\s*"([^"]+)"/.exec(html.split('\n', 1)[0])?.[1] ?? 'https://example.org/2024/story';
+      const p = page(html, url);
+      const full = used(cleanArticle(p.document, { url, window: p.window }));
+      const live = used(cleanLivePage(p.document, { url, window: p.window }));
+      expect(live, f).toEqual(full);
+      p.window.close();
+    }
+  });
+});

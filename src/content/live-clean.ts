@@ -20,8 +20,7 @@
  * properties ("DOM clobbering"), so a subtree holding a form is scanned as a copy with those names
  * stripped, its layout read from the live twins.
  */
-import { cleanArticle } from '../core/index';
-import { articleGuard, locateRemoved, scanLive, type LiveCandidate, type LiveFacts } from '../core/live-scan';
+import { articleGuard, cleanLivePage, locateRemoved, scanLive, type LiveCandidate, type LiveFacts } from '../core/live-scan';
 import { collapse } from '../core/dom';
 import type { Category } from '../core/types';
 import { HIDDEN_BY_ATTR, UNLOCKED_ATTR, type LiveItem, type LiveLedger } from '../platform/live-protocol';
@@ -213,7 +212,7 @@ export class LiveCleaner {
     const floating: Element[] = [];
     markCopy(doc, copy, this.view, dom, (el) => floating.push(el));
     const href = String(this.view.location.href);
-    const result = cleanArticle(copy, { url: /^https?:/i.test(href) ? href : undefined, window: this.view, categories: this.categories });
+    const result = cleanLivePage(copy, { url: /^https?:/i.test(href) ? href : undefined, window: this.view, categories: this.categories });
     this.guard = articleGuard(doc, result.articlePath, dom);
     this.maxText = Math.max(2000, 0.5 * dom.textLength(body));
     for (const entry of result.removed) {

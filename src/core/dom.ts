@@ -3,6 +3,10 @@
  * touch a global window or document.
  */
 
+/** Attributes Decant itself puts on article blocks (html.ts strips the page's own copies). */
+export const DECANT_ID_ATTR = 'data-decant-id';
+export const DECANT_ROLE_ATTR = 'data-decant-role';
+
 /** Collapse whitespace (including NBSP and zero-width spaces) and trim. */
 export function collapse(text: string): string {
   return text.replace(/[\s\u00a0\u200b\u2028\u2029\ufeff]+/g, ' ').trim();

@@ -10,8 +10,7 @@
  * "(AP Photo/Jane Doe)"). Patterns that could match a sentence of prose only count in the header or
  * the tail, never in the middle of the article.
  */
-import { DECANT_ROLE_ATTR } from './html';
-import { collapse, BLOCK_TAGS } from './dom';
+import { collapse, BLOCK_TAGS, DECANT_ROLE_ATTR } from './dom';
 import { tokenize } from './rules/match';
 import { Attrs } from './rules/attrs';
 import {

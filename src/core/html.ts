@@ -23,9 +23,10 @@ import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
 
 type Win = Window & typeof globalThis;
 
-/** Attributes Decant itself puts on article blocks; the page's own copies are stripped before use. */
-export const DECANT_ID_ATTR = 'data-decant-id';
-export const DECANT_ROLE_ATTR = 'data-decant-role';
+import { DECANT_ID_ATTR, DECANT_ROLE_ATTR } from './dom';
+
+/** Attributes Decant itself puts on article blocks (defined in dom.ts, which needs no DOMPurify). */
+export { DECANT_ID_ATTR, DECANT_ROLE_ATTR };
 
 /** The cap on one ledger entry's HTML (CONTRACT §2). */
 export const LEDGER_HTML_CAP = 64 * 1024;

@@ -13,12 +13,50 @@
  * Pure like the rest of core: the caller passes what only a live page knows (computed style and
  * layout) through `probe`.
  */
-import type { Category, LedgerEntry } from './types';
+import type { Category, CleanOptions, CleanResult, LedgerEntry } from './types';
+import { runPipeline, type Sanitizer } from './pipeline';
 import { RULES } from './rules/index';
 import { selectFamilies, walk, type LiveProbe } from './rules/engine';
 import { previewOf } from './dom';
 
 export type { LiveFacts, LiveProbe } from './rules/engine';
+
+/**
+ * Elements DOMPurify (html.ts) removes together with their content: not allowed by Decant's
+ * configuration and in DOMPurify's FORBID_CONTENTS (dompurify 3.5.0). Elements it removes but whose
+ * content it keeps change neither the text nor the kept paragraphs.
+ */
+const DROPPED_WITH_CONTENT: ReadonlySet<string> = new Set([
+  'script', 'style', 'iframe', 'video', 'audio', 'template', 'svg', 'noscript', 'noembed', 'noframes',
+  'plaintext', 'xmp', 'title', 'head', 'selectedcontent', 'annotation-xml',
+]);
+
+/**
+ * Auto-clean's stand-in for step 7: the live page needs the ledger's paths and the article container,
+ * never HTML to show or store, so it does without DOMPurify (13 KB of content-auto.js gzipped). It
+ * drops what DOMPurify drops with its content, so the article's text (word count, safety valve) and
+ * its kept paragraphs (the container) are those of {@link cleanArticle}; bench/same-output.mjs and
+ * test/live-scan.test.ts compare the two on every fixture and corpus page.
+ */
+const LIVE_SANITIZER: Sanitizer = {
+  inPlace(root) {
+    const all = root.getElementsByTagName('*');
+    const drop: Element[] = [];
+    for (let i = 0; i < all.length; i++) if (DROPPED_WITH_CONTENT.has(all[i].localName)) drop.push(all[i]);
+    for (const el of drop) el.remove();
+  },
+  ledgerHtml: () => [],
+};
+
+/**
+ * The pipeline as auto-clean's first pass runs it on its marked copy of the live page: the same
+ * ledger (rule, category, reason, preview, path) and `articlePath` as `cleanArticle`, without
+ * sanitised HTML (entries' `html` is their preview; `contentHtml` is not sanitised and must not be
+ * shown or stored).
+ */
+export function cleanLivePage(doc: Document, options: CleanOptions = {}): CleanResult {
+  return runPipeline(doc, options, LIVE_SANITIZER);
+}
 
 export interface LiveScanOptions {
   /** Categories to look for; all when absent. */

@@ -17,8 +17,7 @@
  * Every step is switchable through {@link CleanOptions}; no step throws on page content.
  */
 import type { Article, CleanOptions, CleanResult, LedgerEntry } from './types';
-import { DECANT_ID_ATTR, sanitizeInPlace, sanitizedHtmlBatch } from './html';
-import { cloneForReading, collapse, previewOf } from './dom';
+import { cloneForReading, collapse, previewOf, DECANT_ID_ATTR } from './dom';
 import { readMetadata, normalizeDate, type PageMetadata } from './metadata';
 import { extract } from './extract';
 import { markFurniture } from './furniture';
@@ -50,6 +49,19 @@ interface Attempt {
   steps: { name: string; ms: number }[];
 }
 
+/**
+ * Step 7 and the ledger's HTML. index.ts passes DOMPurify's (html.ts, the one sanitising module);
+ * live-scan.ts, whose caller never shows or stores HTML, passes one that only drops what DOMPurify
+ * would drop with its content, so the text, the kept blocks and the article container come out the
+ * same without DOMPurify in auto-clean's content script.
+ */
+export interface Sanitizer {
+  /** Clean an element's subtree where it stands. */
+  inPlace(root: Element, win: Win): void;
+  /** Sanitised HTML of removed (detached) blocks, one string per block ('' when unavailable). */
+  ledgerHtml(blocks: readonly Element[], win: Win): string[];
+}
+
 /** Check what the caller passed; a mistake here is a programming error with a sentence saying what to fix. */
 function windowFor(doc: Document, options: CleanOptions): Win {
   if (!doc || typeof doc !== 'object' || doc.nodeType !== 9) {
@@ -69,7 +81,7 @@ function pageUrl(doc: Document, options: CleanOptions): string | null {
 }
 
 /** Run the pipeline. Never throws on page content: failures become warnings or a null article with a reason. */
-export function runPipeline(doc: Document, options: CleanOptions = {}): CleanResult {
+export function runPipeline(doc: Document, options: CleanOptions, sanitizer: Sanitizer): CleanResult {
   const win = windowFor(doc, options);
   const started = now();
   const maxElements = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
@@ -99,12 +111,12 @@ export function runPipeline(doc: Document, options: CleanOptions = {}): CleanRes
   let first: Attempt;
   let failed = new Map<string, string>();
   try {
-    first = attempt(doc, win, url, meta, families, options, failed);
+    first = attempt(doc, win, url, meta, families, options, failed, sanitizer);
   } catch (e) {
     // A page that breaks a step: fall back to plain Readability, then to a reason.
     warnings.push(`Cleaning failed on this page (${(e as Error).message}); showing Readability's result without Decant's rules.`);
     try {
-      first = attempt(doc, win, url, meta, [], options, (failed = new Map()));
+      first = attempt(doc, win, url, meta, [], options, (failed = new Map()), sanitizer);
     } catch (e2) {
       return {
         article: null,
@@ -124,7 +136,7 @@ export function runPipeline(doc: Document, options: CleanOptions = {}): CleanRes
     const safer = families.filter((f) => !f.risky);
     try {
       const failedSecond = new Map<string, string>();
-      second = attempt(doc, win, url, meta, safer, options, failedSecond);
+      second = attempt(doc, win, url, meta, safer, options, failedSecond, sanitizer);
       const w1 = first.article?.wordCount ?? 0;
       const w2 = second.article?.wordCount ?? 0;
       if (w2 >= Math.max(w1 * 1.5, w1 + 60)) {
@@ -171,7 +183,7 @@ function tookTooMuch(a: Attempt, options: CleanOptions): boolean {
   return false;
 }
 
-function attempt(doc: Document, win: Win, url: string | null, meta: PageMetadata | null, families: readonly RuleFamily[], options: CleanOptions, failed: Map<string, string>): Attempt {
+function attempt(doc: Document, win: Win, url: string | null, meta: PageMetadata | null, families: readonly RuleFamily[], options: CleanOptions, failed: Map<string, string>, sanitizer: Sanitizer): Attempt {
   const steps: Attempt['steps'] = [];
   let t = now();
   const step = (name: string): void => {
@@ -192,7 +204,7 @@ function attempt(doc: Document, win: Win, url: string | null, meta: PageMetadata
   // 4. Pre-clean.
   const pre = walk(body, { phase: 'pre', families, stamp: true, maxShare: 0.5, failed });
   step('pre-walk');
-  const ledger = new Ledger(win);
+  const ledger = new Ledger(win, sanitizer);
   let removedProseChars = 0;
   for (const c of pre.candidates) removedProseChars += ledger.record(c, pathOf(c.rec), pre);
   const leadFigures = snapshotLeadFigures(body);
@@ -238,7 +250,7 @@ function attempt(doc: Document, win: Win, url: string | null, meta: PageMetadata
   step('post-clean');
 
   // 7. Sanitise in place.
-  sanitizeInPlace(content, win);
+  sanitizer.inPlace(content, win);
   step('sanitize');
 
   // 8. Text, anchors, coverage.
@@ -335,7 +347,10 @@ function containerPath(pre: WalkResult, surviving: ReadonlySet<string>): string 
 class Ledger {
   private entries: { entry: LedgerEntry; el: Element; afterIdx: number; closed: string[] }[] = [];
   readonly removedIds = new Set<string>();
-  constructor(private readonly win: Win) {}
+  constructor(
+    private readonly win: Win,
+    private readonly sanitizer: Sanitizer,
+  ) {}
 
   /** Record and detach a candidate; returns the characters of prose (long paragraphs) it held. */
   record(c: Candidate, path: string, from: WalkResult): number {
@@ -381,7 +396,7 @@ class Ledger {
     const htmlAt = (i: number): string => {
       if (!htmls) {
         try {
-          htmls = sanitizedHtmlBatch(items.map((e) => e.el), win);
+          htmls = this.sanitizer.ledgerHtml(items.map((e) => e.el), win);
         } catch {
           htmls = [];
         }

@@ -4,8 +4,7 @@
  * byline, dateline, figure captions or photo credits (blocks marked with `data-decant-role`, and
  * `figure`/`figcaption` text outside quotes).
  */
-import { DECANT_ROLE_ATTR } from './html';
-import { BLOCK_TAGS } from './dom';
+import { BLOCK_TAGS, DECANT_ROLE_ATTR } from './dom';
 
 /** Roles whose text is furniture, not body: kept in contentHtml, left out of `text`. */
 export const NON_BODY_ROLES: ReadonlySet<string> = new Set(['title', 'kicker', 'byline', 'dateline', 'caption', 'credit', 'standfirst', 'note']);

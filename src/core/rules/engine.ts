@@ -12,8 +12,7 @@
  * Nothing is removed until the walk ends; then candidates are recorded in the ledger and detached.
  */
 import type { Category } from '../types';
-import { DECANT_ID_ATTR } from '../html';
-import { collapse, isHiddenElement, BLOCK_TAGS, HEADING_TAGS } from '../dom';
+import { collapse, isHiddenElement, BLOCK_TAGS, HEADING_TAGS, DECANT_ID_ATTR } from '../dom';
 import type { Evidence, Facts, Placement, RuleFamily, Signal, Stats } from './types';
 import { decisive, evidenceOf } from './family';
 import { tokenize } from './match';
