@@ -41,7 +41,9 @@ const CONFIG: Config = Object.freeze({
     'base', 'meta', 'link', 'template', 'slot', 'svg', 'math-style', 'portal', 'noscript', 'marquee',
   ],
   FORBID_ATTR: ['style', 'srcdoc', 'formaction', 'action', 'ping', 'background', 'poster', 'autofocus', 'tabindex', 'contenteditable'],
-  ADD_ATTR: [DECANT_ID_ATTR, DECANT_ROLE_ATTR, 'referrerpolicy', 'loading', 'decoding'],
+  // alttext: a formula's TeX source on <math> (structure.ts moves it there from <annotation>, which
+  // DOMPurify drops); plain text, read by the Markdown export, never a URL or markup.
+  ADD_ATTR: [DECANT_ID_ATTR, DECANT_ROLE_ATTR, 'referrerpolicy', 'loading', 'decoding', 'alttext'],
   ALLOW_DATA_ATTR: false,
   ALLOW_UNKNOWN_PROTOCOLS: false,
   SANITIZE_DOM: true,

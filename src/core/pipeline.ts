@@ -17,11 +17,14 @@
  * Every step is switchable through {@link CleanOptions}; no step throws on page content.
  */
 import type { Article, CleanOptions, CleanResult, LedgerEntry } from './types';
-import { cloneForReading, collapse, previewOf, DECANT_ID_ATTR } from './dom';
+import { cloneForReading, collapse, previewOf, DECANT_ID_ATTR, DECANT_ROLE_ATTR } from './dom';
 import { readMetadata, normalizeDate, type PageMetadata } from './metadata';
 import { extract } from './extract';
 import { markFurniture } from './furniture';
 import { findOtherStories, pagePostIds } from './stories';
+import { fixImages, keepTexScripts, labelCode, markBacklinks, prepareMath, restoreHeadings, restoreNotes, stampedElements } from './structure';
+import { titleSimilarity } from './furniture';
+import { coverageWarnings } from './coverage';
 import { bodyText, countWords, readingMinutes } from './text';
 import { RULES } from './rules/index';
 import { pathOf, selectFamilies, walk, type Candidate, type PathRec, type WalkResult } from './rules/engine';
@@ -209,6 +212,9 @@ function attempt(doc: Document, win: Win, url: string | null, meta: PageMetadata
   for (const c of pre.candidates) removedProseChars += ledger.record(c, pathOf(c.rec), pre);
   const leadFigures = snapshotLeadFigures(body);
   const pageIds = pagePostIds(body);
+  // Structure Readability would lose: MathJax sources become <math>, footnote lists are copied.
+  if (pre.texScripts?.length) keepTexScripts(pre.texScripts);
+  const noteSnapshots = (pre.notes ?? []).filter((el, i, all) => el.isConnected && !all.some((o, j) => j !== i && o.contains(el))).map((el) => el.cloneNode(true) as Element);
   step('pre-clean');
 
   // 5. Readability.
@@ -244,9 +250,17 @@ function attempt(doc: Document, win: Win, url: string | null, meta: PageMetadata
     const post = walk(content, { phase: 'post', families, stamp: false, blocks: pre.blocks, maxShare: 0.35, failed });
     for (const c of post.candidates) postRemovedChars += ledger.record(c, postPath(c, pre.blocks), post);
   }
-  restoreLeadFigure(content, leadFigures);
   const title = meta?.title ?? ex.title;
-  markFurniture(content, [title, ex.title, clone.title]);
+  const titles = [title, ex.title, clone.title];
+  const base = clone.baseURI && /^https?:/i.test(clone.baseURI) ? clone.baseURI : url;
+  const present = stampedElements(content);
+  restoreLeadFigure(content, leadFigures, present, base);
+  restoreHeadings(content, pre, present, ledger.removedIds, (t) => titles.some((x) => !!x && titleSimilarity(t, x) >= 0.75));
+  restoreNotes(content, noteSnapshots, present, ledger.removedIds, base);
+  prepareMath(content);
+  labelCode(content);
+  markBacklinks(content, 'note', DECANT_ROLE_ATTR);
+  markFurniture(content, titles);
   step('post-clean');
 
   // 7. Sanitise in place.
@@ -274,7 +288,7 @@ function attempt(doc: Document, win: Win, url: string | null, meta: PageMetadata
   for (const el of stamped) {
     if (!anchors.has(el.getAttribute(DECANT_ID_ATTR)!)) el.removeAttribute(DECANT_ID_ATTR);
   }
-  if (options.coverageGuard !== false) warnings.push(...coverageWarnings(pre, surviving, ledger.removedIds));
+  if (options.coverageGuard !== false) warnings.push(...coverageWarnings(pre, surviving, ledger.removedIds, content.textContent ?? '', (t) => titles.some((x) => !!x && titleSimilarity(t, x) >= 0.75)));
   step('text');
 
   const minWords = options.minWords ?? DEFAULT_MIN_WORDS;
@@ -476,45 +490,22 @@ function snapshotLeadFigures(body: Element): Element[] {
 }
 
 /** Put the lead figure back at the top when Readability left it out (its credit belongs to the article). */
-function restoreLeadFigure(content: Element, figures: Element[]): void {
+function restoreLeadFigure(content: Element, figures: Element[], present: ReadonlyMap<string, Element>, base: string | null): void {
   const lead = figures[figures.length - 1];
   if (!lead) return;
   const id = lead.getAttribute(DECANT_ID_ATTR);
-  if (id && content.querySelector(`[${DECANT_ID_ATTR}="${id}"]`)) return;
+  if (id && present.has(id)) return;
+  // Readability never saw this copy: promote its lazy image and make its URLs absolute first.
+  const copy = content.ownerDocument.importNode(lead, true) as Element;
+  fixImages(copy, base);
   const firstP = content.getElementsByTagName('p')[0];
-  const leadImg = lead.getElementsByTagName('img')[0]?.getAttribute('src');
+  const leadImg = copy.getElementsByTagName('img')[0]?.getAttribute('src');
   for (const img of Array.from(content.getElementsByTagName('img'))) {
     if (leadImg && img.getAttribute('src') === leadImg) return;
     if (firstP && img.compareDocumentPosition(firstP) & 4) return; // the article already opens with an image
   }
   const host = content.firstElementChild && content.firstElementChild.localName === 'div' && content.childElementCount === 1 ? content.firstElementChild : content;
-  host.insertBefore(content.ownerDocument.importNode(lead, true), host.firstChild);
-}
-
-function coverageWarnings(pre: WalkResult, surviving: ReadonlySet<string>, removed: ReadonlySet<string>): string[] {
-  const out: string[] = [];
-  let total = 0;
-  let dropped = 0;
-  const droppedHeads: string[] = [];
-  const order = pre.prose;
-  const paraIdx = order.map((p, i) => (p.tag === 'p' && p.len >= 80 && surviving.has(p.id) ? i : -1)).filter((i) => i >= 0);
-  const firstKept = paraIdx[0] ?? -1;
-  const lastKept = paraIdx[paraIdx.length - 1] ?? -1;
-  order.forEach((p, i) => {
-    if (removed.has(p.id)) return;
-    if (p.tag === 'p') {
-      if (p.len < 80) return;
-      total += p.len;
-      if (!surviving.has(p.id)) dropped += p.len;
-    } else if (p.tag !== 'h1' && i > firstKept && i < lastKept && !surviving.has(p.id) && p.len > 0 && p.len < 200) {
-      droppedHeads.push(`“${collapse(p.el.textContent ?? '').slice(0, 80)}”`);
-    }
-  });
-  if (total > 0 && dropped > 400 && dropped / total > 0.3) {
-    out.push(`Decant left out about ${Math.round((100 * dropped) / total)}% of the page's visible paragraphs; open the page to check nothing you need is missing.`);
-  }
-  if (droppedHeads.length) out.push(`Decant left out ${droppedHeads.length === 1 ? 'a heading' : `${droppedHeads.length} headings`} inside the article: ${droppedHeads.slice(0, 5).join(', ')}${droppedHeads.length > 5 ? ', …' : ''}.`);
-  return out;
+  host.insertBefore(copy, host.firstChild);
 }
 
 function cleanByline(byline: string | null): string | null {

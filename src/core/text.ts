@@ -51,15 +51,13 @@ export function bodyText(root: Element): string {
       continue;
     }
     const pre = item.pre || tag === 'pre';
-    if (tag === 'pre') {
-      flush();
-      linePre = true;
-    }
     // A pull quote inside a figure is body text; everything else in a figure is not.
     const inFigure = tag === 'figure' ? true : tag === 'blockquote' ? false : item.inFigure;
     const isCell = tag === 'td' || tag === 'th';
-    const isBlock = BLOCK_TAGS.has(tag) && !isCell;
+    // A formula is a block only when displayed as one (inline maths stays in its sentence).
+    const isBlock = tag === 'math' ? el.getAttribute('display') === 'block' : BLOCK_TAGS.has(tag) && !isCell;
     if (isBlock) flush();
+    if (tag === 'pre') linePre = true; // after the flush above, which resets it: code keeps its indentation
     if (isCell) stack.push({ node: el, pre, inFigure, closeBlock: true, cellEnd: '\t' });
     else if (isBlock) stack.push({ node: el, pre, inFigure, closeBlock: true });
     for (let c = el.lastChild; c; c = c.previousSibling) stack.push({ node: c, pre, inFigure });

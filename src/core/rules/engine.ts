@@ -20,6 +20,7 @@ import { Attrs } from './attrs';
 import { AD_FRAME, AD_HREFS, DONATE_HREFS, RELATED_HREFS, NEWSLETTER_HREFS, PROFILE_HREFS, SHARE_HREFS, SUBSCRIBE_HREFS } from './links.data';
 import { isAdSlot } from './ad';
 import { TAIL_NOTE } from './shared';
+import { isNoteList } from '../structure';
 
 /** Never candidates, never entered for evidence: their text is code or data the reader asked for. */
 const PROTECTED_TAGS: ReadonlySet<string> = new Set(['pre', 'code', 'kbd', 'samp', 'math', 'table']);
@@ -72,6 +73,10 @@ export interface WalkResult {
   prose: { id: string; tag: string; len: number; el: Element }[];
   /** Text length of the walked root. */
   rootTextLen: number;
+  /** Pre phase: footnote lists (kept whole through Readability, see structure.ts). */
+  notes?: Element[];
+  /** Pre phase: MathJax source scripts (`<script type="math/tex">`). */
+  texScripts?: Element[];
 }
 
 export interface WalkOptions {
@@ -447,6 +452,8 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
   const blocks = opts.blocks ?? new Map<string, PathRec>();
   const failed = opts.failed ?? new Map<string, string>();
   const prose: WalkResult['prose'] = [];
+  const notes: Element[] = [];
+  const texScripts: Element[] = [];
   let nextId = 0;
   // A caller that bounds candidates itself (a live scan of a small subtree) does not need the root's text.
   const rootTextLen = opts.maxCandText === undefined ? visibleTextLength(root) : 0;
@@ -483,6 +490,7 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
     }
     if (INVISIBLE_TAGS.has(tag)) {
       if (tag === 'svg' || tag === 'object' || tag === 'embed') parent.phrasing = false;
+      else if (stamp && tag === 'script' && /^math\/tex/i.test(el.getAttribute('type') ?? '')) texScripts.push(el);
       return null;
     }
     const attrs = Attrs.of(el);
@@ -506,6 +514,7 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
     }
     let id: string | null = null;
     if (stamp) {
+      if (attrs.size && isNoteList(attrs)) notes.push(el);
       if (BLOCK_TAGS.has(tag)) {
         id = `b${++nextId}`;
         el.setAttribute(DECANT_ID_ATTR, id);
@@ -629,7 +638,7 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
     }
   }
   const alive = candidates.filter((c) => c.alive);
-  return { candidates: readOnly ? alive : withLabels(alive, blocks), closed, blocks, prose, rootTextLen };
+  return { candidates: readOnly ? alive : withLabels(alive, blocks), closed, blocks, prose, rootTextLen, notes, texScripts };
 }
 
 /**
