@@ -24,9 +24,11 @@ const CONTENT_BUDGET_KB = 40;
  * KB minified + gzipped a content script may not exceed while it is over the target: a little above
  * its current size, so CI stops growth. Lower these as the scripts shrink; remove an entry once its
  * script fits the target. content-auto.js: 58.2 → 45.6 KB without DOMPurify (core/live-scan.ts
- * cleanLivePage).
+ * cleanLivePage). Issue 3's structure fidelity (core/structure.ts: headings, footnotes, maths, lazy
+ * lead images) changes the article's text, so both scripts carry it: +1.6 KB on content-auto.js, +2.5 KB
+ * on content.js (which also runs view.ts and the coverage guard).
  */
-const CEILING_KB = { 'content.js': 56, 'content-auto.js': 46 };
+const CEILING_KB = { 'content.js': 58, 'content-auto.js': 48 };
 /** A page's first load (entry + static chunks) and the background script, minified + gzipped. */
 const PAGE_BUDGET_KB = 60;
 const WORKER_BUDGET_KB = 20;

@@ -6,12 +6,14 @@
 import type { CleanOptions, CleanResult } from './types';
 import { runPipeline, type Sanitizer } from './pipeline';
 import { sanitizeInPlace, sanitizedHtmlBatch } from './html';
+import { labelCode } from './view';
+import { coverageWarnings } from './coverage';
 
 export type { Article, CleanOptions, CleanResult, LedgerEntry, Category, CitationMeta } from './types';
 export { CATEGORIES, CATEGORY_LABELS } from './types';
 
 /** DOMPurify (html.ts) for the article and the ledger's HTML. */
-const DOMPURIFY: Sanitizer = { inPlace: sanitizeInPlace, ledgerHtml: sanitizedHtmlBatch };
+const DOMPURIFY: Sanitizer = { inPlace: sanitizeInPlace, ledgerHtml: sanitizedHtmlBatch, view: { prepare: labelCode, coverage: coverageWarnings } };
 
 /**
  * Clean a page: returns `{ article | null, reason?, removed[], warnings[] }` (CONTRACT §1–2).

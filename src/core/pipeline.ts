@@ -22,9 +22,9 @@ import { readMetadata, normalizeDate, type PageMetadata } from './metadata';
 import { extract } from './extract';
 import { markFurniture } from './furniture';
 import { findOtherStories, pagePostIds } from './stories';
-import { fixImages, keepTexScripts, labelCode, markBacklinks, prepareMath, restoreHeadings, restoreNotes, stampedElements } from './structure';
+import { fixImages, keepTexScripts, markBacklinks, prepareMath, restoreHeadings, restoreNotes, stampedElements } from './structure';
 import { titleSimilarity } from './furniture';
-import { coverageWarnings } from './coverage';
+import type { coverageWarnings } from './coverage';
 import { bodyText, countWords, readingMinutes } from './text';
 import { RULES } from './rules/index';
 import { pathOf, selectFamilies, walk, type Candidate, type PathRec, type WalkResult } from './rules/engine';
@@ -63,6 +63,16 @@ export interface Sanitizer {
   inPlace(root: Element, win: Win): void;
   /** Sanitised HTML of removed (detached) blocks, one string per block ('' when unavailable). */
   ledgerHtml(blocks: readonly Element[], win: Win): string[];
+  /**
+   * Steps for an article someone will see, which change neither its text nor what was removed:
+   * absent on auto-clean's live pass, which shows no article (and so ships neither in its script).
+   */
+  view?: {
+    /** Before sanitising: code blocks name their language (view.ts). */
+    prepare(content: Element): void;
+    /** The coverage guard (coverage.ts). */
+    coverage: typeof coverageWarnings;
+  };
 }
 
 /** Check what the caller passed; a mistake here is a programming error with a sentence saying what to fix. */
@@ -258,7 +268,7 @@ function attempt(doc: Document, win: Win, url: string | null, meta: PageMetadata
   restoreHeadings(content, pre, present, ledger.removedIds, (t) => titles.some((x) => !!x && titleSimilarity(t, x) >= 0.75));
   restoreNotes(content, noteSnapshots, present, ledger.removedIds, base);
   prepareMath(content);
-  labelCode(content);
+  sanitizer.view?.prepare(content);
   markBacklinks(content, 'note', DECANT_ROLE_ATTR);
   markFurniture(content, titles);
   step('post-clean');
@@ -288,7 +298,7 @@ function attempt(doc: Document, win: Win, url: string | null, meta: PageMetadata
   for (const el of stamped) {
     if (!anchors.has(el.getAttribute(DECANT_ID_ATTR)!)) el.removeAttribute(DECANT_ID_ATTR);
   }
-  if (options.coverageGuard !== false) warnings.push(...coverageWarnings(pre, surviving, ledger.removedIds, content.textContent ?? '', (t) => titles.some((x) => !!x && titleSimilarity(t, x) >= 0.75)));
+  if (options.coverageGuard !== false && sanitizer.view) warnings.push(...sanitizer.view.coverage(pre, surviving, ledger.removedIds, content.textContent ?? '', (t) => titles.some((x) => !!x && titleSimilarity(t, x) >= 0.75)));
   step('text');
 
   const minWords = options.minWords ?? DEFAULT_MIN_WORDS;
