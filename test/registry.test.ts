@@ -20,8 +20,8 @@ const DATA_FILES = [
   ...fs.readdirSync(path.join(ROOT, 'src', 'core')).filter((f) => f.endsWith('.data.ts')).map((f) => path.join(ROOT, 'src', 'core', f)),
 ];
 const fixtures = listFixtures();
-/** Structure fixtures (test/structure.test.ts), named by data comments as `structure/<name>`. */
-const structureFixtures = fs.readdirSync(path.join(ROOT, 'test', 'fixtures', 'structure')).filter((f) => f.endsWith('.html')).map((f) => `structure/${f.slice(0, -5)}`);
+/** Fixtures in subfolders (structure/, text/: their own tests), named by data comments as `<folder>/<name>`. */
+const structureFixtures = ['structure', 'text'].flatMap((d) => fs.readdirSync(path.join(ROOT, 'test', 'fixtures', d)).filter((f) => f.endsWith('.html')).map((f) => `${d}/${f.slice(0, -5)}`));
 
 function isFamily(value: unknown): value is RuleFamily {
   const v = value as RuleFamily;

@@ -140,6 +140,7 @@ export const NOTICE_LINE = new RegExp(
     '\\bmay\\s+(?:earn|receive|get)\\s+(?:an?\\s+)?(?:small\\s+)?(?:affiliate\\s+)?(?:commission|share of (?:the )?(?:sale|revenue))',
     '\\b(?:post|article|page|story)\\s+(?:may\\s+)?contains?\\s+affiliate\\b',
     '^citation:',
+    '\\bif you have (?:a |any )?(?:news )?tips?\\b[^.!?]{0,80}\\b(?:let us know|contact us|e-?mail us|write to us)\\b', // "… a news tip, correction or comment, let us know at: …" (space.com) — fixture: text/tail--science-author-note-tip-line
     '^via\\s+[\\w-]+\\.[a-z]{2,}$',
     '\\bthis (?:document|material|article) (?:is subject to copyright|may not be (?:published|reproduced|broadcast))',
     '^(?:tags?|filed under|schlagwörter|étiquettes|etiquetas|теги|метки)\\s*:',

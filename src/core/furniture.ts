@@ -83,13 +83,19 @@ export function markFurniture(content: Element, titles: readonly (string | null 
   // Where the prose begins and ends: the header sits before it, the tail after it.
   let firstProse = -1;
   let lastProse = -1;
+  const prose: number[] = [];
   for (let i = 0; i < all.length; i++) {
     const el = all[i];
     if (el.localName === 'p' && (el.textContent ?? '').length >= PROSE_CHARS && collapse(el.textContent ?? '').length >= PROSE_CHARS) {
       if (firstProse < 0) firstProse = i;
       lastProse = i;
+      prose.push(i);
     }
   }
+  // A long closing line of furniture (a reporting credit, a note about the author, a notice) is not
+  // the last paragraph of prose: the tail starts before it, so it and the short lines around it are
+  // judged as the tail they are ("Reporting by …; Editing by …", "Jane Doe is the editor of …").
+  for (let k = prose.length - 1; k > 0 && isTailLine(all[prose[k]]); k--) lastProse = prose[k - 1];
   const firstEl = firstProse >= 0 ? all[firstProse] : null;
   const lastEl = lastProse >= 0 ? all[lastProse] : null;
   let titleMarked = false;
@@ -162,6 +168,12 @@ function roleOf(el: Element, tag: string, zone: Zone, titles: readonly string[])
     if (NOTICE_LINE.test(text) && len <= 400) return 'note';
   }
   return null;
+}
+
+/** A paragraph that is one of the lines closing an article (credits, a note about the author, a notice), not prose. */
+function isTailLine(el: Element): boolean {
+  const text = collapse(el.textContent ?? '');
+  return text.length <= 500 && (REPORTING_LINE.test(text) || AUTHOR_NOTE_LINE.test(text) || NOTICE_LINE.test(text));
 }
 
 /** An h2 right under the h1 at the top (a deck), not a section heading: it has no heading before it but the title. */
