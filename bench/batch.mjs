@@ -106,7 +106,10 @@ for (const w of order) {
   runs[w].push({ ...r, file });
   console.log(`  --workers ${w}: ${r.records} records in ${fmt(r.secs, 1)} s = ${fmt(r.pagesPerSec, 2)} pages/s, CPU ${fmt(r.cpuSec, 1)} s = ${fmt((r.cpuSec / r.records) * 1000, 0)} ms CPU/page (${fmt(r.coresBusy, 2)} cores busy), peak RSS ${fmt(r.peakRss / 1048576, 0)} MB; load ${load()}`);
 }
-const best = (w) => runs[w].reduce((a, b) => (b.pagesPerSec > a.pagesPerSec ? b : a), { pagesPerSec: NaN, cpuSec: NaN, records: NaN, secs: NaN, coresBusy: NaN, file: null });
+// The faster run of each worker count (none with --memory-only). NaN never compares greater, so the
+// reduction starts from the first run, not from a NaN placeholder.
+const NONE = { pagesPerSec: NaN, cpuSec: NaN, records: NaN, secs: NaN, coresBusy: NaN, file: null };
+const best = (w) => (runs[w].length ? runs[w].reduce((a, b) => (b.pagesPerSec > a.pagesPerSec ? b : a)) : NONE);
 const w1 = best(1);
 const w2 = best(2);
 const speedup = w2.pagesPerSec / w1.pagesPerSec;
