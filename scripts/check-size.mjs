@@ -10,7 +10,7 @@
 // while it is being cut down; the report says how far each one is from the target.
 // Extension pages and the service worker have looser budgets (PAGE_BUDGET_KB: a page's first load,
 // entry + static chunks; WORKER_BUDGET_KB); Turndown never belongs in a content script.
-// Exits 1 when a bundle is over its limit.
+// Exits 1 when a bundle is over its limit. `--modules` also lists what each content script is made of.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -125,6 +125,28 @@ const width = rows.reduce((w, r) => Math.max(w, r[0].length), 6);
 console.log(`bundle sizes in dist/chrome (minified + gzipped; content scripts: ${CONTENT_BUDGET_KB} KB budget)`);
 console.log(`${'bundle'.padEnd(width)}  ${'raw'.padStart(9)}  ${'minified'.padStart(9)}  ${'gzipped'.padStart(9)}`);
 for (const r of rows) console.log(`${r[0].padEnd(width)}  ${r[1].padStart(9)}  ${r[2].padStart(9)}  ${r[3].padStart(9)}  ${r[4]}`);
+
+// `--modules`: what each content script is made of (esbuild's metafile of a minified build of its
+// entry, the same options as build-extension.mjs), largest first, with each module's gzipped size on
+// its own (modules compress better together, so these add up to more than the bundle).
+if (process.argv.includes('--modules')) {
+  const entries = { 'content.js': 'src/content/content.ts', 'content-auto.js': 'src/content/content-auto.ts' };
+  for (const [name, entry] of Object.entries(entries)) {
+    const r = await esbuild.build({
+      absWorkingDir: root, entryPoints: [entry], bundle: true, write: false, metafile: true, minify: true, format: 'iife',
+      platform: 'browser', target: ['chrome116', 'firefox140'], legalComments: 'none', charset: 'utf8',
+      define: { 'process.env.NODE_ENV': '"production"' },
+    });
+    const inputs = Object.values(r.metafile.outputs)[0].inputs;
+    const code = r.outputFiles[0].text;
+    console.log(`\n${name}: ${kb(Buffer.byteLength(code))} minified, ${kb(zlib.gzipSync(code, { level: 9 }).length)} gzipped; by module (minified bytes):`);
+    const byModule = Object.entries(inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput);
+    for (const [file, info] of byModule.slice(0, 25)) console.log(`  ${String(info.bytesInOutput).padStart(7)}  ${file}`);
+    const rest = byModule.slice(25).reduce((n, [, info]) => n + info.bytesInOutput, 0);
+    if (rest) console.log(`  ${String(rest).padStart(7)}  ${byModule.length - 25} more modules`);
+  }
+}
+
 if (failed) {
   console.error('check-size: a bundle is over its size limit (see above).');
   process.exit(1);
