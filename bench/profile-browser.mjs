@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
 import { root, shared, workDir } from './lib.mjs';
 
 const args = process.argv.slice(2);
@@ -19,7 +20,13 @@ const RUNS = Number(opt('runs', 3));
 const TOP = Number(opt('top', 40));
 const FILTER = opt('filter', null);
 const extDir = path.join(workDir, 'browser', 'ext');
-const { launch, tabIdOf, startServer, corpusPath } = await import(pathToFileURL(path.join(workDir, 'e2e-lib.mjs')).href);
+// The e2e helpers (TypeScript) bundled for node, as bench/browser.mjs does with its parts.
+const e2eLib = path.join(workDir, 'e2e-lib.mjs');
+await esbuild.build({
+  stdin: { contents: "export * from './test/e2e/chromium.ts'; export * from './test/e2e/server.ts';", resolveDir: root, loader: 'ts' },
+  bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: e2eLib, logLevel: 'warning',
+});
+const { launch, tabIdOf, startServer, corpusPath } = await import(pathToFileURL(e2eLib).href);
 
 const corpus = path.join(shared, 'corpus', 'scrapinghub');
 let ids = fs.readdirSync(corpus).filter((f) => f.endsWith('.html')).map((f) => f.slice(0, -5)).sort();
