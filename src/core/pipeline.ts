@@ -21,7 +21,7 @@ import { cloneForReading, collapse, previewOf, DECANT_ID_ATTR, DECANT_ROLE_ATTR 
 import { readMetadata, normalizeDate, type PageMetadata } from './metadata';
 import { extract } from './extract';
 import { markFurniture } from './furniture';
-import { findOtherStories, pagePostIds } from './stories';
+import { findOtherStories, findTeaserCards, pagePostIds } from './stories';
 import { fixImages, keepTexScripts, markBacklinks, prepareMath, restoreHeadings, restoreNotes, stampedElements } from './structure';
 import { titleSimilarity } from './furniture';
 import type { coverageWarnings } from './coverage';
@@ -247,10 +247,13 @@ function attempt(doc: Document, win: Win, url: string | null, meta: PageMetadata
 
   // 6. Post-clean, lead figure, furniture.
   let postRemovedChars = 0;
+  const base = clone.baseURI && /^https?:/i.test(clone.baseURI) ? clone.baseURI : url;
   const related = families.find((f) => f.category === 'related');
   if (related) {
     // Teasers of other posts that Readability took along (outside the safety valve's budget: see stories.ts).
-    for (const story of findOtherStories(content, pageIds)) {
+    const posts = findOtherStories(content, pageIds);
+    const cards = findTeaserCards(content, base).filter((c) => !posts.some((p) => p.el.contains(c.el) || c.el.contains(p.el)));
+    for (const story of [...posts, ...cards]) {
       const anchor = precedingStamp(story.el, content);
       const c: Candidate = { el: story.el, family: related, signals: story.signals, textLen: (story.el.textContent ?? '').length, imgs: 0, rec: null, afterIdx: anchor ? 1 : 0, alive: true };
       ledger.record(c, postPath(c, pre.blocks), { candidates: [], closed: anchor ? [anchor] : [], blocks: pre.blocks, prose: [], rootTextLen: 0 });
@@ -262,7 +265,6 @@ function attempt(doc: Document, win: Win, url: string | null, meta: PageMetadata
   }
   const title = meta?.title ?? ex.title;
   const titles = [title, ex.title, clone.title];
-  const base = clone.baseURI && /^https?:/i.test(clone.baseURI) ? clone.baseURI : url;
   const present = stampedElements(content);
   restoreLeadFigure(content, leadFigures, present, base);
   restoreHeadings(content, pre, present, ledger.removedIds, (t) => titles.some((x) => !!x && titleSimilarity(t, x) >= 0.75));
