@@ -50,6 +50,16 @@ export const SANITIZE_CASES: readonly SanitizeCase[] = [
     expected: '<source>',
   },
   {
+    title: 'only images carry image sources (found by the property tests: <p src>, <span srcset>)',
+    input: '<p src="donate" srcset="a.jpg 1x">Text</p><span sizes="10px">x</span>',
+    expected: '<p>Text</p><span>x</span>',
+  },
+  {
+    title: 'an element with a customized built-in name keeps its text in every view (found by the property tests)',
+    input: '<p is="x-donate" id="a">Text</p>',
+    expected: '<p is="" id="user-content-a">Text</p>',
+  },
+  {
     title: 'markup that re-parses differently is settled to its stable form (DOMPurify fixture 210, mutation XSS)',
     input: '<math><mtext><h1><a><h6></a></h6><mglyph><svg><mtext><style><a title="</style><img src onerror=\'alert(1)\'>"></style></h1>',
     expected: '<math><mtext><h1><a></a></h1><h6><a></a></h6></mtext></math>',

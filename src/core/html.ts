@@ -9,7 +9,8 @@
  *   follow them, so footnote back-links keep working;
  * - images carry `referrerpolicy="no-referrer"`; links carry `rel="noopener noreferrer"`;
  * - classes are dropped except code-language classes (`language-*`, `lang-*`);
- * - an image source is http(s), relative or `data:image/*`, candidate by candidate in a `srcset`;
+ * - an image source is http(s), relative or `data:image/*`, candidate by candidate in a `srcset`, and
+ *   only an `<img>` (or `<picture>`'s `<source>`) has one;
  *   `<source>` keeps a `srcset` only inside `<picture>` (media players are forbidden, so nothing else
  *   of a `<source>` would ever load);
  * - strings are parsed in body context (`FORCE_BODY`): a page's `<frameset>` or head-only markup cannot
@@ -63,6 +64,9 @@ const MAX_PASSES = 4;
 const URL_NOISE = /[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u2029\u205f\u3000\ufeff]+/g;
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 
+/** Attributes that load an image; kept on <img> and <picture>'s <source> only. */
+const IMAGE_SOURCE_ATTRS: ReadonlySet<string> = new Set(['src', 'srcset', 'sizes']);
+
 /** An image URL the views may load: http(s), relative, or an inline `data:image/*`. */
 function isImageUrl(value: string): boolean {
   const url = value.replace(URL_NOISE, '').toLowerCase();
@@ -81,17 +85,28 @@ function isImageSrcset(value: string): boolean {
 const purifiers = new WeakMap<object, DOMPurify>();
 
 function registerHooks(purify: DOMPurify): void {
-  purify.addHook('uponSanitizeAttribute', (_node, data) => {
-    if (data.attrName === 'class') {
+  purify.addHook('uponSanitizeAttribute', (node, data) => {
+    if (data.attrName === 'is') {
+      // A customized built-in's name. DOMPurify drops the whole element (text and all) when it returns
+      // DOM, and blanks the attribute when it returns a string — then the parser's "is value" makes the
+      // next serialisation differ. Keeping it blank keeps the element and a stable serialisation; no
+      // custom element is defined in Decant's pages or exports, so nothing can upgrade it.
+      node.setAttribute('is', '');
+      data.forceKeepAttr = true;
+    } else if (data.attrName === 'class') {
       const kept = data.attrValue.split(/\s+/).filter((c) => KEPT_CLASS.test(c));
       if (kept.length) data.attrValue = kept.join(' ');
       else data.keepAttr = false;
     } else if (data.attrName === 'href' && data.attrValue.startsWith('#') && !data.attrValue.startsWith('#user-content-')) {
       // Follow SANITIZE_NAMED_PROPS's id prefix so footnote links and back-links still land.
       data.attrValue = data.attrValue.length > 1 ? `#user-content-${data.attrValue.slice(1)}` : '#';
-    } else if ((data.attrName === 'src' && !isImageUrl(data.attrValue)) || (data.attrName === 'srcset' && !isImageSrcset(data.attrValue))) {
-      // DOMPurify lets any data: URI through on <img>; the views load images and nothing else.
-      data.keepAttr = false;
+    } else if (IMAGE_SOURCE_ATTRS.has(data.attrName)) {
+      // DOMPurify's attribute list is global (a <p src> passes) and it lets any data: URI through on
+      // <img>: the views load images, and nothing else, from image elements only.
+      const tag = node.nodeName;
+      if (tag !== 'IMG' && tag !== 'SOURCE') data.keepAttr = false;
+      else if (data.attrName === 'src' && !isImageUrl(data.attrValue)) data.keepAttr = false;
+      else if (data.attrName === 'srcset' && !isImageSrcset(data.attrValue)) data.keepAttr = false;
     }
   });
   purify.addHook('afterSanitizeAttributes', (node) => {
