@@ -3,7 +3,8 @@
  *  1. Guard: a Document with a window (DOMPurify needs one), under the size cap.
  *  2. Metadata from the ORIGINAL document (JSON-LD, OpenGraph, Twitter, citation_*, Dublin Core).
  *  3. Clone the document (its body and the head's title/meta/base); the caller's DOM is never changed.
- *     `prepareCopy` may mark the copy (the content script's computed-style marks).
+ *     Nesting deeper than MAX_READ_DEPTH is flattened in the copy (Readability is quadratic in depth
+ *     and recursive). `prepareCopy` may mark the copy (the content script's computed-style marks).
  *  4. Pre-clean: one walk drops hidden elements, stamps blocks with `data-decant-id`, and finds nag
  *     blocks for every rule family; each removal goes in the ledger (sanitised HTML, path, preview).
  *  5. Readability on the clone (once, on the common path).
@@ -17,7 +18,7 @@
  * Every step is switchable through {@link CleanOptions}; no step throws on page content.
  */
 import type { Article, CleanOptions, CleanResult, LedgerEntry } from './types';
-import { cloneForReading, collapse, previewOf, DECANT_ID_ATTR, DECANT_ROLE_ATTR } from './dom';
+import { cloneForReading, collapse, MAX_READ_DEPTH, previewOf, DECANT_ID_ATTR, DECANT_ROLE_ATTR } from './dom';
 import { readMetadata, normalizeDate, type PageMetadata } from './metadata';
 import { extract } from './extract';
 import { markFurniture } from './furniture';
@@ -205,7 +206,7 @@ function attempt(doc: Document, win: Win, url: string | null, meta: PageMetadata
     t = n;
   };
   const warnings: string[] = [];
-  const clone = cloneForReading(doc);
+  const { doc: clone, flattened } = cloneForReading(doc);
   step('clone');
   if (options.prepareCopy) {
     options.prepareCopy(clone);
@@ -213,6 +214,7 @@ function attempt(doc: Document, win: Win, url: string | null, meta: PageMetadata
   }
   const body = clone.body;
   if (!body) return { article: null, reason: 'This page has no body to read.', removed: [], warnings, removedProseChars: 0, postRemovedChars: 0, extractedChars: 0, steps };
+  if (flattened) warnings.push(`This page nests its markup more than ${MAX_READ_DEPTH} levels deep; Decant read ${flattened.toLocaleString('en')} element(s) below that depth as plain text.`);
 
   // 4. Pre-clean.
   const pre = walk(body, { phase: 'pre', families, stamp: true, maxShare: 0.5, failed });
