@@ -28,6 +28,22 @@ export default tseslint.config(
     },
   },
   {
+    // The core and the CLI run in jsdom, where Array.from / for…of / spread over a live HTMLCollection
+    // is quadratic (a named-item search per `length` read): use listOf() from src/core/dom.ts.
+    files: ['src/core/**/*.ts', 'src/cli/**/*.ts', 'src/export/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        ...[
+          "CallExpression[callee.object.name='Array'][callee.property.name='from'] > CallExpression.arguments[callee.property.name=/^getElementsBy/]",
+          "CallExpression[callee.object.name='Array'][callee.property.name='from'] > MemberExpression.arguments[property.name='children']",
+          'ForOfStatement > CallExpression.right[callee.property.name=/^getElementsBy/]',
+          "ForOfStatement > MemberExpression.right[property.name='children']",
+          'SpreadElement > CallExpression.argument[callee.property.name=/^getElementsBy/]',
+        ].map((selector) => ({ selector, message: 'Quadratic in jsdom (the CLI): iterate a live HTMLCollection with listOf() from src/core/dom.ts.' })),
+      ],
+    },
+  },
+  {
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-globals': ['error', ...BROWSER_GLOBALS.map((name) => ({ name, message: `src/core is pure: take what you need as an argument instead of the global ${name}.` }))],

@@ -10,7 +10,7 @@
  * "(AP Photo/Jane Doe)"). Patterns that could match a sentence of prose only count in the header or
  * the tail, never in the middle of the article.
  */
-import { collapse, BLOCK_TAGS, DECANT_ROLE_ATTR } from './dom';
+import { collapse, listOf, BLOCK_TAGS, DECANT_ROLE_ATTR } from './dom';
 import { tokenize } from './rules/match';
 import { Attrs } from './rules/attrs';
 import {
@@ -78,7 +78,7 @@ interface Zone {
  * states it in several places (metadata, `<title>`); a heading like one of them is the title, not body.
  */
 export function markFurniture(content: Element, titles: readonly (string | null | undefined)[]): void {
-  const all = Array.from(content.getElementsByTagName('*'));
+  const all = listOf(content.getElementsByTagName('*'));
   const known = titles.filter((t): t is string => !!t && t.trim().length > 0);
   // Where the prose begins and ends: the header sits before it, the tail after it.
   let firstProse = -1;

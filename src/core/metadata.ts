@@ -4,7 +4,7 @@
  * never invented. Reads the original document only (JSON-LD scripts are gone after Readability).
  */
 import type { CitationMeta } from './types';
-import { absoluteHttpUrl, collapse } from './dom';
+import { absoluteHttpUrl, collapse, listOf } from './dom';
 
 export interface PageMetadata {
   title: string | null;
@@ -27,7 +27,7 @@ const ARTICLE_TYPES = /^(?:Article|NewsArticle|ReportageNewsArticle|AnalysisNews
 /** Meta tags by lower-cased `property`/`name`/`itemprop`, first value wins; all values kept for lists. */
 function collectMeta(doc: Document): Map<string, string[]> {
   const map = new Map<string, string[]>();
-  for (const m of Array.from(doc.getElementsByTagName('meta'))) {
+  for (const m of listOf(doc.getElementsByTagName('meta'))) {
     const content = m.getAttribute('content');
     if (content == null) continue;
     const value = collapse(content);
@@ -49,7 +49,7 @@ function collectMeta(doc: Document): Map<string, string[]> {
 
 function parseJsonLd(doc: Document): Json[] {
   const out: Json[] = [];
-  for (const s of Array.from(doc.getElementsByTagName('script'))) {
+  for (const s of listOf(doc.getElementsByTagName('script'))) {
     if ((s.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json') continue;
     const raw = (s.textContent ?? '').replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, '').replace(/^\s*<!--|-->\s*$/g, '').trim();
     if (!raw || raw.length > 2_000_000) continue;
@@ -179,7 +179,7 @@ export function readMetadata(doc: Document, url: string | null): PageMetadata {
   const a = (key: string): unknown => (article ? article[key] : undefined);
 
   const base = url || null;
-  const links = Array.from(doc.getElementsByTagName('link'));
+  const links = listOf(doc.getElementsByTagName('link'));
   const linkHref = (rel: string): string | null => {
     for (const l of links) {
       const rels = (l.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);

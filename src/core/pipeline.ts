@@ -18,7 +18,7 @@
  * Every step is switchable through {@link CleanOptions}; no step throws on page content.
  */
 import type { Article, CleanOptions, CleanResult, LedgerEntry } from './types';
-import { cloneForReading, collapse, MAX_READ_DEPTH, previewOf, DECANT_ID_ATTR, DECANT_ROLE_ATTR } from './dom';
+import { cloneForReading, collapse, listOf, MAX_READ_DEPTH, previewOf, DECANT_ID_ATTR, DECANT_ROLE_ATTR } from './dom';
 import { readMetadata, normalizeDate, type PageMetadata } from './metadata';
 import { extract } from './extract';
 import { markFurniture } from './furniture';
@@ -492,10 +492,10 @@ function postPath(c: Candidate, blocks: Map<string, PathRec>): string {
 
 /** Figures before the first long paragraph: the lead image and its credit, copied before Readability runs. */
 function snapshotLeadFigures(body: Element): Element[] {
-  const firstProse = Array.from(body.getElementsByTagName('p')).find((p) => collapse(p.textContent ?? '').length >= 120);
+  const firstProse = listOf(body.getElementsByTagName('p')).find((p) => collapse(p.textContent ?? '').length >= 120);
   if (!firstProse) return [];
   const out: Element[] = [];
-  for (const fig of Array.from(body.getElementsByTagName('figure'))) {
+  for (const fig of listOf(body.getElementsByTagName('figure'))) {
     if (!(fig.compareDocumentPosition(firstProse) & 4 /* FOLLOWING */)) break;
     if (fig.getElementsByTagName('img').length || fig.getElementsByTagName('picture').length) out.push(fig.cloneNode(true) as Element);
     if (out.length >= 3) break;
@@ -514,7 +514,7 @@ function restoreLeadFigure(content: Element, figures: Element[], present: Readon
   fixImages(copy, base);
   const firstP = content.getElementsByTagName('p')[0];
   const leadImg = copy.getElementsByTagName('img')[0]?.getAttribute('src');
-  for (const img of Array.from(content.getElementsByTagName('img'))) {
+  for (const img of listOf(content.getElementsByTagName('img'))) {
     if (leadImg && img.getAttribute('src') === leadImg) return;
     if (firstP && img.compareDocumentPosition(firstP) & 4) return; // the article already opens with an image
   }

@@ -6,6 +6,7 @@ import { defineFamily } from './family';
 import type { Facts, Signal } from './types';
 import { AMOUNT, DONATE_CTA, DONATION_STEMS, DONATION_TEXT, DONATION_TOKENS, DONATION_VENDORS, PERIODS } from './donation.data';
 import { positionSignal } from './shared';
+import { listOf } from '../dom';
 
 /**
  * A paragraph of running prose that mentions a donation page in passing — a news story linking to a
@@ -15,7 +16,7 @@ import { positionSignal } from './shared';
 function isInlineMention(f: Facts): boolean {
   const s = f.stats;
   if (f.tag !== 'p' || s.textLen - s.linkTextLen < 150) return false;
-  for (const a of Array.from(f.el.getElementsByTagName('a'))) if (DONATE_CTA.test(a.textContent ?? '')) return false;
+  for (const a of listOf(f.el.getElementsByTagName('a'))) if (DONATE_CTA.test(a.textContent ?? '')) return false;
   return true;
 }
 

@@ -12,7 +12,7 @@
  * Nothing is removed until the walk ends; then candidates are recorded in the ledger and detached.
  */
 import type { Category } from '../types';
-import { collapse, isHiddenElement, BLOCK_TAGS, HEADING_TAGS, DECANT_ID_ATTR } from '../dom';
+import { collapse, isHiddenElement, listOf, BLOCK_TAGS, HEADING_TAGS, DECANT_ID_ATTR } from '../dom';
 import type { Evidence, Facts, Placement, RuleFamily, Signal, Stats } from './types';
 import { decisive, evidenceOf } from './family';
 import { tokenize } from './match';
@@ -680,7 +680,7 @@ function findLastProse(root: Element): Element | null {
     const text = collapse(raw);
     if (text.length < 120 || TAIL_NOTE.test(text)) continue;
     let linked = 0;
-    for (const a of Array.from(p.getElementsByTagName('a'))) linked += (a.textContent ?? '').length;
+    for (const a of listOf(p.getElementsByTagName('a'))) linked += (a.textContent ?? '').length;
     if (linked * 2 < raw.length) return p;
   }
   return null;
@@ -690,7 +690,7 @@ function findLastProse(root: Element): Element | null {
 function visibleTextLength(root: Element): number {
   let len = (root.textContent ?? '').length;
   for (const tag of ['script', 'style', 'noscript', 'template']) {
-    for (const el of Array.from(root.getElementsByTagName(tag))) len -= (el.textContent ?? '').length;
+    for (const el of listOf(root.getElementsByTagName(tag))) len -= (el.textContent ?? '').length;
   }
   return Math.max(0, len);
 }
