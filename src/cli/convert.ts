@@ -5,7 +5,7 @@
 import { cleanArticle } from '../core/index';
 import type { CleanResult } from '../core/types';
 import { decodeHtml, InputError } from './decode';
-import { parseHtml } from './parse';
+import { closePage, parseHtml } from './parse';
 import { toRecord, type ExportRecord } from '../export/record';
 import { renderRecord, EXPORT_FORMATS, type ExportFormat } from '../export/formats';
 
@@ -57,10 +57,10 @@ export function convert(input: ConvertInput): Converted {
       record,
       result,
       render: (format) => renderRecord(record, format, { doc, win, citation: result.citation }),
-      close: () => page.window.close(),
+      close: () => closePage(page),
     };
   } catch (e) {
-    page.window.close();
+    closePage(page);
     throw e;
   }
 }

@@ -89,9 +89,10 @@ function readStdin(): Uint8Array {
 function describe(e: unknown): string {
   if (e instanceof InputError) return e.message;
   const err = e as NodeJS.ErrnoException;
-  if (err?.code === 'EACCES') return 'it cannot be read (permission denied)';
+  if (err?.code === 'EACCES' || err?.code === 'EPERM') return 'it cannot be read (permission denied)';
   if (err?.code === 'ENOENT') return 'no such file';
   if (err?.code === 'EISDIR') return 'it is a directory';
+  if (err?.code === 'ELOOP') return 'it is a symbolic link that loops';
   return `failed: ${err?.message ?? String(e)}`;
 }
 
@@ -150,6 +151,17 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
   }
 }
 
+/**
+ * A directory entry's bytes. Only regular files (or links to them) are read: reading a FIFO named
+ * `page.html` would block the run forever, and a device or socket is never a saved page.
+ */
+function readPageFile(file: string): Uint8Array {
+  const stat = fs.statSync(file);
+  if (stat.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+  if (!stat.isFile()) throw new InputError('it is not a regular file (a pipe, socket or device), so it was not read');
+  return new Uint8Array(fs.readFileSync(file));
+}
+
 function convertDirectory(dir: string, args: Args, io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WriteStream | NodeJS.WritableStream }): number {
   const files = fs
     .readdirSync(dir, { withFileTypes: true })
@@ -162,7 +174,7 @@ function convertDirectory(dir: string, args: Args, io: { stdout: NodeJS.Writable
   for (const file of files) {
     const full = path.join(dir, file);
     try {
-      const page = convert({ bytes: new Uint8Array(fs.readFileSync(full)), url: args.url });
+      const page = convert({ bytes: readPageFile(full), url: args.url });
       const output = page.render(args.format);
       page.close();
       fs.writeFileSync(path.join(args.out!, `${file.replace(/\.html?$/i, '')}.${FORMAT_FILES[args.format].ext}`), output);

@@ -16,11 +16,12 @@ import { LEDGER_HTML_CAP, sanitizeHtml } from '../../src/core/html';
 import { MAX_READ_DEPTH } from '../../src/core/dom';
 import { walk } from '../../src/core/rules/engine';
 import { RULES } from '../../src/core/rules/index';
-import { parseHtml } from '../../src/cli/parse';
+import { closePage, parseHtml } from '../../src/cli/parse';
 import { auditDom } from '../security/audit';
 import { breakage, buildPage, page, writePage } from './arbitraries';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20240501);
+const PATH = process.env.FUZZ_PATH;
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 /** A hang guard only: a page that takes longer than this is stuck, not slow. */
 const HANG_MS = Number(process.env.FUZZ_HANG_MS ?? 60_000);
@@ -85,13 +86,19 @@ describe('pipeline properties on random hostile pages', () => {
       fc.property(page, (p) => {
         const dom = new JSDOM('<!DOCTYPE html><html lang="en"><head></head><body></body></html>', { url: URL, virtualConsole: new VirtualConsole() });
         try {
-          buildPage(dom.window.document, p);
+          try {
+            buildPage(dom.window.document, p);
+          } catch {
+            // jsdom itself can fail to build a few DOM-API-only shapes (a <base> whose only href is
+            // xlink:href crashes its base-URL code when a <style> changes); such a page does not exist.
+            fc.pre(false);
+          }
           cleanAndCheck(dom.window.document, dom.window as unknown as Win);
         } finally {
-          dom.window.close();
+          closePage(dom);
         }
       }),
-      { seed: SEED, numRuns: RUNS },
+      { seed: SEED, numRuns: RUNS, ...(PATH ? { path: PATH } : {}) },
     );
   }, PROPERTY_TIMEOUT);
 
@@ -102,10 +109,10 @@ describe('pipeline properties on random hostile pages', () => {
         try {
           cleanAndCheck(parsed.document, parsed.window);
         } finally {
-          parsed.window.close();
+          closePage(parsed);
         }
       }),
-      { seed: SEED + 1, numRuns: RUNS },
+      { seed: SEED + 1, numRuns: RUNS, ...(PATH ? { path: PATH } : {}) },
     );
   }, PROPERTY_TIMEOUT);
 });
@@ -168,7 +175,7 @@ describe('adversarial shapes', () => {
     expect(r.article!.text).not.toContain('Advertisement');
     expect(r.article!.text).toContain('(4)');
     expect(r.removed.filter((e) => e.category === 'ad').length).toBeGreaterThan(0);
-    dom.window.close();
+    closePage(dom);
   });
 
   test('megabyte attribute values and text: the appeal is recorded under the ledger cap, the output sanitised', () => {
@@ -194,6 +201,6 @@ describe('adversarial shapes', () => {
     expect(entry.preview).toContain('Support our journalism');
     expect(entry.html).toContain('Donate now');
     expect(entry.html.length).toBeLessThan(1000);
-    dom.window.close();
+    closePage(dom);
   });
 });
