@@ -5,9 +5,12 @@
  * `data-decant-pos="fixed|cover|top"` is position evidence for the overlay rules.
  *
  * The live page is only read, never written: the copy is a deep clone made a moment before, so the
- * two trees have the same shape and are walked in step.
+ * two trees have the same shape and are walked in step — except that the core's copy leaves out every
+ * `<script>` and flattens what lies deeper than MAX_READ_DEPTH (core/dom.ts `cloneForReading`), so
+ * the walk steps over live scripts the copy lacks and stops at that depth.
  */
 
+import { MAX_READ_DEPTH } from '../core/dom';
 import { safeDom, type SafeDom } from './safe-dom';
 
 export const HIDDEN_ATTR = 'data-decant-hidden';
@@ -70,9 +73,9 @@ export function markCopy(
   const liveBody = dom.body(live);
   const copyBody = dom.body(copy);
   if (!liveBody || !copyBody) return stats;
-  const stack: [Element, Element][] = [[liveBody, copyBody]];
+  const stack: [Element, Element, number][] = [[liveBody, copyBody, 0]];
   while (stack.length) {
-    const [a, b] = stack.pop()!;
+    const [a, b, depth] = stack.pop()!;
     if (dom.has(b, HIDDEN_ATTR)) dom.remove(b, HIDDEN_ATTR);
     if (dom.has(b, POS_ATTR)) dom.remove(b, POS_ATTR);
     if (SKIP_TAGS.has(dom.localName(a))) continue;
@@ -98,10 +101,15 @@ export function markCopy(
         onPositioned?.(a, m);
       }
     }
+    if (depth >= MAX_READ_DEPTH) continue; // below it the copy is flattened: the shapes differ
     let x = dom.lastElementChild(a);
     let y = dom.lastElementChild(b);
     while (x && y) {
-      stack.push([x, y]);
+      if (dom.localName(x) === 'script' && dom.localName(y) !== 'script') {
+        x = dom.previousElementSibling(x); // the core's copy has none (a full clone keeps them in step)
+        continue;
+      }
+      stack.push([x, y, depth + 1]);
       x = dom.previousElementSibling(x);
       y = dom.previousElementSibling(y);
     }

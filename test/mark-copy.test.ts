@@ -1,0 +1,35 @@
+// The content script marks the core's private copy from the live page (src/content/mark.ts). That copy
+// leaves out every <script> and flattens what lies deeper than MAX_READ_DEPTH (core/dom.ts), so the
+// walk that pairs live elements with copied ones must step over live scripts and stop at that depth —
+// otherwise a hidden block after a script is paired with the wrong element and its mark lands on a
+// paragraph of the article.
+import { describe, expect, test } from 'vitest';
+import { cloneForReading, MAX_READ_DEPTH } from '../src/core/dom';
+import { HIDDEN_ATTR, markCopy } from '../src/content/mark';
+import { page } from './helpers';
+
+describe('markCopy on the core\'s reading copy', () => {
+  test('a hidden block between scripts is marked, and nothing else', () => {
+    const p = page('<!DOCTYPE html><html><body><p id="a">First</p><script>var a = 1;</script><div id="nag" style="display:none">Hidden nag</div><script type="application/ld+json">{}</script><p id="b">Second</p></body></html>');
+    const { doc: copy } = cloneForReading(p.document);
+    expect(copy.getElementsByTagName('script').length).toBe(0);
+    markCopy(p.document, copy, p.window);
+    expect(Array.from(copy.querySelectorAll(`[${HIDDEN_ATTR}]`)).map((e) => e.id)).toEqual(['nag']);
+  });
+
+  test('a full clone (the live cleaner\'s) keeps its scripts in step', () => {
+    const p = page('<!DOCTYPE html><html><body><p id="a">First</p><script>var a = 1;</script><div id="nag" style="display:none">Hidden nag</div><p id="b">Second</p></body></html>');
+    const copy = p.document.cloneNode(true) as Document;
+    markCopy(p.document, copy, p.window);
+    expect(Array.from(copy.querySelectorAll(`[${HIDDEN_ATTR}]`)).map((e) => e.id)).toEqual(['nag']);
+  });
+
+  test('a page nested past MAX_READ_DEPTH: marks above the depth land on the right elements, none below it', () => {
+    const deep = `${'<div>'.repeat(MAX_READ_DEPTH + 20)}<p id="deep">Deep text</p><span style="display:none">deep hidden</span>${'</div>'.repeat(MAX_READ_DEPTH + 20)}`;
+    const p = page(`<!DOCTYPE html><html><body><div id="nag" style="display:none">Hidden nag</div>${deep}<p id="last">Last</p></body></html>`);
+    const { doc: copy, flattened } = cloneForReading(p.document);
+    expect(flattened).toBeGreaterThan(0);
+    markCopy(p.document, copy, p.window);
+    expect(Array.from(copy.querySelectorAll(`[${HIDDEN_ATTR}]`)).map((e) => e.id || e.localName)).toEqual(['nag']);
+  });
+});
