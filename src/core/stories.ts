@@ -16,7 +16,7 @@
  * This step is not part of the safety valve's budget: a loop of ten teasers is often longer than
  * the article it follows, and taking it is the point.
  */
-import { collapse } from './dom';
+import { collapse, listOf } from './dom';
 import type { Signal } from './rules/types';
 
 const PAGE_POST_ID = /(?:^|\s)(?:postid|page-id)-(\d+)(?:\s|$)/;
@@ -41,7 +41,7 @@ export function findOtherStories(content: Element, pageIds: ReadonlySet<string>)
   const firstProse = findFirstProse(content);
   if (!firstProse) return [];
   const out: OtherStory[] = [];
-  for (const el of Array.from(content.getElementsByTagName('*'))) {
+  for (const el of listOf(content.getElementsByTagName('*'))) {
     const id = el.getAttribute('id');
     if (!id) continue;
     const m = BLOCK_POST_ID.exec(id);
@@ -118,7 +118,7 @@ export function findTeaserCards(content: Element, url: string | null): OtherStor
 }
 
 function findFirstProse(root: Element): Element | null {
-  for (const p of Array.from(root.getElementsByTagName('p'))) {
+  for (const p of listOf(root.getElementsByTagName('p'))) {
     const raw = p.textContent ?? '';
     if (raw.length >= 120 && collapse(raw).length >= 120) return p;
   }
