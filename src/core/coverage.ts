@@ -6,7 +6,7 @@
  * Blocks the rules removed are in the ledger already and never count as missing; so do headings
  * and paragraphs outside the article (sidebars, comments, footers), which are no loss.
  */
-import { collapse } from './dom';
+import { collapse, listOf } from './dom';
 import type { PathRec, WalkResult } from './rules/engine';
 
 /** A paragraph this long is prose (shorter lines are captions, labels, teasers). */
@@ -29,7 +29,7 @@ function isLinkHeading(el: Element): boolean {
   const all = (el.textContent ?? '').trim().length;
   if (!all) return false;
   let linked = 0;
-  for (const a of Array.from(el.getElementsByTagName('a'))) {
+  for (const a of listOf(el.getElementsByTagName('a'))) {
     if (!(a.getAttribute('href') ?? '').startsWith('#')) linked += (a.textContent ?? '').trim().length;
   }
   return linked * 2 >= all;

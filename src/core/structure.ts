@@ -11,7 +11,7 @@
  * Pure DOM work on a tree Decant owns (the clone and what Readability returned).
  */
 import { DECANT_ID_ATTR } from './dom';
-import { absoluteHttpUrl, collapse } from './dom';
+import { absoluteHttpUrl, collapse, listOf } from './dom';
 import type { Attrs } from './rules/attrs';
 import type { WalkResult } from './rules/engine';
 import { LAZY_SRC_ATTRS, LAZY_SRCSET_ATTRS, NOTE_NAMES, NOTE_ROLES, TEX_SCRIPT_TYPE } from './structure.data';
@@ -90,7 +90,7 @@ export function restoreHeadings(content: Element, pre: WalkResult, present: Map<
 export function restoreNotes(content: Element, snapshots: readonly Element[], present: ReadonlyMap<string, Element>, removed: ReadonlySet<string>, base: string | null): void {
   if (!snapshots.length) return;
   const targets = new Set<string>();
-  for (const a of Array.from(content.getElementsByTagName('a'))) {
+  for (const a of listOf(content.getElementsByTagName('a'))) {
     const href = a.getAttribute('href');
     if (href && href.startsWith('#') && href.length > 1) targets.add(decodeFragment(href.slice(1)));
   }
@@ -100,7 +100,7 @@ export function restoreNotes(content: Element, snapshots: readonly Element[], pr
     const id = snap.getAttribute(DECANT_ID_ATTR);
     if (id && (present.has(id) || removed.has(id))) continue;
     let linked = false;
-    for (const el of [snap, ...Array.from(snap.getElementsByTagName('*'))]) {
+    for (const el of [snap, ...listOf(snap.getElementsByTagName('*'))]) {
       const own = el.getAttribute('id') ?? el.getAttribute('name');
       if (own && targets.has(own)) {
         linked = true;
@@ -125,7 +125,7 @@ function decodeFragment(f: string): string {
 /** Promote lazy sources and make image and link URLs absolute in a subtree Readability did not see. */
 export function fixImages(root: Element, base: string | null): void {
   // <noscript><img></noscript> after a placeholder: the fallback is the image.
-  for (const ns of Array.from(root.getElementsByTagName('noscript'))) {
+  for (const ns of listOf(root.getElementsByTagName('noscript'))) {
     const img = ns.getElementsByTagName('img')[0];
     if (!img) continue;
     const prev = ns.previousElementSibling;
@@ -133,7 +133,7 @@ export function fixImages(root: Element, base: string | null): void {
     else ns.replaceWith(img);
     ns.remove();
   }
-  for (const img of Array.from(root.getElementsByTagName('img'))) {
+  for (const img of listOf(root.getElementsByTagName('img'))) {
     const src = img.getAttribute('src');
     if (!src || src.startsWith('data:') || /(?:placeholder|blank|spacer|lazy|grey|gray|pixel)\.(?:gif|png|svg)/i.test(src)) {
       for (const name of LAZY_SRC_ATTRS) {
@@ -163,7 +163,7 @@ export function fixImages(root: Element, base: string | null): void {
       if (abs) el.setAttribute(name, abs);
     }
   };
-  for (const el of Array.from(root.getElementsByTagName('*'))) {
+  for (const el of listOf(root.getElementsByTagName('*'))) {
     const tag = el.localName;
     if (tag === 'img') {
       resolve(el, 'src');
@@ -212,18 +212,18 @@ export function prepareMath(content: Element): void {
   const maths = content.getElementsByTagName('math');
   if (!maths.length) return;
   for (const math of Array.from(maths)) {
-    for (const ann of Array.from(math.getElementsByTagName('annotation'))) {
+    for (const ann of listOf(math.getElementsByTagName('annotation'))) {
       const enc = (ann.getAttribute('encoding') ?? '').toLowerCase();
       if (!math.getAttribute('alttext') && /tex/.test(enc)) math.setAttribute('alttext', (ann.textContent ?? '').trim());
       ann.remove();
     }
-    for (const ann of Array.from(math.getElementsByTagName('annotation-xml'))) ann.remove();
+    for (const ann of listOf(math.getElementsByTagName('annotation-xml'))) ann.remove();
     const tex = math.getAttribute('alttext');
     if (!tex) continue;
     // MediaWiki: span.mwe-math-element > (span > math) + img[alt=TeX]
     const wrapper = math.parentElement?.localName === 'span' ? math.parentElement.parentElement : math.parentElement;
     if (!wrapper) continue;
-    for (const img of Array.from(wrapper.getElementsByTagName('img'))) {
+    for (const img of listOf(wrapper.getElementsByTagName('img'))) {
       if ((img.getAttribute('alt') ?? '').trim() === tex) img.remove();
     }
   }
@@ -234,7 +234,7 @@ const BACKLINK_TEXT = /^[\s\u21a9\u21aa\u2191\u2934\u2b06\ufe0e\ufe0f^]+$/;
 
 /** Footnote back-links stay links in the view and leave the body text (role `note`). */
 export function markBacklinks(content: Element, role: string, attr: string): void {
-  for (const a of Array.from(content.getElementsByTagName('a'))) {
+  for (const a of listOf(content.getElementsByTagName('a'))) {
     const href = a.getAttribute('href');
     if (href && href.startsWith('#') && BACKLINK_TEXT.test(a.textContent ?? '')) a.setAttribute(attr, role);
   }

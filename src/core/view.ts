@@ -6,6 +6,7 @@
  * It does not change the article's text.
  */
 import { LANGUAGE_CLASS } from './structure.data';
+import { listOf } from './dom';
 
 /** Two-letter human-language codes that a `lang` attribute on `<pre>` may carry instead of a programming language. */
 const HUMAN_LANG = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i;
@@ -29,7 +30,7 @@ function codeLanguage(code: Element | null, pre: Element): string | null {
 
 /** Code blocks name their language on the `<code>` element (`language-*`), the one place views and Markdown read it. */
 export function labelCode(content: Element): void {
-  for (const pre of Array.from(content.getElementsByTagName('pre'))) {
+  for (const pre of listOf(content.getElementsByTagName('pre'))) {
     let code = pre.firstElementChild?.localName === 'code' && pre.childElementCount === 1 ? pre.firstElementChild : null;
     if (code && /(?:^|\s)(?:language|lang)-\S/.test(code.getAttribute('class') ?? '')) continue;
     const lang = codeLanguage(code, pre);

@@ -7,6 +7,7 @@ import TurndownService from 'turndown';
 import { gfm } from '@joplin/turndown-plugin-gfm';
 import { stringify } from 'yaml';
 import { parseSanitized } from '../core/html';
+import { listOf } from '../core/dom';
 import type { ExportRecord } from './record';
 import { frontMatterOf } from './record';
 
@@ -23,14 +24,14 @@ let notes: Map<string, string> = new Map();
 /** Footnotes: list items with an id that a link in the article points to (`#fn:1`, `#cite_note-3`). */
 function findNotes(host: Element): Map<string, string> {
   const targets = new Set<string>();
-  for (const a of Array.from(host.getElementsByTagName('a'))) {
+  for (const a of listOf(host.getElementsByTagName('a'))) {
     const href = a.getAttribute('href');
     if (href && href.length > 1 && href.startsWith('#')) targets.add(href.slice(1));
   }
   const out = new Map<string, string>();
   if (!targets.size) return out;
   let n = 0;
-  for (const li of Array.from(host.getElementsByTagName('li'))) {
+  for (const li of listOf(host.getElementsByTagName('li'))) {
     const id = li.getAttribute('id');
     if (!id || !targets.has(id)) continue;
     n++;
