@@ -166,16 +166,99 @@ export function cloneForReading(doc: Document, maxDepth = MAX_READ_DEPTH): Readi
   return { doc: copy, flattened };
 }
 
+/** The prototype in `obj`'s chain that defines `name` itself (Node.prototype for `firstChild`, …). */
+function protoWith(obj: object, name: string): object {
+  for (let p: object | null = obj; p; p = Object.getPrototypeOf(p)) if (Object.prototype.hasOwnProperty.call(p, name)) return p;
+  throw new TypeError(`no ${name} in the prototype chain`);
+}
+
+/**
+ * DOM navigation that a page cannot clobber. A form's control named after a DOM property replaces
+ * that property on the form (`<input name="nextElementSibling">` makes `form.nextElementSibling` the
+ * input; a control named `firstChild`, `parentNode` or `textContent` likewise), and a walk that
+ * trusts such properties loops forever or loses content. These read the prototypes' own accessors,
+ * found through the objects' prototype chains (no globals: the core runs in jsdom and the browser).
+ */
+interface NodeAccess {
+  first(n: Node): Node | null;
+  last(n: Node): Node | null;
+  next(n: Node): Node | null;
+  prev(n: Node): Node | null;
+  parent(n: Node): Node | null;
+  type(n: Node): number;
+  /** Lower-case node name (`script`, `template`, `#text`). */
+  name(n: Node): string;
+  append(parent: Node, child: Node): void;
+  removeChild(parent: Node, child: Node): void;
+  clear(parent: Node): void;
+  /** A fragment of `n`'s document. */
+  fragmentFor(n: Node): DocumentFragment;
+  firstElement(el: Element): Element | null;
+  nextElement(el: Element): Element | null;
+  parentElement(el: Element): Element | null;
+}
+
+const accessCache = new WeakMap<object, NodeAccess>();
+
+function nodeAccess(anyNode: Node): NodeAccess {
+  const nodeProto = protoWith(anyNode, 'firstChild');
+  const cached = accessCache.get(nodeProto);
+  if (cached) return cached;
+  type Getter<T> = (this: unknown) => T;
+  const getter = <T>(proto: object, name: string): Getter<T> => Object.getOwnPropertyDescriptor(proto, name)!.get as Getter<T>;
+  const fn = <T extends (...a: never[]) => unknown>(proto: object, name: string): T => (proto as Record<string, T>)[name];
+  const first = getter<Node | null>(nodeProto, 'firstChild');
+  const last = getter<Node | null>(nodeProto, 'lastChild');
+  const next = getter<Node | null>(nodeProto, 'nextSibling');
+  const prev = getter<Node | null>(nodeProto, 'previousSibling');
+  const parent = getter<Node | null>(nodeProto, 'parentNode');
+  const type = getter<number>(nodeProto, 'nodeType');
+  const name = getter<string>(nodeProto, 'nodeName');
+  const setText = Object.getOwnPropertyDescriptor(nodeProto, 'textContent')!.set!;
+  const append = fn<(this: Node, c: Node) => Node>(nodeProto, 'appendChild');
+  const remove = fn<(this: Node, c: Node) => Node>(nodeProto, 'removeChild');
+  // Element's (ParentNode / NonDocumentTypeChildNode) accessors, from a throwaway element's chain.
+  const owner = getter<Document | null>(nodeProto, 'ownerDocument');
+  const ownerDoc = type.call(anyNode) === 9 ? (anyNode as Document) : owner.call(anyNode)!;
+  const docProto = protoWith(ownerDoc, 'createDocumentFragment');
+  const createFragment = fn<(this: Document) => DocumentFragment>(docProto, 'createDocumentFragment');
+  const probe = fn<(this: Document, t: string) => Element>(docProto, 'createElement').call(ownerDoc, 'div');
+  const elProto = protoWith(probe, 'firstElementChild');
+  const firstElement = getter<Element | null>(elProto, 'firstElementChild');
+  const nextElement = getter<Element | null>(protoWith(probe, 'nextElementSibling'), 'nextElementSibling');
+  const parentElement = getter<Element | null>(nodeProto, 'parentElement');
+  const access: NodeAccess = {
+    first: (n) => first.call(n),
+    last: (n) => last.call(n),
+    next: (n) => next.call(n),
+    prev: (n) => prev.call(n),
+    parent: (n) => parent.call(n),
+    type: (n) => type.call(n),
+    name: (n) => name.call(n).toLowerCase(),
+    append: (p, c) => void append.call(p, c),
+    removeChild: (p, c) => void remove.call(p, c),
+    clear: (p) => setText.call(p, ''),
+    fragmentFor: (n) => createFragment.call(owner.call(n) ?? (n as Document)),
+    firstElement: (el) => firstElement.call(el),
+    nextElement: (el) => nextElement.call(el),
+    parentElement: (el) => parentElement.call(el),
+  };
+  accessCache.set(nodeProto, access);
+  return access;
+}
+
 /**
  * Remove nodes in time linear in their parents' sizes. jsdom finds a node's index by counting its
  * preceding siblings after every change, so removing many children of one parent one by one is
  * quadratic (Readability removing 17,000 sibling scripts took most of a 20 MB page's 47 s); a parent
- * losing several children is rebuilt from the ones it keeps instead.
+ * losing several children is rebuilt from the ones it keeps instead. Clobbering-proof (see NodeAccess).
  */
 export function removeNodes(nodes: readonly ChildNode[]): void {
+  if (!nodes.length) return;
+  const dom = nodeAccess(nodes[0]);
   const byParent = new Map<Node, Set<Node>>();
   for (const n of nodes) {
-    const parent = n.parentNode;
+    const parent = dom.parent(n);
     if (!parent) continue;
     let set = byParent.get(parent);
     if (!set) byParent.set(parent, (set = new Set()));
@@ -183,35 +266,36 @@ export function removeNodes(nodes: readonly ChildNode[]): void {
   }
   for (const [parent, gone] of byParent) {
     if (gone.size < 8) {
-      for (const n of gone) parent.removeChild(n);
+      for (const n of gone) dom.removeChild(parent, n);
       continue;
     }
     const kept: Node[] = [];
-    for (let c = parent.firstChild; c; c = c.nextSibling) if (!gone.has(c)) kept.push(c);
-    parent.textContent = '';
-    const fragment = (parent.ownerDocument ?? (parent as Document)).createDocumentFragment();
-    for (const c of kept) fragment.appendChild(c);
-    parent.appendChild(fragment);
+    for (let c = dom.first(parent); c; c = dom.next(c)) if (!gone.has(c)) kept.push(c);
+    dom.clear(parent);
+    const fragment = dom.fragmentFor(parent);
+    for (const c of kept) dom.append(fragment, c);
+    dom.append(parent, fragment);
   }
 }
 
-/** Does any element lie more than `max` levels below `root`? Read-only, iterative, stops early. */
+/** Does any element lie more than `max` levels below `root`? Read-only, iterative, stops early; clobbering-proof. */
 export function deeperThan(root: Element, max: number): boolean {
+  const dom = nodeAccess(root);
   let depth = 0;
   let el: Element = root;
   for (;;) {
-    const child = el.firstElementChild;
+    const child = dom.firstElement(el);
     if (child) {
       if (++depth > max) return true;
       el = child;
       continue;
     }
-    while (el !== root && !el.nextElementSibling) {
-      el = el.parentElement!;
+    while (el !== root && !dom.nextElement(el)) {
+      el = dom.parentElement(el)!;
       depth--;
     }
     if (el === root) return false;
-    el = el.nextElementSibling!;
+    el = dom.nextElement(el)!;
   }
 }
 
@@ -220,15 +304,17 @@ export function deeperThan(root: Element, max: number): boolean {
  * copy detached and attaching it once. Below `maxDepth`, an element that holds nodes is not copied
  * but replaced by its children, so the text, images and links keep their order one level under the
  * element at `maxDepth`. Linear: every node is visited once and each append moves a single node.
+ * Clobbering-proof (see NodeAccess).
  */
 export function copyFlattened(copy: Document, src: Element, maxDepth: number): { el: Element; flattened: number } {
+  const dom = nodeAccess(src);
   const top = copy.importNode(src, false) as Element;
   let flattened = 0;
   const nodes: Node[] = [];
   const parents: Node[] = [];
   const depths: number[] = [];
   const pushChildren = (from: Node, parent: Node, depth: number): void => {
-    for (let c = from.lastChild; c; c = c.previousSibling) {
+    for (let c = dom.last(from); c; c = dom.prev(c)) {
       nodes.push(c);
       parents.push(parent);
       depths.push(depth);
@@ -239,15 +325,17 @@ export function copyFlattened(copy: Document, src: Element, maxDepth: number): {
     const n = nodes.pop()!;
     const parent = parents.pop()!;
     const depth = depths.pop()!;
-    if (n.nodeType === 1 && (n as Element).localName === 'script') continue; // never read (as above)
-    if (n.nodeType !== 1 || (n as Element).localName === 'template') {
-      parent.appendChild(copy.importNode(n, true)); // text, comments; a template with its content
-    } else if (depth > maxDepth && n.firstChild) {
+    const element = dom.type(n) === 1;
+    const name = element ? dom.name(n) : '';
+    if (name === 'script') continue; // never read (as above)
+    if (!element || name === 'template') {
+      dom.append(parent, copy.importNode(n, true)); // text, comments; a template with its content
+    } else if (depth > maxDepth && dom.first(n)) {
       flattened++;
       pushChildren(n, parent, depth);
     } else {
       const el = copy.importNode(n, false);
-      parent.appendChild(el);
+      dom.append(parent, el);
       pushChildren(n, el, depth + 1);
     }
   }
