@@ -27,9 +27,10 @@ const CONTENT_BUDGET_KB = 40;
  * cleanLivePage). Issue 3's structure fidelity (core/structure.ts: headings, footnotes, maths, lazy
  * lead images) changes the article's text, so both scripts carry it: +1.6 KB on content-auto.js, +2.5 KB
  * on content.js (which also runs view.ts and the coverage guard). Issue 7's hostile-page guards in the
- * core (flattening past MAX_READ_DEPTH, linear bulk removal, listOf): +0.5 KB on each.
+ * core (flattening past MAX_READ_DEPTH, linear bulk removal, listOf, clobbering-proof walks): +1 KB
+ * on each.
  */
-const CEILING_KB = { 'content.js': 58.5, 'content-auto.js': 48.5 };
+const CEILING_KB = { 'content.js': 59, 'content-auto.js': 49 };
 /** A page's first load (entry + static chunks) and the background script, minified + gzipped. */
 const PAGE_BUDGET_KB = 60;
 const WORKER_BUDGET_KB = 20;
