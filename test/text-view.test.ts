@@ -20,6 +20,16 @@ interface Case {
 
 const CASES: Case[] = [
   {
+    name: 'tail--wordpress-author-box',
+    keeps: ['The last of the carrots came out of the ground', 'In the spring the leaves will have settled'],
+    furniture: ['Regan is a Connecticut native now living in the hills of Vermont'],
+  },
+  {
+    name: 'caption--agency-photo-line',
+    keeps: ['Putting astronauts into a state like hibernation', 'The researchers modelled a crew of six', 'Bears lose little muscle or bone'],
+    furniture: ['In this Dec. 12, 2006, file photo, made available by NASA', 'This undated photo provided by a wildlife park'],
+  },
+  {
     name: 'tail--wire-long-reporting-credit',
     keeps: ['U.S. stocks edged higher on Tuesday', 'Retail sales rose 0.1 percent last month'],
     furniture: ['Reporting by Dana Whitfield in New York', 'Write to Dana Whitfield at'],

@@ -16,6 +16,12 @@ export const BYLINE_TOKENS: ReadonlySet<string> = new Set([
   'autore', 'avtor', 'signature', 'contributor', 'contributors', 'writer', 'reporter',
 ]);
 
+/** An author box (`div.post-author > div.author-content`, `.author-bio`): a note about the author, at the article's end only. */
+export const AUTHOR_BOX_TOKENS: ReadonlySet<string> = new Set([
+  'author', 'authors', 'bio', 'biography', 'authorbio', 'authorbox', 'authorinfo', 'aboutauthor', 'abouttheauthor', // WordPress themes (PenciDesign div.post-author) — fixture: text/tail--wordpress-author-box
+  'autor', 'auteur', 'autore', 'avtor',
+]);
+
 export const STANDFIRST_TOKENS: ReadonlySet<string> = new Set([
   'standfirst', 'dek', 'deck', 'subtitle', 'subheadline', 'subhead', 'strapline', 'summary', // NYT p#article-summary
   'sapo', 'chapo', 'chapeau', 'vorspann', 'occhiello', 'sottotitolo', 'entradilla', 'bajada', 'podzagolovok',
@@ -94,6 +100,20 @@ export const CAPTION_CREDIT_END = new RegExp(
     '\\((?:photo|image|picture|video)?\\s*credits?\\s*:[^()]{0,120}\\)\\.?$',
     '\\((?:ap|afp|reuters|epa|getty images|bloomberg)\\s*/\\s*[^()]{2,60}\\)\\.?$', // (Reuters/Jane Doe), not "(ePA)"
   ].join('|'),
+  'iu',
+);
+
+/**
+ * A caption that stands outside a figure and opens the way news agencies word them: "In this Dec. 12,
+ * 2006, file photo, made available by NASA, …", "FILE - In this Oct. 3, 2019, photo, …", "This undated
+ * photo provided by …". Anchored at the line's start; prose does not open by pointing at a photo.
+ */
+export const CAPTION_START = new RegExp(
+  [
+    '^(?:file\\s*[-–—:]\\s*)?(?:in this|this)\\s+', // AP, Reuters — fixture: text/caption--agency-photo-line
+    '(?:undated\\s+|handout\\s+|file\\s+|(?:\\p{L}{3,9}\\.?\\s+\\d{1,2},?\\s+\\d{4},?\\s+)(?:file\\s+)?)?',
+    '(?:photo|image|picture|photograph|frame grab|video grab|handout photo)s?\\b\\s*(?:,|provided|released|made available|taken|shot|obtained)',
+  ].join(''),
   'iu',
 );
 

@@ -14,7 +14,7 @@ import { collapse, listOf, BLOCK_TAGS, DECANT_ROLE_ATTR } from './dom';
 import { tokenize } from './rules/match';
 import { Attrs } from './rules/attrs';
 import {
-  AUTHOR_NOTE_LINE, BYLINE_LINE, BYLINE_TOKENS, CAPTION_CREDIT_END, CAPTION_TOKENS, CREDIT_LINE, DATE_LINE,
+  AUTHOR_BOX_TOKENS, AUTHOR_NOTE_LINE, BYLINE_LINE, BYLINE_TOKENS, CAPTION_CREDIT_END, CAPTION_START, CAPTION_TOKENS, CREDIT_LINE, DATE_LINE,
   HEADER_TOKENS, KICKER_TOKENS, NOTICE_LINE, REPORTING_LINE, STANDFIRST_TOKENS,
 } from './furniture.data';
 
@@ -95,7 +95,8 @@ export function markFurniture(content: Element, titles: readonly (string | null 
   // A long closing line of furniture (a reporting credit, a note about the author, a notice) is not
   // the last paragraph of prose: the tail starts before it, so it and the short lines around it are
   // judged as the tail they are ("Reporting by …; Editing by …", "Jane Doe is the editor of …").
-  for (let k = prose.length - 1; k > 0 && isTailLine(all[prose[k]]); k--) lastProse = prose[k - 1];
+  // So is a paragraph of the author box that closes the article.
+  for (let k = prose.length - 1; k > 0 && (isTailLine(all[prose[k]]) || inAuthorBox(all[prose[k]], content, all[prose[0]])); k--) lastProse = prose[k - 1];
   const firstEl = firstProse >= 0 ? all[firstProse] : null;
   const lastEl = lastProse >= 0 ? all[lastProse] : null;
   let titleMarked = false;
@@ -146,6 +147,7 @@ function roleOf(el: Element, tag: string, zone: Zone, titles: readonly string[])
     if (zone.head && hasToken(tokens, STANDFIRST_TOKENS) && len <= 500) return 'standfirst';
     if (zone.head && hasToken(tokens, KICKER_TOKENS) && len <= 80) return 'kicker';
     if (attrs.get('rel') === 'author' || attrs.get('itemprop') === 'author') return len <= 200 ? 'byline' : null;
+    if (zone.tail && hasToken(tokens, AUTHOR_BOX_TOKENS) && len <= AUTHOR_BOX_CHARS && countDescendants(el, HEADINGS, 2) < 2) return 'note';
   }
   if (!BLOCK_TAGS.has(tag)) return null;
   if (len === 0 || len > 600) return null;
@@ -160,7 +162,7 @@ function roleOf(el: Element, tag: string, zone: Zone, titles: readonly string[])
     if (BYLINE_LINE.test(text)) return 'byline';
     if (CREDIT_LINE.test(text) && len <= 120) return 'credit';
   }
-  if (len <= 400 && CAPTION_CREDIT_END.test(text) && !isHeading) return 'caption';
+  if (len <= 400 && !isHeading && (CAPTION_CREDIT_END.test(text) || CAPTION_START.test(text))) return 'caption';
   if (zone.head && isHeading && tag !== 'h1' && len <= 200 && isStandfirstHeading(el)) return 'standfirst';
   if (zone.tail || zone.head) {
     if (REPORTING_LINE.test(text) && len <= 400) return 'credit';
@@ -168,6 +170,24 @@ function roleOf(el: Element, tag: string, zone: Zone, titles: readonly string[])
     if (NOTICE_LINE.test(text) && len <= 400) return 'note';
   }
   return null;
+}
+
+/** Longest author box (characters): a few lines about the writer, not a section of the article. */
+const AUTHOR_BOX_CHARS = 1000;
+
+/** Is `el` inside a short author box (markup) below `root` that does not hold the article's first paragraph of prose? */
+function inAuthorBox(el: Element, root: Element, first: Element): boolean {
+  for (let e = el.parentElement; e && e !== root; e = e.parentElement) {
+    if (e.contains(first)) return false;
+    if (isAuthorBox(e)) return true;
+  }
+  return false;
+}
+
+function isAuthorBox(e: Element): boolean {
+  if (!e.attributes.length) return false;
+  const tokens = tokenize(Attrs.of(e));
+  return !!hasToken(tokens, AUTHOR_BOX_TOKENS) && collapse(e.textContent ?? '').length <= AUTHOR_BOX_CHARS;
 }
 
 /** A paragraph that is one of the lines closing an article (credits, a note about the author, a notice), not prose. */

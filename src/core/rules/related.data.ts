@@ -10,6 +10,7 @@ export const RELATED_VENDORS: readonly VendorEntry[] = [
   { selector: '.crp_related', note: 'Contextual Related Posts' },
   { selector: '.wp-block-latest-posts', note: 'WordPress latest-posts block' },
   { selector: '#related-posts', note: 'related-posts box of WordPress news themes (Dealbreaker, Practical Horseman)' },
+  { selector: '.rollover-people-block', note: 'The Hill: a politician\'s hover card inside a sentence, their latest headlines (fixture: related--thehill-people-rollover)' },
 ];
 
 export const RELATED_TOKENS = [
