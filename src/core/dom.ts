@@ -132,7 +132,7 @@ export interface ReadingCopy {
  * the page), the root element's attributes (lang, dir), the head's title, meta and base elements,
  * and the body. Scripts, styles and links of the head are left behind: copying them is a third of
  * the cost of a full `cloneNode(true)` in jsdom, and no step reads them (metadata comes from the
- * original document); so are the body's scripts, which Readability would remove first thing (JSON-LD
+ * original document); so are the body's scripts but MathJax sources, which Readability would remove first thing (JSON-LD
  * is read from the original by metadata.ts). A body nested deeper than `maxDepth` is copied node by
  * node with what lies below that depth flattened (see {@link copyFlattened}); a read-only probe
  * decides, at about 5% of the cost of the copy.
@@ -157,7 +157,8 @@ export function cloneForReading(doc: Document, maxDepth = MAX_READ_DEPTH): Readi
   }
   if (!deeperThan(body, maxDepth)) {
     const bodyCopy = copy.importNode(body, true) as Element;
-    removeNodes(listOf(bodyCopy.getElementsByTagName('script')));
+    // MathJax sources (`<script type="math/tex">`) stay: structure.ts turns them into <math>.
+    removeNodes(listOf(bodyCopy.getElementsByTagName('script')).filter((s) => !/^math\//i.test(s.getAttribute('type') ?? '')));
     rootCopy.appendChild(bodyCopy);
     return { doc: copy, flattened: 0 };
   }
