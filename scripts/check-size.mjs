@@ -28,9 +28,11 @@ const CONTENT_BUDGET_KB = 40;
  * lead images) changes the article's text, so both scripts carry it: +1.6 KB on content-auto.js, +2.5 KB
  * on content.js (which also runs view.ts and the coverage guard). Issue 7's hostile-page guards in the
  * core (flattening past MAX_READ_DEPTH, linear bulk removal, listOf, clobbering-proof walks): +1 KB
- * on each.
+ * on each. Issue 3's text-view and related rules (story cards, author boxes, agency captions, tail
+ * lines: stories.ts, furniture.ts and their data) decide the text and the ledger, so both carry them:
+ * +1 KB on each.
  */
-const CEILING_KB = { 'content.js': 59, 'content-auto.js': 49 };
+const CEILING_KB = { 'content.js': 60, 'content-auto.js': 50 };
 /** A page's first load (entry + static chunks) and the background script, minified + gzipped. */
 const PAGE_BUDGET_KB = 60;
 const WORKER_BUDGET_KB = 20;
