@@ -23,6 +23,8 @@ export interface PoolOptions {
   timeoutMs: number;
   /** Replace each worker after this many pages (bounds any slow growth of memory). */
   recycleAfter: number;
+  /** V8 old-generation limit per worker (MB), so it collects garbage before its heap balloons; unset: V8's default. */
+  heapMb?: number;
 }
 
 export class WorkerPool {
@@ -37,7 +39,8 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(this.opts.workerUrl), job: null, timer: null, resolve: null, served: 0 };
+    const resourceLimits = this.opts.heapMb ? { maxOldGenerationSizeMb: this.opts.heapMb } : undefined;
+    const slot: Slot = { worker: new Worker(this.opts.workerUrl, { resourceLimits }), job: null, timer: null, resolve: null, served: 0 };
     slot.worker.on('message', (r: JobResult) => this.finish(slot, r, false));
     slot.worker.on('error', (e) => this.died(slot, `the worker crashed on it (${e.message})`));
     slot.worker.on('exit', (code) => {
