@@ -20,6 +20,11 @@ interface Case {
 
 const CASES: Case[] = [
   {
+    name: 'tail--agency-coverage-links',
+    keeps: ['British lawmakers voted on Saturday to delay', 'European officials said they would consider the request calmly'],
+    furniture: ["Jonas Weber's book about the history of the customs union", "Follow AP's full coverage of Brexit", 'More AP politics: https://apnews.com/Politics'],
+  },
+  {
     name: 'tail--wordpress-author-box',
     keeps: ['The last of the carrots came out of the ground', 'In the spring the leaves will have settled'],
     furniture: ['Regan is a Connecticut native now living in the hills of Vermont'],

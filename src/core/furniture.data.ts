@@ -143,6 +143,7 @@ export const AUTHOR_NOTE_LINE = new RegExp(
     '^(?:have a tip\\?|got a tip\\?)',
     '^(?:e-?mail|contact|write to|reach)\\s+\\p{Lu}[^@]{0,60}?\\s+(?:at\\s+\\S+@|@)',
     '^(?:follow|find)\\s+(?:him|her|them|me|\\p{Lu}\\p{L}+)\\s+on\\s+(?:twitter|x|facebook|instagram|linkedin|mastodon|bluesky)\\b',
+    '\\bfollow\\s+(?:him|her|them|us|me)\\s+on\\s+(?:twitter|x|facebook|instagram)\\b[^.]{0,40}@\\w', // "… is out now. Follow him on Twitter @michaeldwall." (space.com) — fixture: text/tail--agency-coverage-links
     '^[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+$',
     '^(?:https?://)?(?:www\\.)?(?:twitter|x|instagram|facebook)\\.com/[\\w.]+/?$',
   ].join('|'),
@@ -160,6 +161,7 @@ export const NOTICE_LINE = new RegExp(
     '\\bmay\\s+(?:earn|receive|get)\\s+(?:an?\\s+)?(?:small\\s+)?(?:affiliate\\s+)?(?:commission|share of (?:the )?(?:sale|revenue))',
     '\\b(?:post|article|page|story)\\s+(?:may\\s+)?contains?\\s+affiliate\\b',
     '^citation:',
+    '^(?:follow|more|for more|find more|read more|see more)\\b[^.]{0,100}?(?:https?://|www\\.)\\S+(?:\\s+and\\s+(?:https?://|www\\.)\\S+)?$', // "Follow AP's full coverage of Brexit at https://…", "More AP NBA: https://… and https://…" — fixture: text/tail--agency-coverage-links
     '\\bif you have (?:a |any )?(?:news )?tips?\\b[^.!?]{0,80}\\b(?:let us know|contact us|e-?mail us|write to us)\\b', // "… a news tip, correction or comment, let us know at: …" (space.com) — fixture: text/tail--science-author-note-tip-line
     '^via\\s+[\\w-]+\\.[a-z]{2,}$',
     '\\bthis (?:document|material|article) (?:is subject to copyright|may not be (?:published|reproduced|broadcast))',
