@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// npm run bench [corpus_dir] — the public article-extraction benchmark: plain Readability, Defuddle
+// npm run bench [corpus_dir] [-- --readme] — the public article-extraction benchmark: plain Readability, Defuddle
 // and Decant side by side, scored with the benchmark's own metric (../shared/tools/score.mjs).
 // Decant's text is what the CLI writes (`--format txt`); timing runs in-process on the same jsdom
 // document for all three (clone + parse for Readability and Defuddle, cleanArticle for Decant),
 // rotating the order. Writes .bench/quality/worst-pages.md: the ten pages where Decant scores worst,
 // with the text it kept that the ground truth lacks and the truth text it lost (bench/diff.mjs).
+// `--readme` writes the table, with date and machine, into README.md between the bench:quality marks.
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
@@ -13,7 +14,8 @@ import { DefuddleClass } from 'defuddle/node';
 import { diffPage } from './diff.mjs';
 import { ensureBuilt, fmt, loadCore, quantile, root, runCli, score, shared, workDir } from './lib.mjs';
 
-const corpus = path.resolve(process.argv[2] ?? path.join(shared, 'corpus', 'scrapinghub'));
+const args = process.argv.slice(2);
+const corpus = path.resolve(args.find((a) => !a.startsWith('--')) ?? path.join(shared, 'corpus', 'scrapinghub'));
 const scorer = path.join(shared, 'tools', 'score.mjs');
 const out = path.join(workDir, 'quality');
 const ids = fs.readdirSync(corpus).filter((f) => f.endsWith('.html')).map((f) => f.slice(0, -5)).sort();
@@ -126,8 +128,20 @@ for (const w of worst) {
   report.push('Lost wrongly:', ...(d.lost.length ? d.lost.map((k) => `- [${k.miss}/${k.of}] ${k.text.slice(0, 300)}`) : ['(nothing)']), '');
 }
 fs.writeFileSync(path.join(out, 'worst-pages.md'), report.join('\n'));
-console.log(`\nscrapinghub article-extraction benchmark: ${ids.length} pages, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'cpu'}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+const heading = `scrapinghub article-extraction benchmark: ${ids.length} pages, ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'cpu'}), ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)} at the end`;
+console.log(`\n${heading}`);
 console.log(table.join('\n'));
+if (args.includes('--readme')) {
+  const readme = path.join(root, 'README.md');
+  const text = fs.readFileSync(readme, 'utf8');
+  const begin = '<!-- bench:quality:begin -->';
+  const end = '<!-- bench:quality:end -->';
+  const a = text.indexOf(begin);
+  const b = text.indexOf(end);
+  if (a < 0 || b < a) throw new Error(`README.md has no ${begin} … ${end} block`);
+  fs.writeFileSync(readme, `${text.slice(0, a + begin.length)}\n${heading}:\n\n${table.join('\n')}\n${text.slice(b)}`);
+  console.log('README.md: table updated');
+}
 if (cliFailures.length) console.log(`\nCLI failures (${cliFailures.length}):\n${cliFailures.join('\n')}`);
 slow.sort((a, b) => b.decant - a.decant);
 console.log(`\nslowest pages (decant ms / readability ms / elements): ${slow.slice(0, 5).map((s) => `${s.id.slice(0, 8)} ${s.decant.toFixed(0)}/${s.readability.toFixed(0)}/${s.elements}`).join(', ')}`);
