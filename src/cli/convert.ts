@@ -4,8 +4,10 @@
  */
 import { cleanArticle } from '../core/index';
 import type { CleanResult } from '../core/types';
-import { decodeHtml, InputError } from './decode';
+import { decodeHtml, InputError, MAX_INPUT_BYTES } from './decode';
 import { closePage, parseHtml } from './parse';
+import { countElements } from './prescan';
+import { DEFAULT_MAX_ELEMENTS } from '../core/pipeline';
 import { toRecord, type ExportRecord } from '../export/record';
 import { renderRecord, EXPORT_FORMATS, type ExportFormat } from '../export/formats';
 
@@ -18,7 +20,7 @@ export class NoArticleError extends InputError {
 }
 
 /** Pages larger than this are refused (CONTRACT: a documented hard cap; see README). */
-export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
+export { MAX_INPUT_BYTES };
 
 export interface ConvertInput {
   bytes: Uint8Array;
@@ -43,6 +45,9 @@ export function convert(input: ConvertInput): Converted {
     throw new InputError(`it is too large to clean (${(input.bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / 1048576} MB)`);
   }
   const decoded = decodeHtml(input.bytes, input.charset);
+  if (countElements(decoded.text, DEFAULT_MAX_ELEMENTS) > DEFAULT_MAX_ELEMENTS) {
+    throw new InputError(`it is too large to clean: the HTML parser would build more than ${DEFAULT_MAX_ELEMENTS.toLocaleString('en')} elements from it, Decant's limit`);
+  }
   const page = parseHtml(decoded.text, input.url ?? null);
   try {
     const result = cleanArticle(page.document, { url: input.url ?? page.baseUrl ?? undefined, window: page.window });

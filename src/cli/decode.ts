@@ -47,12 +47,22 @@ function looksBinary(bytes: Uint8Array): boolean {
   return nul > n * 0.3 || (nul === 0 && ctrl > n * 0.1) || (nul > 0 && nul < n * 0.3 && ctrl + nul > n * 0.05);
 }
 
-/** Gunzip when the bytes are gzip (magic 1f 8b); archives of pages are often stored compressed. */
+/** The largest page Decant reads, in bytes (README: the hard caps); also the cap once decompressed. */
+export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
+
+/**
+ * Gunzip when the bytes are gzip (magic 1f 8b); archives of pages are often stored compressed. The
+ * output is capped at MAX_INPUT_BYTES: a hostile archive's 50 KB of gzip can inflate to gigabytes
+ * and exhaust the memory of a whole directory or batch run (a "gzip bomb").
+ */
 export function maybeGunzip(bytes: Uint8Array): Uint8Array {
   if (bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
-      return new Uint8Array(gunzipSync(bytes));
+      return new Uint8Array(gunzipSync(bytes, { maxOutputLength: MAX_INPUT_BYTES }));
     } catch (e) {
+      if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+        throw new InputError(`it is too large to clean once decompressed (more than ${MAX_INPUT_BYTES / 1048576} MB, the limit)`);
+      }
       throw new InputError(`it looks gzip-compressed but could not be decompressed (${(e as Error).message})`);
     }
   }

@@ -285,6 +285,8 @@ describe('resume after a kill', () => {
     const lines = readJsonl<Line>(out);
     const ids = lines.map((l) => l.input.id);
     expect(lines.length).toBe(181);
+    // Zero crashes over the corpus through the CLI (issue 7): no input ended as an error record.
+    expect(lines.filter((l) => 'error' in l).map((l) => l.input.id)).toEqual([]);
     expect(new Set(ids).size).toBe(181);
     expect([...ids].sort()).toEqual(PAGES);
     expect(ids.slice(0, complete)).toEqual(killedAt.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l).input.id));
