@@ -8,11 +8,17 @@ import { LIVE_DEFAULT_CATEGORIES, MIGRATIONS, SETTINGS_VERSION, normalizeSetting
 /** A storage area whose reads and writes take a few milliseconds, as real ones do. */
 const store = vi.hoisted(() => {
   let data: Record<string, unknown> = {};
+  /** storage.sync's per-item quota when set (bytes of JSON), else unlimited. */
+  let quota: number | null = null;
   const tick = () => new Promise((r) => setTimeout(r, 1 + Math.random() * 3));
   return {
     data: () => data,
     reset(v: Record<string, unknown> = {}) {
       data = structuredClone(v);
+      quota = null;
+    },
+    limit(bytes: number | null) {
+      quota = bytes;
     },
     area: {
       get: async (k: string) => {
@@ -21,6 +27,8 @@ const store = vi.hoisted(() => {
       },
       set: async (v: Record<string, unknown>) => {
         await tick();
+        // Like Chrome: an item over the quota refuses the whole write, nothing is changed.
+        if (quota !== null && Object.entries(v).some(([k, x]) => k.length + JSON.stringify(x).length > quota!)) throw new Error('QUOTA_BYTES_PER_ITEM quota exceeded');
         Object.assign(data, structuredClone(v));
       },
       remove: async () => {},
@@ -164,6 +172,22 @@ describe('storage: upgrades, restarts and concurrent changes', () => {
     const written = await before.changeSettings((s) => ({ ...s, autoClean: { ...s.autoClean, sites: { 'https://news.example': { enabledAt: '2024-06-01T00:00:00.000Z' } } } }));
     const after = await freshStorage();
     expect((await after.loadSettings()).settings).toEqual(written);
+  });
+
+  test('storage quota exhausted while saving: a clear error, the saved settings unchanged, later changes still saved', async () => {
+    const storage = await freshStorage();
+    const sites = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`https://site-${i}.example`, { enabledAt: '2024-06-01T00:00:00.000Z' }]));
+    const saved = await storage.updateSettings({ images: false, autoClean: { sites } });
+    store.limit(JSON.stringify(store.data().settings).length + 200); // room for a little more, not for 40 more sites
+    const more = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`https://more-${i}.example`, { enabledAt: '2024-06-02T00:00:00.000Z' }]));
+    await expect(storage.updateSettings({ autoClean: { sites: more } })).rejects.toThrow(
+      "The browser has no room left for Decant's settings, so this change was not saved (QUOTA_BYTES_PER_ITEM quota exceeded). Turn auto-clean off for sites you no longer need, then try again. The settings already saved are unchanged.",
+    );
+    expect((await storage.loadSettings()).settings).toEqual(saved);
+    // The lock is not left held and a small change still fits.
+    const after = await storage.updateSettings({ reader: { theme: 'dark' } });
+    expect(after.reader.theme).toBe('dark');
+    expect(Object.keys(after.autoClean.sites)).toHaveLength(40);
   });
 
   test('changeSettings can remove a site; updateSettings only adds', async () => {

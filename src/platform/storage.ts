@@ -69,9 +69,25 @@ export function changeSettings(change: (current: Settings) => Settings): Promise
     const got = await settingsArea().get(SETTINGS_KEY);
     const current = normalizeSettings(got[SETTINGS_KEY]).settings;
     const checked = normalizeSettings(change(structuredClone(current)));
-    await settingsArea().set({ [SETTINGS_KEY]: checked.settings });
+    try {
+      await settingsArea().set({ [SETTINGS_KEY]: checked.settings });
+    } catch (e) {
+      throw settingsWriteError(e);
+    }
     return checked.settings;
   });
+}
+
+/**
+ * A refused settings write as a sentence. The browser refuses the whole write (storage.sync allows
+ * 8 KB per item and 100 KB in all; storage.local can fill the disk), so what was saved stays as it was.
+ */
+export function settingsWriteError(e: unknown): Error {
+  const detail = e instanceof Error ? e.message : String(e);
+  if (/quota|QuotaExceeded|no space|too large/i.test(detail) || (e as { name?: string })?.name === 'QuotaExceededError') {
+    return new Error(`The browser has no room left for Decant's settings, so this change was not saved (${detail}). Turn auto-clean off for sites you no longer need, then try again. The settings already saved are unchanged.`);
+  }
+  return new Error(`Decant could not save its settings (${detail}). The settings already saved are unchanged.`);
 }
 
 /** Replace the settings wholesale (import); `settings` is validated first. */

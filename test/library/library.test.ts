@@ -3,8 +3,8 @@
 // what was saved untouched, with a clear message. IndexedDB is fake-indexeddb here; the real thing
 // runs in test/e2e/library.test.ts.
 import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
-import { describe, expect, test } from 'vitest';
+import { IDBFactory, IDBObjectStore as FakeObjectStore } from 'fake-indexeddb';
+import { describe, expect, test, vi } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { unzipSync, strFromU8, zipSync, strToU8 } from 'fflate';
@@ -151,6 +151,9 @@ describe('ZIP export and import', () => {
   });
 });
 
+/** The same article saved from another address: a new entry. */
+const elsewhere = (record: typeof sample.record, url: string): typeof sample.record => ({ ...record, url, canonicalUrl: url, provenance: { ...record.provenance, url, canonicalUrl: url } });
+
 describe('storage failures', () => {
   test('quota and blocked storage become clear sentences', () => {
     const quota = toLibraryError(new DOMException('The quota has been exceeded.', 'QuotaExceededError'), 'saving the article');
@@ -161,6 +164,35 @@ describe('storage failures', () => {
     const blocked = toLibraryError(new DOMException('The user denied permission to access the database.', 'SecurityError'), 'opening the library');
     expect(blocked.kind).toBe('blocked');
     expect(blocked.message).toContain('private windows');
+  });
+
+  test('storage quota exhausted while saving: a clear error, nothing already saved damaged, no half import', async () => {
+    const { lib, saved } = await filled();
+    const realAdd = FakeObjectStore.prototype.add;
+    let adds = 0;
+    // The browser refuses the second write of the transaction for want of room (as IndexedDB does, by throwing).
+    const spy = vi.spyOn(FakeObjectStore.prototype, 'add').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+      if (++adds === 2) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return realAdd.apply(this, args);
+    });
+    try {
+      const other = await fresh();
+      const first = newEntry(elsewhere(journal.record, 'https://journal.example/a'), journal.citation);
+      const second = newEntry(elsewhere(sample.record, 'https://news.example/b'));
+      await expect(lib.importEntries([first, second])).rejects.toThrow(
+        "The browser has no room left for Decant's library, so the import did not happen. Delete some saved articles or free disk space, then try again. Nothing already saved was lost.",
+      );
+      expect(await lib.list()).toEqual(saved);
+      adds = 1; // the next add is refused
+      await expect(lib.save(elsewhere(italian.record, 'https://example.it/other'))).rejects.toThrow(/no room left for Decant's library, so saving the article did not happen/);
+      expect(await lib.list()).toEqual(saved);
+      expect(await other.list()).toEqual([]);
+    } finally {
+      spy.mockRestore();
+    }
+    // With room again, saving works and keeps everything.
+    await lib.save(elsewhere(italian.record, 'https://example.it/other'));
+    expect(await lib.list()).toHaveLength(saved.length + 1);
   });
 
   test('an import that fails half-way adds nothing and loses nothing', async () => {
