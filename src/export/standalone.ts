@@ -74,6 +74,7 @@ export function toStandaloneHtml(record: ExportRecord, doc: Document, win?: Win)
 
   const article = out.createElement('article');
   article.appendChild(out.importNode(parseSanitized(record.contentHtml, doc, win), true));
+  absoluteImages(article, record.canonicalUrl ?? record.url);
   body.appendChild(article);
 
   const footer = out.createElement('footer');
@@ -83,4 +84,45 @@ export function toStandaloneHtml(record: ExportRecord, doc: Document, win?: Win)
   footer.appendChild(p);
   body.appendChild(footer);
   return `<!DOCTYPE html>\n${html.outerHTML}\n`;
+}
+
+/**
+ * A standalone file is opened from disk, where a relative image source would resolve to a file: URL
+ * (a page's `<img src="#">` to the exported file itself; found by the script-injection suite in
+ * Chromium): image sources are made absolute against the article's address, and a source that is
+ * not http(s) or `data:image/*` afterwards is dropped, so the file loads nothing but the article's
+ * images from the web.
+ */
+function absoluteImages(root: Element, base: string | null): void {
+  const http = (u: string): boolean => /^https?:\/\//i.test(u);
+  const resolve = (raw: string): string | null => {
+    const v = raw.trim();
+    if (/^data:image\//i.test(v)) return v;
+    if (!v || v.startsWith('#')) return null;
+    try {
+      const u = base && http(base) ? new URL(v, base).href : v;
+      return http(u) ? u : null;
+    } catch {
+      return null;
+    }
+  };
+  for (const el of Array.prototype.slice.call(root.querySelectorAll('img, source')) as Element[]) {
+    const src = el.getAttribute('src');
+    if (src !== null) {
+      const abs = resolve(src);
+      if (abs) el.setAttribute('src', abs);
+      else el.removeAttribute('src');
+    }
+    const srcset = el.getAttribute('srcset');
+    if (srcset !== null && /data:/i.test(srcset)) el.removeAttribute('srcset'); // commas inside data: URLs
+    else if (srcset !== null) {
+      const parts = srcset.split(',').map((c) => c.trim()).filter(Boolean).map((c) => {
+        const [u, ...rest] = c.split(/\s+/);
+        const abs = resolve(u);
+        return abs ? [abs, ...rest].join(' ') : null;
+      });
+      if (parts.every(Boolean) && parts.length) el.setAttribute('srcset', parts.join(', '));
+      else el.removeAttribute('srcset');
+    }
+  }
 }
