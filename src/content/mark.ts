@@ -5,8 +5,8 @@
  * `data-decant-pos="fixed|cover|top"` is position evidence for the overlay rules.
  *
  * The live page is only read, never written: the copy is a deep clone made a moment before, so the
- * two trees have the same shape and are walked in step — except that the core's copy leaves out every
- * `<script>` and flattens what lies deeper than MAX_READ_DEPTH (core/dom.ts `cloneForReading`), so
+ * two trees have the same shape and are walked in step — except that the core's copy leaves out its
+ * scripts (all but MathJax sources) and flattens what lies deeper than MAX_READ_DEPTH (core/dom.ts `cloneForReading`), so
  * the walk steps over live scripts the copy lacks and stops at that depth.
  */
 
