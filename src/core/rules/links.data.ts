@@ -22,6 +22,7 @@ export const SUBSCRIBE_HREFS = hrefRegex([
   '^https?://(?:subscribe|subscription|subscriptions|join|membership|abo|abonnement|abbonamenti|suscripciones)\\.', // subscription subdomains: subscription.nj.com
   '/(?:subscribe|subscription|subscriptions|membership|join|plans|offers?|abo|abonnement|abonnieren|abbonamenti|abbonati|suscripcion|suscribete|suscripciones|podpiska)(?:[/?#._-]|$)', // upsell pages
   '[?&](?:utm_campaign|utm_source|utm_medium)=[^&]*(?:paywall|subscri|meter)', // paywall CTA tracking
+  '/[a-z0-9]+-(?:subscribe|subscription)(?:[/?#]|$)', // a product's own subscribe page: /nrplus-subscribe (National Review) — fixture: membership--magazine-member-cta
 ]);
 
 export const NEWSLETTER_HREFS = hrefRegex([

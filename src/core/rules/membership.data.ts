@@ -33,6 +33,7 @@ export const MEMBERSHIP_TEXT = phraseRegex([
   'create a free account', 'register to continue', 'free articles', 'free article', 'articles remaining',
   "you've reached your limit", 'you have reached your limit', 'unlimited access', 'unlimited digital access',
   'start your free trial', 'start free trial', 'cancel anytime',
+  'no paywalls', 'members get', 'members enjoy', 'join our members', // a member drive's offer under the article (National Review NRPLUS) — fixture: membership--magazine-member-cta
   'оформите подписку', 'оформить подписку', 'уже подписаны', 'бесплатных статей', 'доступ ко всем',
   'jetzt abonnieren', 'abo abschließen', 'schon abonnent', 'bereits abonnent', 'weiterlesen mit', 'plus-artikel',
   'abonnez-vous', 'déjà abonné', 'réservé aux abonnés', 'article réservé', 'offre d’essai',
