@@ -29,7 +29,7 @@ function measure(code, args) {
 }
 
 // The CLI as users run it (bin/decant.mjs reads process.argv).
-const CLI = `process.argv = [process.argv[0], 'bin/decant.mjs', ...process.argv.slice(2)]; await import(${JSON.stringify(pathToFileURL(path.join(root, 'bin', 'decant.mjs')).href)});`;
+const CLI = `process.argv = [process.argv[0], 'bin/decant.mjs', ...process.argv.slice(1)]; await import(${JSON.stringify(pathToFileURL(path.join(root, 'bin', 'decant.mjs')).href)});`;
 const READABILITY = `
 import fs from 'node:fs';
 import { JSDOM, VirtualConsole } from 'jsdom';
