@@ -35,7 +35,7 @@ function hostOf(site: string): string {
 export function autoCleanPanel(tabId: number): AutoCleanPanel {
   const el = h('section', { class: 'autoclean', 'data-state': 'loading', 'aria-label': 'Auto-clean' });
   let state: AutoCleanState | null = null;
-  let busy = false;
+  let busy: 'asking' | 'stopping' | false = false;
 
   // The switch and its note are made once and updated in place, so a refresh never swaps the element
   // under the reader's (or a test's) click.
@@ -62,9 +62,11 @@ export function autoCleanPanel(tabId: number): AutoCleanPanel {
     const site = state.site;
     el.dataset.state = busy ? 'asking' : state.enabled ? 'on' : 'off';
     input.checked = busy ? input.checked : state.enabled;
-    input.disabled = busy;
+    input.disabled = busy !== false;
     siteName.textContent = hostOf(site);
-    note.textContent = busy
+    note.textContent = busy === 'stopping'
+      ? `Switching auto-clean off and restoring this page…`
+      : busy
       ? `Waiting for your answer to the browser’s question about ${hostOf(site)}…`
       : state.enabled
         ? 'Nags on this site are hidden as each page loads. Switch off to see the page as the site sends it.'
@@ -118,7 +120,7 @@ export function autoCleanPanel(tabId: number): AutoCleanPanel {
       return;
     }
     void sendMessage('auto-clean:intent', { site }).catch((e: unknown) => reportError('auto-clean intent', e));
-    busy = true;
+    busy = 'asking';
     render();
     void asked
       .then(async (granted) => {
@@ -143,7 +145,7 @@ export function autoCleanPanel(tabId: number): AutoCleanPanel {
   };
 
   const switchOff = (site: string): void => {
-    busy = true;
+    busy = 'stopping';
     render();
     void sendMessage('auto-clean:disable', { site })
       .then(() => toast(`Auto-clean is off for ${hostOf(site)}; the page is back as the site sent it.`))

@@ -161,8 +161,13 @@ describe('auto-clean in Firefox', () => {
     await story.waitForFunction(() => document.querySelectorAll('[data-decant-hidden-by]').length === 0, { timeout: 10_000 });
     const st = await storyState(story);
     expect(st).toMatchObject({ modal: true, backdrop: true, appeal: true, newsletter: true, ads: 2, overflow: 'hidden', sameLoad: true });
-    expect(await ext(popup)((b) => b.scripting.getRegisteredContentScripts())).toEqual([]);
-    expect((await ext(popup)((b) => b.permissions.getAll())).origins ?? []).toEqual([]);
+    // The page is restored first, while Decant can still reach it; the registration and the
+    // permission go right after, in the same call: wait for the switch to settle, then check.
+    // (Without a toolbar click Firefox gives no activeTab here, so once the site's permission is gone
+    // the panel cannot name the tab's site and hides: it settles as 'unavailable', not 'off'.)
+    await popup.waitForSelector('.autoclean:not([data-state="asking"])', { timeout: 20_000 });
+    await expect.poll(() => ext(popup)((b) => b.scripting.getRegisteredContentScripts()), { timeout: 10_000 }).toEqual([]);
+    await expect.poll(async () => (await ext(popup)((b) => b.permissions.getAll())).origins ?? [], { timeout: 10_000 }).toEqual([]);
     await loadStory();
     expect(await storyState(story)).toMatchObject({ modal: true, marked: 0 });
   });
