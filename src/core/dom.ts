@@ -156,15 +156,56 @@ export function cloneForReading(doc: Document, maxDepth = MAX_READ_DEPTH): Readi
     rootCopy.appendChild(headCopy);
   }
   if (!deeperThan(body, maxDepth)) {
-    const bodyCopy = copy.importNode(body, true) as Element;
     // MathJax sources (`<script type="math/tex">`) stay: structure.ts turns them into <math>.
-    removeNodes(listOf(bodyCopy.getElementsByTagName('script')).filter((s) => !/^math\//i.test(s.getAttribute('type') ?? '')));
+    const scripts = listOf(body.getElementsByTagName('script')).filter((s) => !/^math\//i.test(s.getAttribute('type') ?? ''));
+    let bodyCopy = scripts.length ? copyWithout(copy, body, scripts) : (copy.importNode(body, true) as Element);
+    if (!bodyCopy) {
+      bodyCopy = copy.importNode(body, true) as Element;
+      removeNodes(listOf(bodyCopy.getElementsByTagName('script')).filter((s) => !/^math\//i.test(s.getAttribute('type') ?? '')));
+    }
     rootCopy.appendChild(bodyCopy);
     return { doc: copy, flattened: 0 };
   }
   const { el, flattened } = copyFlattened(copy, body, maxDepth);
   rootCopy.appendChild(el);
   return { doc: copy, flattened };
+}
+
+/**
+ * A deep copy of `src` into `copy` without the `skip` elements (descendants of `src`): the subtrees
+ * that hold none of them are copied whole by the DOM, and only the elements on the way to a skipped
+ * one are copied one by one. The same tree as a deep copy with those elements removed afterwards,
+ * for less than the cost of copying the scripts alone (and none of removing them). Built detached,
+ * attached once by the caller; iterative; clobbering-proof (see NodeAccess). Null when a skipped
+ * element lies in a `<template>`'s children (a template copied alone would lose its content).
+ */
+function copyWithout(copy: Document, src: Element, skip: readonly Element[]): Element | null {
+  const dom = nodeAccess(src);
+  const gone = new Set<Node>(skip);
+  const onPath = new Set<Node>();
+  for (const el of skip) {
+    for (let p = dom.parent(el); p && p !== src && !onPath.has(p); p = dom.parent(p)) {
+      if (dom.name(p) === 'template') return null;
+      onPath.add(p);
+    }
+  }
+  const top = copy.importNode(src, false) as Element;
+  const from: Node[] = [src];
+  const to: Node[] = [top];
+  while (from.length) {
+    const s = from.pop()!;
+    const d = to.pop()!;
+    for (let c = dom.first(s); c; c = dom.next(c)) {
+      if (gone.has(c)) continue;
+      if (onPath.has(c)) {
+        const e = copy.importNode(c, false);
+        dom.append(d, e);
+        from.push(c);
+        to.push(e);
+      } else dom.append(d, copy.importNode(c, true));
+    }
+  }
+  return top;
 }
 
 /** The prototype in `obj`'s chain that defines `name` itself (Node.prototype for `firstChild`, …). */

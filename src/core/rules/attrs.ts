@@ -42,6 +42,13 @@ export class Attrs {
     return this.classList;
   }
 
+  /** Whether the element has one of these attributes (looks at its own few names). */
+  hasAny(names: ReadonlySet<string>): boolean {
+    if (!this.map) return false;
+    for (const n of this.map.keys()) if (names.has(n)) return true;
+    return false;
+  }
+
   entries(): IterableIterator<[string, string]> {
     return (this.map ?? new Map<string, string>()).entries();
   }

@@ -331,6 +331,42 @@ function collapseBounded(raw: string): string {
   return collapse(raw.length > 12000 ? raw.slice(0, 12000) : raw).slice(0, 3000);
 }
 
+const DONATE = 1;
+const NEWSLETTER = 2;
+const SUBSCRIBE = 4;
+const SHARE = 8;
+const PROFILE = 16;
+const AD = 32;
+const RELATED = 64;
+const CONTACT = 128;
+
+/**
+ * Where a link goes, as bits of the kinds above (each pattern tested as the counts need it). A page
+ * repeats its links (menus, share rows, footers; the same page cleaned twice by the safety valve), so
+ * each distinct href is classified once (bounded, for long batch runs).
+ */
+function linkKinds(href: string): number {
+  let kinds = hrefKinds.get(href);
+  if (kinds === undefined) {
+    const h = href.toLowerCase();
+    kinds = 0;
+    if (DONATE_HREFS.test(h)) kinds |= DONATE;
+    else if (NEWSLETTER_HREFS.test(h)) kinds |= NEWSLETTER;
+    else if (SUBSCRIBE_HREFS.test(h)) kinds |= SUBSCRIBE;
+    if (SHARE_HREFS.test(h)) kinds |= SHARE;
+    else if (PROFILE_HREFS.test(h)) kinds |= PROFILE;
+    if (AD_HREFS.test(h)) kinds |= AD;
+    if (RELATED_HREFS.test(h)) kinds |= RELATED;
+    else if (h.startsWith('mailto:') || h.startsWith('tel:')) kinds |= CONTACT;
+    if (hrefKinds.size >= HREF_MEMO_LIMIT) hrefKinds.clear();
+    hrefKinds.set(href, kinds);
+  }
+  return kinds;
+}
+
+const hrefKinds = new Map<string, number>();
+const HREF_MEMO_LIMIT = 8192;
+
 /** Count an element's own text, links, fields and slots into `stats`; returns its own text length. */
 function countOwn(el: Element, tag: string, attrs: Attrs, stats: Stats, inLink: boolean): number {
   let own = 0;
@@ -349,15 +385,17 @@ function countOwn(el: Element, tag: string, attrs: Attrs, stats: Stats, inLink: 
       const href = attrs.get('href');
       if (href) {
         stats.links++;
-        const h = href.toLowerCase();
-        if (DONATE_HREFS.test(h)) stats.donateLinks++;
-        else if (NEWSLETTER_HREFS.test(h)) stats.newsletterLinks++;
-        else if (SUBSCRIBE_HREFS.test(h)) stats.subscribeLinks++;
-        if (SHARE_HREFS.test(h)) stats.shareLinks++;
-        else if (PROFILE_HREFS.test(h)) stats.profileLinks++;
-        if (AD_HREFS.test(h)) stats.adLinks++;
-        if (RELATED_HREFS.test(h)) stats.relatedLinks++;
-        else if (h.startsWith('mailto:') || h.startsWith('tel:')) stats.contactLinks++;
+        const kinds = linkKinds(href);
+        if (kinds) {
+          if (kinds & DONATE) stats.donateLinks++;
+          else if (kinds & NEWSLETTER) stats.newsletterLinks++;
+          else if (kinds & SUBSCRIBE) stats.subscribeLinks++;
+          if (kinds & SHARE) stats.shareLinks++;
+          else if (kinds & PROFILE) stats.profileLinks++;
+          if (kinds & AD) stats.adLinks++;
+          if (kinds & RELATED) stats.relatedLinks++;
+          else if (kinds & CONTACT) stats.contactLinks++;
+        }
       }
       break;
     }

@@ -37,6 +37,10 @@ let joined: {
   byId: Map<string, [number, VendorEntry][]>;
   byClass: Map<string, [number, VendorEntry][]>;
   withRest: number[];
+  /** The union of those families' rest preconditions (see CompiledVendors.mayRest). */
+  restAttrs: ReadonlySet<string>;
+  restNeedTags: ReadonlySet<string>;
+  restAny: boolean;
   /** Tags some family's non-id, non-class selectors may match on an element without attributes. */
   restTags: ReadonlySet<string>;
   /** The evidence of an element nothing matches. */
@@ -54,7 +58,10 @@ function joinVendors(): NonNullable<typeof joined> {
   });
   const restTags = new Set(defined.flatMap(({ vendors }) => vendors.bareTags));
   const none: Evidence = Object.freeze({ vendor: Object.freeze(defined.map(() => null)), markup: Object.freeze(defined.map(() => null)) });
-  return { byId, byClass, withRest, restTags, none };
+  const restAttrsAll = new Set(defined.flatMap(({ vendors }) => [...vendors.restAttrs]));
+  const restTagsAll = new Set(defined.flatMap(({ vendors }) => [...vendors.restTags]));
+  const restAny = defined.some(({ vendors }) => vendors.restAny);
+  return { byId, byClass, withRest, restTags, restAttrs: restAttrsAll, restNeedTags: restTagsAll, restAny, none };
 }
 
 /** Signals of kinds other than text are computed first; text is read only when it could decide. */
@@ -146,10 +153,14 @@ export function evidenceOf(el: Element, tag: string, attrs: Attrs, tokens: reado
     vendor ??= new Array<VendorEntry | null>(n).fill(null);
     for (const [i, entry] of hits) if (vendor[i] === null) vendor[i] = entry;
   }
-  for (const i of index.withRest) {
-    if (vendor && vendor[i] !== null) continue;
-    const entry = defined[i].vendors.matchRest(el, tag, attrs);
-    if (entry) (vendor ??= new Array<VendorEntry | null>(n).fill(null))[i] = entry;
+  // Most elements have none of the attributes or tags the other selectors need: skip them all at once.
+  const mayRest = index.restAny || index.restNeedTags.has(tag) || (index.restAttrs.size > 0 && attrs.hasAny(index.restAttrs));
+  if (mayRest) {
+    for (const i of index.withRest) {
+      if (vendor && vendor[i] !== null) continue;
+      const entry = defined[i].vendors.matchRest(el, tag, attrs);
+      if (entry) (vendor ??= new Array<VendorEntry | null>(n).fill(null))[i] = entry;
+    }
   }
   for (const t of tokens) {
     const families = familiesOfToken(t);

@@ -110,7 +110,7 @@ export function vendorMatcher(entries: readonly VendorEntry[]): (el: Element, ta
       const hit = compiled.byClass.get(c);
       if (hit) return hit;
     }
-    return compiled.matchRest(el, tag, attrs);
+    return compiled.hasRest && compiled.mayRest(tag, attrs) ? compiled.matchRest(el, tag, attrs) : null;
   };
 }
 
@@ -125,6 +125,15 @@ export interface CompiledVendors {
   hasRest: boolean;
   /** Tags an element without attributes can match by (selectors with no attribute, id or class). */
   bareTags: readonly string[];
+  /**
+   * What an element needs for some non-id, non-class selector to match it: one of `restAttrs`, a tag
+   * in `restTags`, or anything at all when `restAny` (a selector without a cheap precondition).
+   */
+  restAttrs: ReadonlySet<string>;
+  restTags: ReadonlySet<string>;
+  restAny: boolean;
+  /** False when no non-id, non-class selector can match (the cheap preconditions of all fail). */
+  mayRest(tag: string, attrs: Attrs): boolean;
   matchRest(el: Element, tag: string, attrs: Attrs): VendorEntry | null;
 }
 
@@ -140,11 +149,27 @@ export function compileVendors(entries: readonly VendorEntry[]): CompiledVendors
     else rest.push([needOf(e.selector), compileSelector(e.selector), e]);
   }
   const bareTags = rest.flatMap(([need]) => (!need ? ['*'] : need.attr === undefined && need.tag !== undefined ? [need.tag] : []));
+  // An entry can match only when its tag (if it names one) and its attribute (if it needs one) are there.
+  const restAttrs = new Set<string>();
+  const restTags = new Set<string>();
+  let restAny = false;
+  for (const [need] of rest) {
+    if (!need) restAny = true;
+    else if (need.tag !== undefined) restTags.add(need.tag);
+    else if (need.attr !== undefined) restAttrs.add(need.attr);
+    else restAny = true;
+  }
   return {
     byId,
     byClass,
     hasRest: rest.length > 0,
     bareTags,
+    restAttrs,
+    restTags,
+    restAny,
+    mayRest(tag, attrs) {
+      return restAny || restTags.has(tag) || (restAttrs.size > 0 && attrs.hasAny(restAttrs));
+    },
     matchRest(el, tag, attrs) {
       for (const [need, pred, entry] of rest) {
         if (need) {
