@@ -176,11 +176,129 @@ function inertDocFor(doc: Document): Document {
   return inert;
 }
 
+/** Elements the parser never nests differently from how they are written, within the rules of {@link settlesAsWritten}. */
+const PHRASING_TAGS: ReadonlySet<string> = new Set([
+  'a', 'abbr', 'acronym', 'area', 'b', 'bdi', 'bdo', 'big', 'br', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'img', 'ins',
+  'kbd', 'label', 'map', 'mark', 'picture', 'q', 's', 'samp', 'small', 'source', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var', 'wbr',
+]);
+const BLOCK_TAGS: ReadonlySet<string> = new Set([
+  'address', 'article', 'aside', 'blockquote', 'center', 'details', 'dir', 'div', 'dl', 'dd', 'dt', 'figcaption', 'figure', 'footer',
+  'header', 'hgroup', 'main', 'menu', 'nav', 'ol', 'ul', 'li', 'p', 'section', 'summary', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'hr',
+  'table', 'caption', 'colgroup', 'col', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th',
+]);
+const VOID_TAGS: ReadonlySet<string> = new Set(['area', 'br', 'col', 'hr', 'img', 'source', 'wbr']);
+const HEADING_TAGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const SECTION_ROWS: ReadonlySet<string> = new Set(['tr']);
+/** Table parts: what each may hold (nothing else but ASCII whitespace)… */
+const TABLE_CHILDREN: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['table', new Set(['caption', 'colgroup', 'thead', 'tbody', 'tfoot'])],
+  ['thead', SECTION_ROWS],
+  ['tbody', SECTION_ROWS],
+  ['tfoot', SECTION_ROWS],
+  ['tr', new Set(['td', 'th'])],
+  ['colgroup', new Set(['col'])],
+]);
+/** …and where each must stand (anywhere else the parser drops it or adds the missing parent). */
+const TABLE_PARENTS: ReadonlyMap<string, string> = new Map([
+  ['caption', 'table'], ['colgroup', 'table'], ['thead', 'table'], ['tbody', 'table'], ['tfoot', 'table'],
+  ['tr', 'thead|tbody|tfoot'], ['td', 'tr'], ['th', 'tr'], ['col', 'colgroup'],
+]);
+/** Deeper markup is left to the real parse (browsers cap the depth their parser builds). */
+const MAX_SETTLED_DEPTH = 128;
+const TEXT_RUN = /[^<]*/y;
+const TAG = /<(\/?)([a-z][a-z0-9]*)((?: [a-z][a-z0-9_.:-]*="[^"<>]*")*)>/y;
+const ATTR = / ([a-z][a-z0-9_.:-]*)="([^"]*)"/g;
+/** Text as every HTML serialiser writes it: `&`, `<`, `>` and no-break spaces escaped, and nothing the parser rewrites. */
+const BAD_TEXT = /[>\r\0\u00a0]|&(?!(?:amp|lt|gt|nbsp);)/;
+/** Attribute values likewise; `<` and `>` are escaped by some serialisers and not by others, so neither is accepted. */
+const BAD_VALUE = /[\r\0\u00a0]|&(?!(?:amp|quot|nbsp);)/;
+const SPACE_ONLY = /^[ \t\n\f]*$/;
+const IN_P = 1, IN_A = 2, IN_HEADING = 4, IN_LI = 8, IN_DD = 16;
+
+/**
+ * Does this markup certainly parse back to itself (body context, as {@link reparsesToItself} parses
+ * it)? A conservative test on the string alone, true only for markup in a small, well-understood
+ * part of HTML: known elements, written as an HTML serialiser writes them, nested as the parser
+ * nests them (no block in a `<p>`, no link in a link, no heading in a heading, no list item in a list
+ * item without its own list, table parts only in their places, no line feed opening a `<pre>`).
+ * Anything else — comments, foreign content (`<math>`, `<svg>`), raw-text elements, a character the
+ * parser rewrites — answers false, and the caller runs the real parse. Most sanitised articles fall
+ * inside, so they skip a parse of the whole article.
+ */
+export function settlesAsWritten(html: string): boolean {
+  if (html.charCodeAt(0) === 0xfeff) return false;
+  const tags: string[] = [''];
+  const flags: number[] = [0];
+  let pos = 0;
+  let preOpened = false;
+  for (;;) {
+    TEXT_RUN.lastIndex = pos;
+    const text = TEXT_RUN.exec(html)![0];
+    if (text) {
+      if (BAD_TEXT.test(text)) return false;
+      if (preOpened && text.charCodeAt(0) === 10) return false;
+      if (TABLE_CHILDREN.has(tags[tags.length - 1]) && !SPACE_ONLY.test(text)) return false;
+      pos += text.length;
+    }
+    if (pos >= html.length) return tags.length === 1;
+    TAG.lastIndex = pos;
+    const m = TAG.exec(html);
+    if (!m) return false;
+    pos = TAG.lastIndex;
+    const name = m[2];
+    const parent = tags[tags.length - 1];
+    if (m[1]) {
+      if (name !== parent || m[3]) return false;
+      tags.pop();
+      flags.pop();
+      preOpened = false;
+      continue;
+    }
+    const phrasing = PHRASING_TAGS.has(name);
+    if (!phrasing && !BLOCK_TAGS.has(name)) return false;
+    const up = flags[flags.length - 1];
+    if (up & IN_P && !phrasing) return false;
+    if (name === 'a' && up & IN_A) return false;
+    const heading = HEADING_TAGS.has(name);
+    if (heading && up & IN_HEADING) return false;
+    if (name === 'li' && up & IN_LI) return false;
+    if ((name === 'dd' || name === 'dt') && up & IN_DD) return false;
+    const allowed = TABLE_CHILDREN.get(parent);
+    if (allowed && !allowed.has(name)) return false;
+    const place = TABLE_PARENTS.get(name);
+    if (place && !place.split('|').includes(parent)) return false;
+    if (m[3]) {
+      const seen: string[] = [];
+      ATTR.lastIndex = 0;
+      for (let a = ATTR.exec(m[3]); a; a = ATTR.exec(m[3])) {
+        if (a[1] === 'is' || seen.includes(a[1]) || BAD_VALUE.test(a[2])) return false;
+        seen.push(a[1]);
+      }
+    }
+    preOpened = false;
+    if (VOID_TAGS.has(name)) continue;
+    if (tags.length > MAX_SETTLED_DEPTH) return false;
+    let f = up;
+    if (name === 'p') f |= IN_P;
+    else if (name === 'a') f |= IN_A;
+    else if (heading) f |= IN_HEADING;
+    else if (name === 'li') f |= IN_LI;
+    else if (name === 'ul' || name === 'ol') f &= ~IN_LI;
+    else if (name === 'dd' || name === 'dt') f |= IN_DD;
+    else if (name === 'dl') f &= ~IN_DD;
+    tags.push(name);
+    flags.push(f);
+    preOpened = name === 'pre';
+  }
+}
+
 /**
  * Does sanitised HTML parse back to the same markup? Then it also re-sanitises to itself (sanitising
- * an already sanitised DOM changes nothing), at the price of a plain parse instead of a DOMPurify pass.
+ * an already sanitised DOM changes nothing), at the price of a plain parse instead of a DOMPurify pass
+ * — and of no parse at all when the markup {@link settlesAsWritten}.
  */
 function reparsesToItself(html: string, doc: Document): boolean {
+  if (settlesAsWritten(html)) return true;
   const box = inertDocFor(doc).createElement('div');
   box.innerHTML = html;
   return box.innerHTML === html;
