@@ -3,6 +3,9 @@
  * `getAttribute` and `classList` read crosses a wrapper), and the walk asks about the same few
  * attributes many times per element.
  */
+/** A class attribute without whitespace: one name (`split(/\s+/)` would give exactly it). */
+const ONE_NAME = /^\S+$/;
+
 export class Attrs {
   static readonly EMPTY = new Attrs(null);
   private classList: string[] | null = null;
@@ -37,7 +40,8 @@ export class Attrs {
   get classes(): readonly string[] {
     if (!this.classList) {
       const c = this.map?.get('class');
-      this.classList = c ? c.split(/\s+/).filter(Boolean) : [];
+      // One class name (most elements): no split.
+      this.classList = c ? (ONE_NAME.test(c) ? [c] : c.split(/\s+/).filter(Boolean)) : [];
     }
     return this.classList;
   }

@@ -7,7 +7,7 @@ import type { Facts, Signal } from './types';
 import { tailSignal } from './shared';
 import { COMMENTS_STEMS, COMMENTS_TEXT, COMMENTS_TOKENS, COMMENTS_VENDORS } from './comments.data';
 
-function structure(f: Facts): Signal[] {
+function structure(f: Facts): readonly Signal[] {
   const s = f.stats;
   if (s.textareas > 0) return [{ kind: 'structure', what: 'a comment box' }];
   if (s.forms > 0 && s.buttons > 0 && s.textLen < 600) return [{ kind: 'structure', what: 'a reply form' }];

@@ -26,7 +26,7 @@ export interface FamilySpec {
   maxText?: number;
   maxParas?: number;
   /** Structure evidence: forms, buttons, links, amount pickers, position. */
-  structure?: (f: Facts) => Signal[];
+  structure?: (f: Facts) => readonly Signal[];
 }
 
 /** Every family defined so far, in order; `Facts.evidence` answers for all of them at once. */

@@ -8,10 +8,10 @@ import type { Facts, Signal } from './types';
 import { OVERLAY_STEMS, OVERLAY_TOKENS, OVERLAY_VENDORS } from './overlay.data';
 import { positionSignal } from './shared';
 
-function structure(f: Facts): Signal[] {
+function structure(f: Facts): readonly Signal[] {
   const out = positionSignal(f);
   const s = f.stats;
-  if (f.place.fixed && f.place.cover && s.textLen === 0 && s.imgs === 0) out.push({ kind: 'structure', what: 'an empty layer covering the page (backdrop)' });
+  if (f.place.fixed && f.place.cover && s.textLen === 0 && s.imgs === 0) return [...out, { kind: 'structure', what: 'an empty layer covering the page (backdrop)' }];
   return out;
 }
 

@@ -8,7 +8,7 @@ import { AUTHOR_NOTE_LINE, NOTICE_LINE, REPORTING_LINE } from '../furniture.data
 export const TAIL_NOTE = new RegExp([REPORTING_LINE.source, AUTHOR_NOTE_LINE.source, NOTICE_LINE.source].join('|'), 'iu');
 
 /** A dialog, or a fixed/sticky box on top of the page: the shape of a modal or a banner. */
-export function positionSignal(f: Facts): Signal[] {
+export function positionSignal(f: Facts): readonly Signal[] {
   const p = f.place;
   if (p.dialog) return [{ kind: 'position', what: 'a dialog (role/aria-modal)' }];
   if (p.fixed && (p.onTop || p.cover)) return [{ kind: 'position', what: 'fixed over the page' }];
@@ -17,6 +17,9 @@ export function positionSignal(f: Facts): Signal[] {
 }
 
 /** Post phase: a block after the article's last paragraph (where promos and rails sit). */
-export function tailSignal(f: Facts): Signal[] {
-  return f.place.tail ? [{ kind: 'position', what: 'after the article’s last paragraph' }] : [];
+export function tailSignal(f: Facts): readonly Signal[] {
+  return f.place.tail ? [{ kind: 'position', what: 'after the article’s last paragraph' }] : NONE;
 }
+
+/** Most blocks have no position evidence: one shared empty answer instead of an array per family per element. */
+const NONE: readonly Signal[] = Object.freeze([]);

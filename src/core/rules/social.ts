@@ -7,7 +7,7 @@ import type { Facts, Signal } from './types';
 import { tailSignal } from './shared';
 import { SOCIAL_STEMS, SOCIAL_TEXT, SOCIAL_TOKENS, SOCIAL_VENDORS } from './social.data';
 
-function structure(f: Facts): Signal[] {
+function structure(f: Facts): readonly Signal[] {
   const s = f.stats;
   if (s.shareLinks >= 2) return [{ kind: 'structure', what: `${s.shareLinks} share links` }];
   if (s.profileLinks >= 3 && s.textLen <= 200) return [{ kind: 'structure', what: `${s.profileLinks} social profile links` }];
