@@ -17,7 +17,7 @@ import type { Category, CleanOptions, CleanResult, LedgerEntry } from './types';
 import { runPipeline, type Sanitizer } from './pipeline';
 import { RULES } from './rules/index';
 import { selectFamilies, walk, type LiveProbe } from './rules/engine';
-import { previewOf } from './dom';
+import { listOf, previewOf } from './dom';
 
 export type { LiveFacts, LiveProbe } from './rules/engine';
 
@@ -40,9 +40,7 @@ const DROPPED_WITH_CONTENT: ReadonlySet<string> = new Set([
  */
 const LIVE_SANITIZER: Sanitizer = {
   inPlace(root) {
-    const all = root.getElementsByTagName('*');
-    const drop: Element[] = [];
-    for (let i = 0; i < all.length; i++) if (DROPPED_WITH_CONTENT.has(all[i].localName)) drop.push(all[i]);
+    const drop = listOf(root.getElementsByTagName('*')).filter((el) => DROPPED_WITH_CONTENT.has(el.localName));
     for (const el of drop) el.remove();
   },
   ledgerHtml: () => [],

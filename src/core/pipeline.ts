@@ -288,12 +288,11 @@ function attempt(doc: Document, win: Win, url: string | null, meta: PageMetadata
   // ledger's anchors keep their stamp.
   const surviving = new Set<string>();
   const stamped: Element[] = [];
-  const all = content.getElementsByTagName('*');
-  for (let i = 0; i < all.length; i++) {
-    const id = all[i].getAttribute(DECANT_ID_ATTR);
+  for (const el of listOf(content.getElementsByTagName('*'))) {
+    const id = el.getAttribute(DECANT_ID_ATTR);
     if (id) {
       surviving.add(id);
-      stamped.push(all[i]);
+      stamped.push(el);
     }
   }
   const removed = ledger.finish(surviving);

@@ -31,10 +31,9 @@ export function isNoteList(attrs: Attrs): boolean {
 /** Stamped element of `root` by id, in one pass. */
 export function stampedElements(root: Element): Map<string, Element> {
   const out = new Map<string, Element>();
-  const all = root.getElementsByTagName('*');
-  for (let i = 0; i < all.length; i++) {
-    const id = all[i].getAttribute(DECANT_ID_ATTR);
-    if (id) out.set(id, all[i]);
+  for (const el of listOf(root.getElementsByTagName('*'))) {
+    const id = el.getAttribute(DECANT_ID_ATTR);
+    if (id) out.set(id, el);
   }
   return out;
 }
