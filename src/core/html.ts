@@ -360,9 +360,12 @@ export function sanitizedHtmlBatch(blocks: readonly Element[], win: Win): string
   const purify = purifierFor(win);
   purifyInPlace(purify, batch);
   const htmls = wraps.map((wrap) => capHtml(wrap));
-  // One parse tells which entries would re-parse differently; only those are settled one by one.
+  // One parse tells which entries would re-parse differently; only those are settled one by one. When
+  // the whole batch certainly parses back to itself, each entry does, and no parse is needed.
+  const batchHtml = htmls.map((h) => `<div>${h}</div>`).join('');
+  if (settlesAsWritten(batchHtml)) return htmls;
   const check = inertDocFor(doc).createElement('div');
-  check.innerHTML = htmls.map((h) => `<div>${h}</div>`).join('');
+  check.innerHTML = batchHtml;
   const again = check.children;
   return htmls.map((h, i) => (again.length === htmls.length && again[i].innerHTML === h ? h : stableString(purify, h, doc)));
 }
