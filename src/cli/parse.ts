@@ -4,6 +4,9 @@
  * parser is retried with its `<style>` contents dropped, then with inline styles dropped too.
  */
 import { JSDOM, VirtualConsole } from 'jsdom';
+import { applyCssTreeFix } from './css-tree-fix';
+
+applyCssTreeFix();
 
 export interface ParsedPage {
   dom: JSDOM;
