@@ -123,6 +123,8 @@ describe.each(names)('%s', (name) => {
       expect(ruleIds.has(e.rule)).toBe(true);
       expect(CATEGORIES).toContain(e.category);
       expect(e.reason.length).toBeGreaterThan(5);
+      const clauses = e.reason.split('; ');
+      expect(clauses, `the reason says each thing once: ${e.reason}`).toEqual([...new Set(clauses)]);
       expect(e.preview.length).toBeLessThanOrEqual(160);
       expect(r.page.document.querySelector(e.path), `path ${e.path}`).not.toBeNull();
     }

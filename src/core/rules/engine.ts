@@ -644,7 +644,8 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
       // A wrapper left empty by its candidates (an ad slot's containers): remove it with them.
       const family = inner[0].family;
       for (const c of inner) c.alive = false;
-      const signals: Signal[] = [{ kind: 'structure', what: `a wrapper of ${inner.length} ${family.category} block(s) with nothing else in it` }, ...inner[0].signals];
+      // Nested empty wrappers say so once, not once per level.
+      const signals: Signal[] = [{ kind: 'structure', what: `a wrapper of ${inner.length} ${family.category} block(s) with nothing else in it` }, ...inner[0].signals.filter((s) => !s.what.startsWith('a wrapper of '))];
       const cand: Candidate = { el, family, signals, textLen: stats.textLen, imgs: stats.imgs, rec: frame.rec, afterIdx: frame.afterIdx, alive: true };
       candidates.push(cand);
       frame.inner = [cand];
