@@ -5,7 +5,7 @@
  */
 import type { Category } from '../types';
 import type { Evidence, Facts, RuleFamily, Signal, VendorEntry } from './types';
-import { compileVendors, markupJudge, type CompiledVendors } from './match';
+import { compileVendors, markupJudge, restMayMatch, type CompiledVendors } from './match';
 import type { Attrs } from './attrs';
 
 export interface FamilySpec {
@@ -38,9 +38,7 @@ let joined: {
   byClass: Map<string, [number, VendorEntry][]>;
   withRest: number[];
   /** The union of those families' rest preconditions (see CompiledVendors.mayRest). */
-  restAttrs: ReadonlySet<string>;
-  restNeedTags: ReadonlySet<string>;
-  restAny: boolean;
+  restPre: Parameters<typeof restMayMatch>[0];
   /** Tags some family's non-id, non-class selectors may match on an element without attributes. */
   restTags: ReadonlySet<string>;
   /** The evidence of an element nothing matches. */
@@ -61,7 +59,7 @@ function joinVendors(): NonNullable<typeof joined> {
   const restAttrsAll = new Set(defined.flatMap(({ vendors }) => [...vendors.restAttrs]));
   const restTagsAll = new Set(defined.flatMap(({ vendors }) => [...vendors.restTags]));
   const restAny = defined.some(({ vendors }) => vendors.restAny);
-  return { byId, byClass, withRest, restTags, restAttrs: restAttrsAll, restNeedTags: restTagsAll, restAny, none };
+  return { byId, byClass, withRest, restTags, restPre: { restAttrs: restAttrsAll, restTags: restTagsAll, restAny }, none };
 }
 
 /** Signals of kinds other than text are computed first; text is read only when it could decide. */
@@ -154,8 +152,7 @@ export function evidenceOf(el: Element, tag: string, attrs: Attrs, tokens: reado
     for (const [i, entry] of hits) if (vendor[i] === null) vendor[i] = entry;
   }
   // Most elements have none of the attributes or tags the other selectors need: skip them all at once.
-  const mayRest = index.restAny || index.restNeedTags.has(tag) || (index.restAttrs.size > 0 && attrs.hasAny(index.restAttrs));
-  if (mayRest) {
+  if (restMayMatch(index.restPre, tag, attrs)) {
     for (const i of index.withRest) {
       if (vendor && vendor[i] !== null) continue;
       const entry = defined[i].vendors.matchRest(el, tag, attrs);

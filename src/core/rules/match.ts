@@ -137,6 +137,11 @@ export interface CompiledVendors {
   matchRest(el: Element, tag: string, attrs: Attrs): VendorEntry | null;
 }
 
+/** The cheap precondition of non-id, non-class selectors (one family's, or the union of all families'). */
+export function restMayMatch(pre: { restAny: boolean; restTags: ReadonlySet<string>; restAttrs: ReadonlySet<string> }, tag: string, attrs: Attrs): boolean {
+  return pre.restAny || pre.restTags.has(tag) || (pre.restAttrs.size > 0 && attrs.hasAny(pre.restAttrs));
+}
+
 export function compileVendors(entries: readonly VendorEntry[]): CompiledVendors {
   const byId = new Map<string, VendorEntry>();
   const byClass = new Map<string, VendorEntry>();
@@ -168,7 +173,7 @@ export function compileVendors(entries: readonly VendorEntry[]): CompiledVendors
     restTags,
     restAny,
     mayRest(tag, attrs) {
-      return restAny || restTags.has(tag) || (restAttrs.size > 0 && attrs.hasAny(restAttrs));
+      return restMayMatch({ restAny, restTags, restAttrs }, tag, attrs);
     },
     matchRest(el, tag, attrs) {
       for (const [need, pred, entry] of rest) {
