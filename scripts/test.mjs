@@ -53,7 +53,7 @@ run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputF
 if (fs.existsSync(json)) {
   const r = JSON.parse(fs.readFileSync(json, 'utf8'));
   passed += r.numPassedTests ?? 0;
-  failed += (r.numFailedTests ?? 0) + (r.numTotalTestSuites && r.testResults ? r.testResults.filter((t) => t.status === 'failed' && !(t.assertionResults ?? []).length).length : 0);
+  failed += (r.numFailedTests ?? 0) + (r.numTotalTestSuites && r.testResults ? r.testResults.filter((t) => t.status === 'failed' && !(t.assertionResults ?? []).some((a) => a.status === 'failed')).length : 0);
 } else {
   failed++;
   console.error('✗ vitest produced no report');

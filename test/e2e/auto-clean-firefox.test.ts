@@ -12,6 +12,7 @@ import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROOT } from '../helpers';
+import { openExtensionPage } from './firefox-pages';
 import { startServer, type TestServer } from './server';
 import { STORY_PARAS, storyPage } from './auto-clean-site';
 
@@ -33,11 +34,6 @@ let profile: string;
 let story: Page;
 let popup: Page;
 
-/** moz-extension pages never report their load event over BiDi: navigate without waiting, then poll. */
-async function openExtensionPage(page: Page, url: string): Promise<void> {
-  page.goto(url).catch(() => {});
-  await page.waitForFunction((u: string) => location.href === u && document.readyState === 'complete', { timeout: 20_000 }, url);
-}
 
 /** What the reader sees on the story page. */
 function storyState(page: Page) {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROOT, SHARED, norm } from '../helpers';
+import { openExtensionPage } from './firefox-pages';
 import { SAMPLE_PATH, startServer, type TestServer } from './server';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -25,11 +26,6 @@ let article: Page;
 let popup: Page;
 let reader: Page;
 
-/** moz-extension pages never report their load event over BiDi: navigate without waiting, then poll. */
-async function openExtensionPage(page: Page, url: string): Promise<void> {
-  page.goto(url).catch(() => {});
-  await page.waitForFunction((u: string) => location.href === u && document.readyState === 'complete', { timeout: 20_000 }, url);
-}
 
 async function settled(page: Page): Promise<string> {
   await page.waitForFunction(() => {
