@@ -4,8 +4,9 @@
 //   dist/decant-<version>-chrome.zip, dist/decant-<version>-firefox.zip
 // Bundles (CONTRACT §6, STYLE §7): content*.js at the root as IIFE classic scripts (no polyfill, no
 // Markdown): content.js (on click) and content-auto.js (auto-clean, registered per site); background.js
-// and the pages (popup, reader, options) as ES modules. The pages are split, so the
-// Markdown export (Turndown) is a chunk loaded only when a reader asks for Markdown.
+// and the pages (popup, reader, options) as ES modules; popup-early.js, the popup's first request, as a
+// classic script. The pages are split, so the Markdown export (Turndown) is a chunk loaded only when a
+// reader asks for Markdown.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,7 +14,11 @@ import { zipSync } from 'fflate';
 
 const TARGET = ['chrome116', 'firefox140'];
 const PAGES = ['popup', 'reader', 'options', 'library'];
-/** Module entries besides the pages' own: the popup's early request (tiny, no polyfill). */
+/**
+ * Classic scripts besides the pages' modules: the popup's early request (tiny, no polyfill, no imports).
+ * A classic script at the top of popup.html runs as soon as it is read; a module would wait until the
+ * page is parsed and its stylesheet loaded, and fetch its shared chunks first.
+ */
 const EXTRA_ENTRIES = { 'popup-early': 'src/views/popup-early.ts' };
 const ICON_SIZES = [16, 32, 48, 128];
 // A fixed time for zip entries, so the same sources give the same package bytes.
@@ -93,9 +98,10 @@ export async function buildExtension({ root, outDir = path.join(root, 'dist'), z
     // Content scripts: classic scripts, one self-contained file each.
     esbuild.build({ ...common, entryPoints: { content: 'src/content/content.ts', 'content-auto': 'src/content/content-auto.ts' }, outdir: chrome, format: 'iife' }),
     esbuild.build({ ...common, entryPoints: { background: 'src/background/background.ts' }, outdir: chrome, format: 'esm' }),
+    esbuild.build({ ...common, entryPoints: EXTRA_ENTRIES, outdir: chrome, format: 'iife' }),
     esbuild.build({
       ...common,
-      entryPoints: { ...Object.fromEntries(PAGES.map((p) => [p, `src/views/${p}.ts`])), ...EXTRA_ENTRIES },
+      entryPoints: Object.fromEntries(PAGES.map((p) => [p, `src/views/${p}.ts`])),
       outdir: chrome,
       format: 'esm',
       splitting: true,

@@ -1,7 +1,8 @@
 /**
  * The popup's first act, before its interface's modules have loaded: find the tab and ask the service
  * worker to clean it, so the content script works while the popup is still loading its code.
- * popup.html loads this small module ahead of popup.js; popup.ts picks the answer up from
+ * popup.html runs it first, as a classic script ahead of its stylesheet and of popup.js (a module would
+ * wait for both); popup.ts picks the answer up from
  * `globalThis.__decantEarly`. It uses the browsers' own promise-based API (`browser` in Firefox,
  * `chrome` in Chrome MV3) — no polyfill, which would weigh more than everything else here.
  */
