@@ -38,6 +38,22 @@ const noNetwork = {
   },
 };
 
+// webextension-polyfill is a UMD script. Imported as a CommonJS module, esbuild's interop (__toESM)
+// copies every property of its export — the browser's whole extension API object — reading each
+// property's descriptor, which makes the browser build every API namespace (windows, action, menus…)
+// at once: ~6 ms of the popup's start-up on the bench machine, before it can show anything. Loaded
+// as an ES module whose default export is the polyfill's `module.exports`, nothing is copied and each
+// namespace is built when it is first used. Same polyfill code, unchanged.
+const polyfillAsEsm = {
+  name: 'polyfill-as-esm',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]webextension-polyfill[\\/]dist[\\/]browser-polyfill\.js$/ }, async (args) => ({
+      contents: `var module = { exports: {} }, exports = module.exports;\n${await fs.promises.readFile(args.path, 'utf8')}\nexport default module.exports;\n`,
+      loader: 'js',
+    }));
+  },
+};
+
 /** The manifest for one browser, from the shared source. Exported for the manifest unit test. */
 export function manifestFor(source, browser, version) {
   const m = structuredClone(source);
@@ -97,7 +113,7 @@ export async function buildExtension({ root, outDir = path.join(root, 'dist'), z
   await Promise.all([
     // Content scripts: classic scripts, one self-contained file each.
     esbuild.build({ ...common, entryPoints: { content: 'src/content/content.ts', 'content-auto': 'src/content/content-auto.ts' }, outdir: chrome, format: 'iife' }),
-    esbuild.build({ ...common, entryPoints: { background: 'src/background/background.ts' }, outdir: chrome, format: 'esm' }),
+    esbuild.build({ ...common, entryPoints: { background: 'src/background/background.ts' }, outdir: chrome, format: 'esm', plugins: [polyfillAsEsm] }),
     esbuild.build({ ...common, entryPoints: EXTRA_ENTRIES, outdir: chrome, format: 'iife' }),
     esbuild.build({
       ...common,
@@ -107,7 +123,7 @@ export async function buildExtension({ root, outDir = path.join(root, 'dist'), z
       splitting: true,
       chunkNames: 'chunks/[name]-[hash]',
       loader: { '.css': 'css' },
-      plugins: [noNetwork],
+      plugins: [noNetwork, polyfillAsEsm],
     }),
   ]);
   for (const p of PAGES) fs.copyFileSync(path.join(root, 'src', 'views', `${p}.html`), path.join(chrome, `${p}.html`));

@@ -92,6 +92,14 @@ describe.each(['chrome', 'firefox'] as const)('%s build', (browser) => {
     expect(fs.existsSync(path.join(dir(), 'background.js'))).toBe(true);
   });
 
+  test('the polyfill is bundled as an ES module, not copied through the CommonJS interop', () => {
+    // __toESM(require_browser_polyfill()) reads every property of the browser's API object, which
+    // builds every API namespace when a page starts (build-extension.mjs, polyfillAsEsm).
+    const js = ['background.js', 'popup.js', ...fs.readdirSync(path.join(dir(), 'chunks')).map((f) => `chunks/${f}`)].map((f) => fs.readFileSync(path.join(dir(), f), 'utf8')).join('\n');
+    expect(js).toContain('This script should only be loaded in a browser extension');
+    expect(js).not.toMatch(/__toESM\(require_browser_polyfill\(\)/);
+  });
+
   test('has icons at 16, 32, 48 and 128 pixels', () => {
     const m = manifest(dir());
     for (const size of [16, 32, 48, 128]) {
