@@ -11,6 +11,8 @@ import { unwrapReply, wireRequest } from './wire';
 
 export interface EarlyClean {
   tabId: number | null;
+  /** The tab's id once it is known (null: no tab). */
+  tab: Promise<number | null>;
   outcome: Promise<Outcome>;
 }
 
@@ -31,7 +33,7 @@ export function startEarlyClean(search: string): EarlyClean | undefined {
   const given = new URLSearchParams(search).get('tab');
   const tabId = given !== null && /^\d+$/.test(given) ? Number(given) : null;
   const tab = tabId !== null ? Promise.resolve(tabId) : api.tabs.query({ active: true, currentWindow: true }).then(([t]) => t?.id ?? null);
-  const early: EarlyClean = { tabId, outcome: Promise.resolve(null as unknown as Outcome) };
+  const early: EarlyClean = { tabId, tab, outcome: Promise.resolve(null as unknown as Outcome) };
   early.outcome = tab.then(async (id) => {
     if (id === null) throw new Error('no tab');
     early.tabId = id;
@@ -39,5 +41,6 @@ export function startEarlyClean(search: string): EarlyClean | undefined {
   });
   // Handled by popup.ts; never an unhandled rejection here.
   early.outcome.catch(() => {});
+  tab.catch(() => {});
   return early;
 }

@@ -31,13 +31,23 @@ export function warningsBox(warnings: readonly string[]): HTMLElement | null {
   );
 }
 
+/** Resolves after the next frame has been produced (at once where there are no frames, e.g. jsdom). */
+function afterFirstPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame !== 'function') return void setTimeout(resolve, 0);
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
+}
+
 export function articleParts(outcome: ArticleOutcome, options: ViewOptions, keepShown: readonly string[] = [], ledgerOptions: { compact?: boolean } = {}): ArticleParts {
   const body = articleBody(outcome.article, options);
   const order = outcome.removed.map((e) => e.id);
   const byId = new Map(outcome.removed.map((e) => [e.id, e]));
   const announce = (): void => void document.dispatchEvent(new CustomEvent(RESTORED_EVENT));
-  // The ledger's HTML may still be on its way (views/ledger-html.ts); start listening for it now.
-  const ledgerIn = ledgerReady(outcome);
+  // The ledger's HTML may still be on its way (views/ledger-html.ts). Listen for it once the article
+  // has been painted: reading the stored outcome back (the whole article again) and receiving its
+  // storage events on the way to that first frame only delayed it. "Show again" waits for it.
+  const ledgerIn = afterFirstPaint().then(() => ledgerReady(outcome));
   const place = (entry: LedgerEntry): void => {
     const block = showBlock(body, entry, order, options, () => {
       hideBlock(body, entry.id);

@@ -160,16 +160,14 @@ async function main(): Promise<void> {
   // The popup follows the reader view's theme (Auto follows the system).
   document.documentElement.dataset.theme = settings.reader.theme;
   performance.mark('decant:settings-loaded');
-  // popup-early.js asked for the article while this module loaded; use its answer when it has one.
+  // popup-early.js asked for the article while this module loaded; use its answer (or ask again if
+  // that request failed). The tab is known well before the answer: the view is set up meanwhile.
   const early = globalThis.__decantEarly;
   let first: Promise<Outcome> | undefined;
   if (early) {
-    try {
-      first = Promise.resolve(await early.outcome);
-      tabId = early.tabId;
-    } catch {
-      first = undefined;
-    }
+    tabId = await early.tab.catch(() => null);
+    const id = tabId;
+    if (id !== null) first = early.outcome.catch(() => sendMessage('clean-tab', { tabId: id }));
   }
   if (tabId === null) {
     const given = params.get('tab');
