@@ -4,7 +4,7 @@
 // otherwise a hidden block after a script is paired with the wrong element and its mark lands on a
 // paragraph of the article.
 import { describe, expect, test } from 'vitest';
-import { cloneForReading, MAX_READ_DEPTH } from '../src/core/dom';
+import { cloneForReading, MAX_READ_DEPTH, shapeOf } from '../src/core/dom';
 import { HIDDEN_ATTR, markCopy } from '../src/content/mark';
 import { page } from './helpers';
 
@@ -31,5 +31,22 @@ describe('markCopy on the core\'s reading copy', () => {
     expect(flattened).toBeGreaterThan(0);
     markCopy(p.document, copy, p.window);
     expect(Array.from(copy.querySelectorAll(`[${HIDDEN_ATTR}]`)).map((e) => e.id || e.localName)).toEqual(['nag']);
+  });
+});
+
+describe('shapeOf: one walk for the size limit, the depth check and the scripts to leave out', () => {
+  const cases: [string, string][] = [
+    ['a plain page', '<!DOCTYPE html><html><head><title>t</title><meta name="a" content="b"></head><body><p>One</p><div><p>Two <b>b</b></p></div></body></html>'],
+    ['a form that clobbers its DOM properties', '<!DOCTYPE html><html><body><form><input name="firstElementChild"><input name="nextElementSibling"><input name="parentElement"><input name="localName"><script>1</script></form><p>After</p></body></html>'],
+    ['scripts of every kind, MathJax sources kept', '<!DOCTYPE html><html><body><script>1</script><p>x<script type="math/tex">x^2</script></p><svg><script>2</script></svg><template><script>3</script></template></body></html>'],
+    ['an empty body', '<!DOCTYPE html><html><head></head><body></body></html>'],
+    ['nested past the limit', `<!DOCTYPE html><html><body>${'<div>'.repeat(MAX_READ_DEPTH + 3)}x${'</div>'.repeat(MAX_READ_DEPTH + 3)}<p>after</p></body></html>`],
+  ];
+  test.each(cases)('%s: counts what getElementsByTagName counts, lists the scripts it would', (_name, html) => {
+    const { document } = page(html);
+    const shape = shapeOf(document);
+    expect(shape.elements).toBe(document.getElementsByTagName('*').length);
+    expect(shape.scripts).toEqual(Array.from(document.body.getElementsByTagName('script')).filter((s) => !/^math\//i.test(s.getAttribute('type') ?? '')));
+    expect(shape.deep).toBe(_name === 'nested past the limit');
   });
 });

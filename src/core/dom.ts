@@ -133,11 +133,11 @@ export interface ReadingCopy {
  * and the body. Scripts, styles and links of the head are left behind: copying them is a third of
  * the cost of a full `cloneNode(true)` in jsdom, and no step reads them (metadata comes from the
  * original document); so are the body's scripts but MathJax sources, which Readability would remove first thing (JSON-LD
- * is read from the original by metadata.ts). A body nested deeper than `maxDepth` is copied node by
- * node with what lies below that depth flattened (see {@link copyFlattened}); a read-only probe
- * decides, at about 5% of the cost of the copy.
+ * is read from the original by metadata.ts). A body nested deeper than MAX_READ_DEPTH is copied node by
+ * node with what lies below that depth flattened (see {@link copyFlattened}). `shape` is the
+ * document's {@link shapeOf}, measured once per page by the pipeline.
  */
-export function cloneForReading(doc: Document, maxDepth = MAX_READ_DEPTH): ReadingCopy {
+export function cloneForReading(doc: Document, shape: PageShape = shapeOf(doc)): ReadingCopy {
   const root = doc.documentElement;
   const body = doc.body;
   if (!root || !body) return { doc: doc.cloneNode(true) as Document, flattened: 0 };
@@ -155,9 +155,9 @@ export function cloneForReading(doc: Document, maxDepth = MAX_READ_DEPTH): Readi
     }
     rootCopy.appendChild(headCopy);
   }
-  if (!deeperThan(body, maxDepth)) {
+  if (!shape.deep) {
     // MathJax sources (`<script type="math/tex">`) stay: structure.ts turns them into <math>.
-    const scripts = listOf(body.getElementsByTagName('script')).filter((s) => !/^math\//i.test(s.getAttribute('type') ?? ''));
+    const { scripts } = shape;
     let bodyCopy = scripts.length ? copyWithout(copy, body, scripts) : (copy.importNode(body, true) as Element);
     if (!bodyCopy) {
       bodyCopy = copy.importNode(body, true) as Element;
@@ -166,7 +166,7 @@ export function cloneForReading(doc: Document, maxDepth = MAX_READ_DEPTH): Readi
     rootCopy.appendChild(bodyCopy);
     return { doc: copy, flattened: 0 };
   }
-  const { el, flattened } = copyFlattened(copy, body, maxDepth);
+  const { el, flattened } = copyFlattened(copy, body, MAX_READ_DEPTH);
   rootCopy.appendChild(el);
   return { doc: copy, flattened };
 }
@@ -238,6 +238,8 @@ interface NodeAccess {
   firstElement(el: Element): Element | null;
   nextElement(el: Element): Element | null;
   parentElement(el: Element): Element | null;
+  /** The element's local name, as it is (`script`, `svg`, `foreignObject`). */
+  tag(el: Element): string;
 }
 
 const accessCache = new WeakMap<object, NodeAccess>();
@@ -269,6 +271,7 @@ function nodeAccess(anyNode: Node): NodeAccess {
   const firstElement = getter<Element | null>(elProto, 'firstElementChild');
   const nextElement = getter<Element | null>(protoWith(probe, 'nextElementSibling'), 'nextElementSibling');
   const parentElement = getter<Element | null>(nodeProto, 'parentElement');
+  const localName = getter<string>(protoWith(probe, 'localName'), 'localName');
   const access: NodeAccess = {
     first: (n) => first.call(n),
     last: (n) => last.call(n),
@@ -284,6 +287,7 @@ function nodeAccess(anyNode: Node): NodeAccess {
     firstElement: (el) => firstElement.call(el),
     nextElement: (el) => nextElement.call(el),
     parentElement: (el) => parentElement.call(el),
+    tag: (el) => localName.call(el),
   };
   accessCache.set(nodeProto, access);
   return access;
@@ -320,25 +324,49 @@ export function removeNodes(nodes: readonly ChildNode[]): void {
   }
 }
 
-/** Does any element lie more than `max` levels below `root`? Read-only, iterative, stops early; clobbering-proof. */
-export function deeperThan(root: Element, max: number): boolean {
-  const dom = nodeAccess(root);
+/** What one read-only pass over a document says about it, before anything is copied. */
+export interface PageShape {
+  /** Elements in the document, as `getElementsByTagName('*').length` counts them. */
+  elements: number;
+  /** The body nests elements deeper than {@link MAX_READ_DEPTH} below it. */
+  deep: boolean;
+  /** The body's scripts a reading copy leaves out (all but MathJax sources), in document order. */
+  scripts: Element[];
+}
+
+/**
+ * The page's size, depth and scripts in one walk of the body: the pipeline's size limit, the
+ * reading copy's depth check and its list of scripts to leave out were three walks of every element.
+ * Clobbering-proof (see NodeAccess).
+ */
+export function shapeOf(doc: Document): PageShape {
+  const root = doc.documentElement;
+  const body = doc.body;
+  if (!root || !body) return { elements: doc.getElementsByTagName('*').length, deep: false, scripts: [] };
+  const dom = nodeAccess(body);
+  let elements = 1;
+  for (let c = dom.firstElement(root); c; c = dom.nextElement(c)) if (c !== body) elements += 1 + c.getElementsByTagName('*').length;
+  const scripts: Element[] = [];
+  let deep = false;
   let depth = 0;
-  let el: Element = root;
+  let el: Element = body;
+  elements++;
   for (;;) {
-    const child = dom.firstElement(el);
-    if (child) {
-      if (++depth > max) return true;
-      el = child;
-      continue;
+    let next = dom.firstElement(el);
+    if (next) {
+      if (++depth > MAX_READ_DEPTH) deep = true;
+    } else {
+      while (el !== body && !(next = dom.nextElement(el))) {
+        el = dom.parentElement(el)!;
+        depth--;
+      }
+      if (!next) break;
     }
-    while (el !== root && !dom.nextElement(el)) {
-      el = dom.parentElement(el)!;
-      depth--;
-    }
-    if (el === root) return false;
-    el = dom.nextElement(el)!;
+    el = next;
+    elements++;
+    if (dom.tag(el) === 'script' && !/^math\//i.test(el.getAttribute('type') ?? '')) scripts.push(el);
   }
+  return { elements, deep, scripts };
 }
 
 /**

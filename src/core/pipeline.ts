@@ -18,7 +18,7 @@
  * Every step is switchable through {@link CleanOptions}; no step throws on page content.
  */
 import type { Article, CleanOptions, CleanResult, LedgerEntry } from './types';
-import { cloneForReading, collapse, listOf, MAX_READ_DEPTH, previewOf, DECANT_ID_ATTR, DECANT_ROLE_ATTR } from './dom';
+import { cloneForReading, shapeOf, type PageShape, collapse, listOf, MAX_READ_DEPTH, previewOf, DECANT_ID_ATTR, DECANT_ROLE_ATTR } from './dom';
 import { readMetadata, normalizeDate, type PageMetadata } from './metadata';
 import { extract } from './extract';
 import { markFurniture } from './furniture';
@@ -99,7 +99,8 @@ export function runPipeline(doc: Document, options: CleanOptions, sanitizer: San
   const win = windowFor(doc, options);
   const started = now();
   const maxElements = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
-  const elementCount = doc.getElementsByTagName('*').length;
+  const shape = shapeOf(doc);
+  const elementCount = shape.elements;
   if (elementCount > maxElements) {
     return {
       article: null,
@@ -125,12 +126,12 @@ export function runPipeline(doc: Document, options: CleanOptions, sanitizer: San
   let first: Attempt;
   let failed = new Map<string, string>();
   try {
-    first = attempt(doc, win, url, meta, families, options, failed, sanitizer);
+    first = attempt(doc, shape, win, url, meta, families, options, failed, sanitizer);
   } catch (e) {
     // A page that breaks a step: fall back to plain Readability, then to a reason.
     warnings.push(`Cleaning failed on this page (${(e as Error).message}); showing Readability's result without Decant's rules.`);
     try {
-      first = attempt(doc, win, url, meta, [], options, (failed = new Map()), sanitizer);
+      first = attempt(doc, shape, win, url, meta, [], options, (failed = new Map()), sanitizer);
     } catch (e2) {
       return {
         article: null,
@@ -150,7 +151,7 @@ export function runPipeline(doc: Document, options: CleanOptions, sanitizer: San
     const safer = families.filter((f) => !f.risky);
     try {
       const failedSecond = new Map<string, string>();
-      second = attempt(doc, win, url, meta, safer, options, failedSecond, sanitizer);
+      second = attempt(doc, shape, win, url, meta, safer, options, failedSecond, sanitizer);
       const w1 = first.article?.wordCount ?? 0;
       const w2 = second.article?.wordCount ?? 0;
       if (w2 >= Math.max(w1 * 1.5, w1 + 60)) {
@@ -197,7 +198,7 @@ function tookTooMuch(a: Attempt, options: CleanOptions): boolean {
   return false;
 }
 
-function attempt(doc: Document, win: Win, url: string | null, meta: PageMetadata | null, families: readonly RuleFamily[], options: CleanOptions, failed: Map<string, string>, sanitizer: Sanitizer): Attempt {
+function attempt(doc: Document, shape: PageShape, win: Win, url: string | null, meta: PageMetadata | null, families: readonly RuleFamily[], options: CleanOptions, failed: Map<string, string>, sanitizer: Sanitizer): Attempt {
   const steps: Attempt['steps'] = [];
   let t = now();
   const step = (name: string): void => {
@@ -206,7 +207,7 @@ function attempt(doc: Document, win: Win, url: string | null, meta: PageMetadata
     t = n;
   };
   const warnings: string[] = [];
-  const { doc: clone, flattened } = cloneForReading(doc);
+  const { doc: clone, flattened } = cloneForReading(doc, shape);
   step('clone');
   if (options.prepareCopy) {
     options.prepareCopy(clone);
