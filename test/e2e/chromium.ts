@@ -4,6 +4,7 @@
  * (CDP `Extensions.triggerAction`, which opens the real popup and grants activeTab). Playwright does
  * not attach to the action popup, so a second CDP client finds it.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +12,13 @@ import { chromium, type Browser, type BrowserContext, type Page, type Worker } f
 import { ROOT } from '../helpers';
 
 // The extension APIs inside `sw.evaluate` callbacks (they run in the service worker, not in Node).
-declare const chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } };
+declare const chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> }; action: { getUserSettings(): Promise<{ isOnToolbar?: boolean }> } };
+
+/** Chromium's id for an unpacked extension: SHA-256 of its absolute path, first 32 hex digits as a–p. */
+function unpackedId(extDir: string): string {
+  const hex = crypto.createHash('sha256').update(path.resolve(extDir)).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const EXT_DIR = path.join(ROOT, 'dist', 'chrome');
@@ -24,13 +31,23 @@ export interface Session {
   close(): Promise<void>;
 }
 
-/** `extDir`: an unpacked extension other than dist/chrome (bench:browser loads a copy with its probe). */
-export async function launch(options: { viewport?: { width: number; height: number }; args?: string[]; userDataDir?: string; keepProfile?: boolean; extDir?: string } = {}): Promise<Session> {
+/**
+ * `extDir`: an unpacked extension other than dist/chrome (bench:browser loads a copy with its probe).
+ * `pinned`: Decant's icon pinned to the toolbar in the fresh profile (a reader's usual setup). Unpinned,
+ * as in a fresh profile, Chromium first slides the icon out of the extensions menu into the toolbar and
+ * opens the popup only when that animation ends.
+ */
+export async function launch(options: { viewport?: { width: number; height: number }; args?: string[]; userDataDir?: string; keepProfile?: boolean; extDir?: string; pinned?: boolean } = {}): Promise<Session> {
   const extDir = options.extDir ?? EXT_DIR;
   if (!fs.existsSync(path.join(extDir, 'manifest.json'))) throw new Error(`No built extension in ${extDir}: run \`npm run build\` first.`);
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
   // A fresh profile per session, unless a test reopens one (a browser restart with the same profile).
   const userDataDir = options.userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'decant-chromium-'));
+  if (options.pinned) {
+    if (options.userDataDir) throw new Error('launch: `pinned` prepares a fresh profile; it cannot be combined with `userDataDir`.');
+    fs.mkdirSync(path.join(userDataDir, 'Default'), { recursive: true });
+    fs.writeFileSync(path.join(userDataDir, 'Default', 'Preferences'), JSON.stringify({ extensions: { pinned_extensions: [unpackedId(extDir)] } }));
+  }
   fs.rmSync(path.join(userDataDir, 'DevToolsActivePort'), { force: true });
   fs.rmSync(path.join(userDataDir, 'UIDevToolsActivePort'), { force: true });
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -52,6 +69,11 @@ export async function launch(options: { viewport?: { width: number; height: numb
   let [sw] = context.serviceWorkers();
   sw ??= await context.waitForEvent('serviceworker', { timeout: 20_000 });
   const extensionId = new URL(sw.url()).host;
+  if (options.pinned && !(await sw.evaluate(async () => (await chrome.action.getUserSettings()).isOnToolbar))) {
+    await context.close().catch(() => {});
+    fs.rmSync(userDataDir, { recursive: true, force: true });
+    throw new Error('launch: Decant\'s icon did not end up pinned to the toolbar.');
+  }
   return {
     context,
     sw,
