@@ -22,17 +22,32 @@ function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** How long the call sent alongside content.js waits in the page for it (then the worker asks again). */
+const CALL_WAITS_MS = 2000;
+
 /** Ask the tab's content script to clean the page, injecting it first if it is not there yet. */
 async function runInTab(tabId: number, options: ContentOptions): Promise<ContentReply> {
-  const call = async (): Promise<ContentReply | null> => {
+  const call = async (waitMs: number): Promise<ContentReply | null> => {
     const [frame] = await browser.scripting.executeScript({
       target: { tabId },
-      // Runs in the tab's isolated world; it must be self-contained (it is serialised).
-      func: (opts: ContentOptions, version: number) => {
-        const api = globalThis.__decantContent;
-        return api && api.version === version ? api.run(opts) : null;
+      // Runs in the tab's isolated world; it must be self-contained (it is serialised). When content.js
+      // is not there yet, it waits up to `wait` ms for content.js to say it has defined its API.
+      func: (opts: ContentOptions, version: number, wait: number) => {
+        const answer = (): Promise<ContentReply> | null => {
+          const api = globalThis.__decantContent;
+          return api && api.version === version ? api.run(opts) : null;
+        };
+        const now = answer();
+        if (now || wait <= 0) return now;
+        return new Promise<ContentReply | null>((resolve) => {
+          const timer = setTimeout(() => resolve(null), wait);
+          (globalThis.__decantContentWaiting ??= []).push(() => {
+            clearTimeout(timer);
+            resolve(answer());
+          });
+        });
       },
-      args: [options, CONTENT_API_VERSION],
+      args: [options, CONTENT_API_VERSION, waitMs],
       injectImmediately: true,
     });
     if (!frame) throw new Error('The page did not answer.');
@@ -40,11 +55,14 @@ async function runInTab(tabId: number, options: ContentOptions): Promise<Content
     if (error) throw error instanceof Error ? error : new Error(messageOf(error));
     return (frame.result ?? null) as ContentReply | null;
   };
-  // A reader clicks once per page, so the script is usually not there yet: load it, then call it
-  // (two round trips; asking first would make three). Loading it again on a second click is cheap
-  // and harmless: content.js keeps the first copy's API.
-  await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_FILE], injectImmediately: true });
-  const reply = await call();
+  // A reader clicks once per page, so the script is usually not there yet: load it and send the call
+  // at the same moment; the call waits in the page until content.js has defined its API. Sent one
+  // after the other, the call waited for content.js's load to come back to the worker first (a round
+  // trip through the browser, ~5 ms). Loading it again on a second click is cheap and harmless:
+  // content.js keeps the first copy's API. A failed load fails the whole request at once.
+  const loading = browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_FILE], injectImmediately: true });
+  const [, first] = await Promise.all([loading, call(CALL_WAITS_MS)]);
+  const reply = first ?? (await call(0));
   if (!reply) throw new Error('Decant’s reader script did not start in this page.');
   return reply;
 }

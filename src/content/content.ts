@@ -84,3 +84,5 @@ function ledgerHtml(token: string): string[] | null {
 if (globalThis.__decantContent?.version !== CONTENT_API_VERSION) {
   globalThis.__decantContent = { version: CONTENT_API_VERSION, run, ledgerHtml };
 }
+// The service worker's call may have arrived before this script (it sends both at once): answer it.
+for (const answer of globalThis.__decantContentWaiting?.splice(0) ?? []) answer();

@@ -39,6 +39,8 @@ export interface ContentApi {
 
 declare global {
   var __decantContent: ContentApi | undefined;
+  /** Calls that reached the page before content.js (background.ts sends both at once); it answers them. */
+  var __decantContentWaiting: (() => void)[] | undefined;
 }
 
 /** Options the service worker passes to the content script. */
