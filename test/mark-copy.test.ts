@@ -34,19 +34,24 @@ describe('markCopy on the core\'s reading copy', () => {
   });
 });
 
-describe('shapeOf: one walk for the size limit, the depth check and the scripts to leave out', () => {
+describe('shapeOf: one walk for the size limit, the depth check, the scripts to leave out and the metadata elements', () => {
   const cases: [string, string][] = [
     ['a plain page', '<!DOCTYPE html><html><head><title>t</title><meta name="a" content="b"></head><body><p>One</p><div><p>Two <b>b</b></p></div></body></html>'],
     ['a form that clobbers its DOM properties', '<!DOCTYPE html><html><body><form><input name="firstElementChild"><input name="nextElementSibling"><input name="parentElement"><input name="localName"><script>1</script></form><p>After</p></body></html>'],
     ['scripts of every kind, MathJax sources kept', '<!DOCTYPE html><html><body><script>1</script><p>x<script type="math/tex">x^2</script></p><svg><script>2</script></svg><template><script>3</script></template></body></html>'],
     ['an empty body', '<!DOCTYPE html><html><head></head><body></body></html>'],
+    ['metadata in head and body', '<!DOCTYPE html><html><head><meta property="og:title" content="A"><link rel="canonical" href="/a"><script type="application/ld+json">{}</script><script>1</script></head><body><div itemscope><meta itemprop="datePublished" content="2024-01-01"></div><link rel="author" href="/me"><script type=" Application/LD+JSON ">{}</script></body></html>'],
+    ['no body at all', '<html><head><title>t</title><meta name="a" content="b"></head><frameset><frame src="a"></frameset></html>'],
     ['nested past the limit', `<!DOCTYPE html><html><body>${'<div>'.repeat(MAX_READ_DEPTH + 3)}x${'</div>'.repeat(MAX_READ_DEPTH + 3)}<p>after</p></body></html>`],
   ];
-  test.each(cases)('%s: counts what getElementsByTagName counts, lists the scripts it would', (_name, html) => {
+  test.each(cases)('%s: counts and lists what getElementsByTagName would', (_name, html) => {
     const { document } = page(html);
     const shape = shapeOf(document);
     expect(shape.elements).toBe(document.getElementsByTagName('*').length);
     expect(shape.scripts).toEqual(Array.from(document.body.getElementsByTagName('script')).filter((s) => !/^math\//i.test(s.getAttribute('type') ?? '')));
     expect(shape.deep).toBe(_name === 'nested past the limit');
+    expect(shape.metas).toEqual(Array.from(document.getElementsByTagName('meta')));
+    expect(shape.links).toEqual(Array.from(document.getElementsByTagName('link')));
+    expect(shape.jsonLd).toEqual(Array.from(document.getElementsByTagName('script')).filter((s) => s.getAttribute('type')?.trim().toLowerCase() === 'application/ld+json'));
   });
 });

@@ -324,7 +324,7 @@ export function removeNodes(nodes: readonly ChildNode[]): void {
   }
 }
 
-/** What one read-only pass over a document says about it, before anything is copied. */
+/** What one read-only pass over a document says about it, before anything is copied or read. */
 export interface PageShape {
   /** Elements in the document, as `getElementsByTagName('*').length` counts them. */
   elements: number;
@@ -332,41 +332,55 @@ export interface PageShape {
   deep: boolean;
   /** The body's scripts a reading copy leaves out (all but MathJax sources), in document order. */
   scripts: Element[];
+  /** What metadata.ts reads, in document order: every `<meta>`, every `<link>`, every JSON-LD script. */
+  metas: Element[];
+  links: Element[];
+  jsonLd: Element[];
+}
+
+/** The script types metadata.ts parses as JSON-LD. */
+export function isJsonLd(script: Element): boolean {
+  return (script.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json';
 }
 
 /**
- * The page's size, depth and scripts in one walk of the body: the pipeline's size limit, the
- * reading copy's depth check and its list of scripts to leave out were three walks of every element.
- * Clobbering-proof (see NodeAccess).
+ * The page's size, depth, scripts and metadata elements in one walk of the document: the size limit,
+ * the reading copy's depth check and its scripts to leave out, and the metadata's meta, link and
+ * JSON-LD elements were six walks of every element (`getElementsByTagName` each). Clobbering-proof
+ * (see NodeAccess).
  */
 export function shapeOf(doc: Document): PageShape {
   const root = doc.documentElement;
   const body = doc.body;
-  if (!root || !body) return { elements: doc.getElementsByTagName('*').length, deep: false, scripts: [] };
-  const dom = nodeAccess(body);
-  let elements = 1;
-  for (let c = dom.firstElement(root); c; c = dom.nextElement(c)) if (c !== body) elements += 1 + c.getElementsByTagName('*').length;
-  const scripts: Element[] = [];
-  let deep = false;
+  const shape: PageShape = { elements: 0, deep: false, scripts: [], metas: [], links: [], jsonLd: [] };
+  if (!root) return shape;
+  const dom = nodeAccess(root);
   let depth = 0;
-  let el: Element = body;
-  elements++;
+  let inBody = false;
+  let el: Element = root;
   for (;;) {
+    shape.elements++;
+    const tag = dom.tag(el);
+    if (tag === 'script') {
+      if (isJsonLd(el)) shape.jsonLd.push(el);
+      if (inBody && !/^math\//i.test(el.getAttribute('type') ?? '')) shape.scripts.push(el);
+    } else if (tag === 'meta') shape.metas.push(el);
+    else if (tag === 'link') shape.links.push(el);
     let next = dom.firstElement(el);
     if (next) {
-      if (++depth > MAX_READ_DEPTH) deep = true;
+      depth++;
     } else {
-      while (el !== body && !(next = dom.nextElement(el))) {
+      while (el !== root && !(next = dom.nextElement(el))) {
         el = dom.parentElement(el)!;
         depth--;
       }
       if (!next) break;
     }
     el = next;
-    elements++;
-    if (dom.tag(el) === 'script' && !/^math\//i.test(el.getAttribute('type') ?? '')) scripts.push(el);
+    if (depth === 1) inBody = el === body;
+    else if (inBody && depth - 1 > MAX_READ_DEPTH) shape.deep = true;
   }
-  return { elements, deep, scripts };
+  return shape;
 }
 
 /**

@@ -4,7 +4,7 @@
  * never invented. Reads the original document only (JSON-LD scripts are gone after Readability).
  */
 import type { CitationMeta } from './types';
-import { absoluteHttpUrl, collapse, listOf } from './dom';
+import { absoluteHttpUrl, collapse, isJsonLd, listOf, type PageShape } from './dom';
 
 export interface PageMetadata {
   title: string | null;
@@ -25,9 +25,20 @@ type Json = Record<string, unknown>;
 const ARTICLE_TYPES = /^(?:Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|BlogPosting|LiveBlogPosting|SocialMediaPosting|Report|ScholarlyArticle|TechArticle|MedicalScholarlyArticle|Review|Recipe|HowTo|DiscussionForumPosting|PodcastEpisode|VideoObject|CreativeWork)$/;
 
 /** Meta tags by lower-cased `property`/`name`/`itemprop`, first value wins; all values kept for lists. */
-function collectMeta(doc: Document): Map<string, string[]> {
+/** The elements metadata is read from, in document order (the pipeline has them from its {@link shapeOf} walk). */
+export type MetadataElements = Pick<PageShape, 'metas' | 'links' | 'jsonLd'>;
+
+function metadataElements(doc: Document): MetadataElements {
+  return {
+    metas: listOf(doc.getElementsByTagName('meta')),
+    links: listOf(doc.getElementsByTagName('link')),
+    jsonLd: listOf(doc.getElementsByTagName('script')).filter(isJsonLd),
+  };
+}
+
+function collectMeta(metas: readonly Element[]): Map<string, string[]> {
   const map = new Map<string, string[]>();
-  for (const m of listOf(doc.getElementsByTagName('meta'))) {
+  for (const m of metas) {
     const content = m.getAttribute('content');
     if (content == null) continue;
     const value = collapse(content);
@@ -47,10 +58,9 @@ function collectMeta(doc: Document): Map<string, string[]> {
   return map;
 }
 
-function parseJsonLd(doc: Document): Json[] {
+function parseJsonLd(scripts: readonly Element[]): Json[] {
   const out: Json[] = [];
-  for (const s of listOf(doc.getElementsByTagName('script'))) {
-    if ((s.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json') continue;
+  for (const s of scripts) {
     const raw = (s.textContent ?? '').replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, '').replace(/^\s*<!--|-->\s*$/g, '').trim();
     if (!raw || raw.length > 2_000_000) continue;
     let data: unknown;
@@ -151,8 +161,8 @@ function normalizeLang(value: string | null | undefined): string | null {
 }
 
 /** Read every metadata source of `doc`. `url` resolves relative canonical and image URLs. */
-export function readMetadata(doc: Document, url: string | null): PageMetadata {
-  const meta = collectMeta(doc);
+export function readMetadata(doc: Document, url: string | null, found: MetadataElements = metadataElements(doc)): PageMetadata {
+  const meta = collectMeta(found.metas);
   const m = (...keys: string[]): string | null => {
     for (const k of keys) {
       const v = meta.get(k);
@@ -162,7 +172,7 @@ export function readMetadata(doc: Document, url: string | null): PageMetadata {
   };
   const all = (...keys: string[]): string[] => keys.flatMap((k) => meta.get(k) ?? []);
 
-  const ld = parseJsonLd(doc);
+  const ld = parseJsonLd(found.jsonLd);
   // Yoast-style @graph pieces refer to each other by @id ("publisher": {"@id": "…#organization"}).
   const byId = new Map<string, Json>();
   for (const o of ld) if (typeof o['@id'] === 'string' && Object.keys(o).length > 1) byId.set(o['@id'], o);
@@ -179,7 +189,7 @@ export function readMetadata(doc: Document, url: string | null): PageMetadata {
   const a = (key: string): unknown => (article ? article[key] : undefined);
 
   const base = url || null;
-  const links = listOf(doc.getElementsByTagName('link'));
+  const links = found.links;
   const linkHref = (rel: string): string | null => {
     for (const l of links) {
       const rels = (l.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);

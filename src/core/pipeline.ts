@@ -115,7 +115,7 @@ export function runPipeline(doc: Document, options: CleanOptions, sanitizer: San
   const warnings: string[] = [];
   const tMeta = now();
   try {
-    meta = readMetadata(doc, url);
+    meta = readMetadata(doc, url, shape);
   } catch (e) {
     warnings.push(`Metadata could not be read: ${(e as Error).message}`);
   }
@@ -492,10 +492,12 @@ function postPath(c: Candidate, blocks: Map<string, PathRec>): string {
 
 /** Figures before the first long paragraph: the lead image and its credit, copied before Readability runs. */
 function snapshotLeadFigures(body: Element): Element[] {
+  const figures = body.getElementsByTagName('figure');
+  if (!figures.length) return []; // most pages: no need to look for the first paragraph
   const firstProse = listOf(body.getElementsByTagName('p')).find((p) => collapse(p.textContent ?? '').length >= 120);
   if (!firstProse) return [];
   const out: Element[] = [];
-  for (const fig of listOf(body.getElementsByTagName('figure'))) {
+  for (const fig of listOf(figures)) {
     if (!(fig.compareDocumentPosition(firstProse) & 4 /* FOLLOWING */)) break;
     if (fig.getElementsByTagName('img').length || fig.getElementsByTagName('picture').length) out.push(fig.cloneNode(true) as Element);
     if (out.length >= 3) break;
