@@ -7,6 +7,7 @@
  * `chrome` in Chrome MV3) — no polyfill, which would weigh more than everything else here.
  */
 import type { Outcome } from './protocol';
+import { SETTINGS_KEY } from './settings-key';
 import { unwrapReply, wireRequest } from './wire';
 
 export interface EarlyClean {
@@ -14,6 +15,8 @@ export interface EarlyClean {
   /** The tab's id once it is known (null: no tab). */
   tab: Promise<number | null>;
   outcome: Promise<Outcome>;
+  /** The raw read of the settings (storage.ts's loadSettings takes it), started at the same moment. */
+  settings?: Promise<Record<string, unknown>>;
 }
 
 declare global {
@@ -23,6 +26,11 @@ declare global {
 interface NativeApi {
   tabs: { query(q: { active: boolean; currentWindow: boolean }): Promise<{ id?: number }[]> };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
+  storage?: { sync?: NativeStorageArea; local?: NativeStorageArea };
+}
+
+interface NativeStorageArea {
+  get(key: string): Promise<Record<string, unknown>>;
 }
 
 /** Start cleaning the tab the popup is about (`?tab=<id>`, else the active tab). */
@@ -39,8 +47,13 @@ export function startEarlyClean(search: string): EarlyClean | undefined {
     early.tabId = id;
     return unwrapReply<Outcome>(await api.runtime.sendMessage(wireRequest('clean-tab', { tabId: id })), 'clean-tab');
   });
+  // The popup needs the settings (theme, images) before it shows the article; read them now rather
+  // than after its modules have loaded. The same area as storage.ts: sync where the browser has it.
+  const area = api.storage?.sync ?? api.storage?.local;
+  if (area) early.settings = area.get(SETTINGS_KEY);
   // Handled by popup.ts; never an unhandled rejection here.
   early.outcome.catch(() => {});
   tab.catch(() => {});
+  early.settings?.catch(() => {});
   return early;
 }

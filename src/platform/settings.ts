@@ -15,7 +15,7 @@
  */
 import { CATEGORIES, type Category } from '../core/types';
 
-export const SETTINGS_KEY = 'settings';
+export { SETTINGS_KEY } from './settings-key';
 export const SETTINGS_VERSION = 2;
 
 export type Theme = 'system' | 'light' | 'sepia' | 'dark';

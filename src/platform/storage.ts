@@ -40,10 +40,13 @@ export function withSettingsLock<T>(task: () => Promise<T>): Promise<T> {
   return run;
 }
 
-/** Read the settings (never throws: a storage failure gives the defaults and a notice). */
-export async function loadSettings(): Promise<LoadedSettings> {
+/**
+ * Read the settings (never throws: a storage failure gives the defaults and a notice). `read`: the
+ * settings area's `get(SETTINGS_KEY)` already under way (the popup's early script starts it).
+ */
+export async function loadSettings(read?: Promise<Record<string, unknown>>): Promise<LoadedSettings> {
   try {
-    const got = await settingsArea().get(SETTINGS_KEY);
+    const got = await (read ?? settingsArea().get(SETTINGS_KEY));
     const loaded = normalizeSettings(got[SETTINGS_KEY]);
     // Persist a migration right away, so every part of Decant reads the same version. Repaired
     // corrupt data is left in place until the reader changes a setting (nothing is lost silently).

@@ -154,7 +154,8 @@ async function run(id: number, first?: Promise<Outcome>): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const loaded = await loadSettings();
+  // popup-early.js started reading the settings too.
+  const loaded = await loadSettings(globalThis.__decantEarly?.settings);
   settings = loaded.settings;
   notices = loaded.notices;
   // The popup follows the reader view's theme (Auto follows the system).
