@@ -170,3 +170,21 @@ export const NOTICE_LINE = new RegExp(
   ].join('|'),
   'iu',
 );
+
+/**
+ * A paragraph that opens by asking the reader what they thought of the article — the first line of an
+ * appeal appended to the body ("Cet article vous a plu ? Soutenez-nous…"), never the story's own last
+ * paragraph. Only the rules' tail position reads it (rules/shared.ts TAIL_NOTE): the appeal still needs
+ * its own wording to go.
+ */
+export const READER_APPEAL_LINE = new RegExp(
+  [
+    '^[\\s\\p{P}]*(?:did you (?:enjoy|like|find value in) (?:this|the) (?:article|story|piece)|(?:if you )?(?:enjoyed|liked|valued) (?:this|the) (?:article|story|piece)|if you value (?:our|this) (?:journalism|reporting|work))', // English
+    '^[\\s\\p{P}]*(?:cet article vous a plu|vous avez aimé cet article|vous avez apprécié cet article)', // French — fixture: membership--inline-appeal-fr
+    '^[\\s\\p{P}]*(?:¿\\s*)?(?:te ha gustado este artículo|le ha gustado este artículo|te gustó este artículo)', // Spanish
+    '^[\\s\\p{P}]*(?:ti è piaciuto questo articolo|vi è piaciuto questo articolo|ti è piaciuto l[\'’]articolo)', // Italian
+    '^[\\s\\p{P}]*(?:вам понравилась (?:эта )?статья|понравилась статья|понравился материал)', // Russian
+    '^[\\s\\p{P}]*(?:hat (?:ihnen|dir) (?:dieser|der) (?:artikel|beitrag) gefallen|gefällt (?:ihnen|dir) (?:dieser|unser) (?:artikel|journalismus))', // German
+  ].join('|'),
+  'iu',
+);

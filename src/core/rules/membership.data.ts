@@ -39,6 +39,16 @@ export const MEMBERSHIP_TEXT = phraseRegex([
   'abonnez-vous', 'déjà abonné', 'réservé aux abonnés', 'article réservé', 'offre d’essai',
   'suscríbete', 'ya eres suscriptor', 'ya soy suscriptor', 'exclusivo para suscriptores', 'hazte suscriptor',
   'abbonati', 'sei già abbonato', 'riservato agli abbonati', 'contenuto riservato', 'abbonamento',
+  // A meter's counter in the other languages ("free articles" above is English) — fixture: membership--meter-bar-ru
+  '/осталось\\s+\\d+\\s+бесплатн\\p{L}*/', 'бесплатные статьи', 'бесплатных материалов', 'kostenlose artikel', 'kostenlosen artikel',
+  'articles gratuits', 'article gratuit', 'artículos gratis', 'artículos gratuitos', 'articoli gratuiti', 'articoli gratis',
+  // A registration wall's card: register for free, "already have an account?" — fixture: membership--regwall-card-it
+  'already have an account', 'register for free', 'register to read', 'sign in to read', 'log in to read', 'sign up to read',
+  'уже есть аккаунт', 'зарегистрируйтесь', 'чтобы продолжить чтение', 'kostenlos registrieren', 'haben sie bereits ein konto',
+  'um weiterzulesen', 'vous avez déjà un compte', 'inscrivez-vous gratuitement', 'pour lire la suite', 'ya tienes una cuenta',
+  'ya tienes cuenta', 'regístrate gratis', 'para seguir leyendo', 'hai già un account', 'registrati gratis', 'per continuare a leggere',
+  "/je\\s+m['’]abonne/", // a first-person subscribe link in the body ("Je m'abonne pour 1 euro par mois") — fixture: membership--inline-appeal-fr
+  'join today', // a member drive's call in running text ("Members get … Join today for £5 a month")
 ]);
 
 export const SUBSCRIBE_CTA = wholeTextRegex([
@@ -48,5 +58,8 @@ export const SUBSCRIBE_CTA = wholeTextRegex([
   "je m'abonne", 'suscríbete', 'suscribirse', 'abbonati', 'abbonati ora',
 ]);
 
-/** Prices with a period: "$1/week", "€4,99 pro Monat", "199 ₽ в месяц". */
-export const PRICE = /(?:[$€£₽]\s?\d+(?:[.,]\d{2})?|\d+(?:[.,]\d{2})?\s?(?:[$€£₽]|руб))\s*(?:\/|per|a|pro|par|al|por|в)\s*(?:week|wk|month|mo|year|yr|woche|monat|jahr|semaine|mois|an|semana|mes|año|settimana|mese|anno|неделю|месяц|год)/iu;
+/**
+ * Prices with a period: "$1/week", "€4,99 pro Monat", "199 ₽ в месяц", and with the currency as a word:
+ * "от 99 рублей в месяц" (fixture: membership--meter-bar-ru), "1 euro par mois" (fixture: membership--inline-appeal-fr).
+ */
+export const PRICE = /(?:[$€£₽]\s?\d+(?:[.,]\d{2})?|\d+(?:[.,]\d{2})?\s?(?:[$€£₽]|руб\.?|рубл(?:ей|я|ь)|euros?|dollars?|pounds?))\s*(?:\/|per|a|pro|par|al|por|в)\s*(?:week|wk|month|mo|year|yr|woche|monat|jahr|semaine|mois|an|semana|mes|año|settimana|mese|anno|неделю|месяц|год)/iu;

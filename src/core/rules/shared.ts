@@ -2,10 +2,13 @@
  * Structure evidence several families share: position (a dialog or fixed box over the page).
  */
 import type { Facts, Signal } from './types';
-import { AUTHOR_NOTE_LINE, NOTICE_LINE, REPORTING_LINE } from '../furniture.data';
+import { AUTHOR_NOTE_LINE, NOTICE_LINE, READER_APPEAL_LINE, REPORTING_LINE } from '../furniture.data';
 
-/** A paragraph of the article's end matter (credits, author notes, notices): not prose that ends the article. */
-export const TAIL_NOTE = new RegExp([REPORTING_LINE.source, AUTHOR_NOTE_LINE.source, NOTICE_LINE.source].join('|'), 'iu');
+/**
+ * A paragraph of the article's end matter (credits, author notes, notices, an appeal to the reader):
+ * not prose that ends the article, so what follows the story's real last paragraph is its tail.
+ */
+export const TAIL_NOTE = new RegExp([REPORTING_LINE.source, AUTHOR_NOTE_LINE.source, NOTICE_LINE.source, READER_APPEAL_LINE.source].join('|'), 'iu');
 
 /** A dialog, or a fixed/sticky box on top of the page: the shape of a modal or a banner. */
 export function positionSignal(f: Facts): readonly Signal[] {
