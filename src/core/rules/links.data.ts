@@ -50,6 +50,7 @@ export const PROFILE_HREFS = hrefRegex([
 ]);
 
 export const AD_HREFS = hrefRegex([
+  '[?&]erid=', // the ad token Russian law requires on every ad link (since 2022) — fixture: sponsored--native-incut-ru
   'doubleclick\\.net|googleadservices\\.com|googlesyndication\\.com|adnxs\\.com|adform\\.net|criteo\\.|taboola\\.com|outbrain\\.com|mgid\\.com|revcontent\\.com|zergnet\\.com|yandex\\.ru/an/|an\\.yandex\\.ru|adfox\\.ru', // ad networks
 ]);
 

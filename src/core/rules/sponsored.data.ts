@@ -35,4 +35,10 @@ export const SPONSORED_TEXT = phraseRegex([
   'gesponsert', 'anzeige', 'sponsored by', 'in kooperation mit', 'contenu sponsorisé', 'contenu partenaire',
   'en partenariat avec', 'contenido patrocinado', 'patrocinado', 'contenuto sponsorizzato', 'sponsorizzato',
   'in collaborazione con',
+  // Labels of native units the publisher places itself, without a vendor's markup — fixtures:
+  // sponsored--presented-by-card ("Presented by …", "Brand content"), sponsored--native-incut-ru ("Реклама")
+  'presented by', 'brand content', 'branded content', 'paid partnership', 'paid promotion', 'promoted by', 'in partnership with',
+  'sponsor content', 'реклама', 'publicidad', 'contenido de marca', 'presentado por', 'publirreportaje',
+  'contenu de marque', 'présenté par', 'publireportage', 'publi-rédactionnel', 'contenuto di marca', 'presentato da',
+  'pubblicità', 'werbung', 'präsentiert von', 'bezahlter inhalt',
 ]);
