@@ -17,7 +17,7 @@ import type { Evidence, Facts, Placement, RuleFamily, Signal, Stats } from './ty
 import { decisive, evidenceOf } from './family';
 import { tokenize } from './match';
 import { Attrs } from './attrs';
-import { AD_FRAME, AD_HREFS, DONATE_HREFS, RELATED_HREFS, NEWSLETTER_HREFS, PROFILE_HREFS, SHARE_HREFS, SUBSCRIBE_HREFS } from './links.data';
+import { ACCOUNT_HREFS, AD_FRAME, AD_HREFS, DONATE_HREFS, RELATED_HREFS, NEWSLETTER_HREFS, PROFILE_HREFS, SHARE_HREFS, SUBSCRIBE_HREFS } from './links.data';
 import { isAdSlot } from './ad';
 import { TAIL_NOTE } from './shared';
 import { isNoteList } from '../structure';
@@ -122,7 +122,7 @@ function newStats(): Stats {
   return {
     textLen: 0, linkTextLen: 0, links: 0, imgs: 0, forms: 0, emailInputs: 0, textInputs: 0, radios: 0,
     checkboxes: 0, buttons: 0, textareas: 0, iframes: 0, paras: 0, headings: 0, donateLinks: 0,
-    subscribeLinks: 0, newsletterLinks: 0, shareLinks: 0, profileLinks: 0, adLinks: 0, relatedLinks: 0, contactLinks: 0, adSlots: 0,
+    subscribeLinks: 0, accountLinks: 0, newsletterLinks: 0, shareLinks: 0, profileLinks: 0, adLinks: 0, relatedLinks: 0, contactLinks: 0, adSlots: 0,
     cands: 0, candTextLen: 0,
   };
 }
@@ -148,6 +148,7 @@ function addStats(into: Stats, from: Stats): void {
   into.headings += from.headings;
   into.donateLinks += from.donateLinks;
   into.subscribeLinks += from.subscribeLinks;
+  into.accountLinks += from.accountLinks;
   into.newsletterLinks += from.newsletterLinks;
   into.shareLinks += from.shareLinks;
   into.profileLinks += from.profileLinks;
@@ -163,7 +164,7 @@ function addStats(into: Stats, from: Stats): void {
 export const STATS_ADDED: Readonly<Record<keyof Stats, true>> = {
   textLen: true, linkTextLen: true, links: true, imgs: true, forms: true, emailInputs: true, textInputs: true,
   radios: true, checkboxes: true, buttons: true, textareas: true, iframes: true, paras: true, headings: true,
-  donateLinks: true, subscribeLinks: true, newsletterLinks: true, shareLinks: true, profileLinks: true,
+  donateLinks: true, subscribeLinks: true, accountLinks: true, newsletterLinks: true, shareLinks: true, profileLinks: true,
   adLinks: true, relatedLinks: true, contactLinks: true, adSlots: true, cands: true, candTextLen: true,
 };
 
@@ -342,6 +343,7 @@ const PROFILE = 16;
 const AD = 32;
 const RELATED = 64;
 const CONTACT = 128;
+const ACCOUNT = 256;
 
 /**
  * Where a link goes, as bits of the kinds above (each pattern tested as the counts need it). A page
@@ -356,6 +358,7 @@ function linkKinds(href: string): number {
     if (DONATE_HREFS.test(h)) kinds |= DONATE;
     else if (NEWSLETTER_HREFS.test(h)) kinds |= NEWSLETTER;
     else if (SUBSCRIBE_HREFS.test(h)) kinds |= SUBSCRIBE;
+    else if (ACCOUNT_HREFS.test(h)) kinds |= ACCOUNT;
     if (SHARE_HREFS.test(h)) kinds |= SHARE;
     else if (PROFILE_HREFS.test(h)) kinds |= PROFILE;
     if (AD_HREFS.test(h)) kinds |= AD;
@@ -393,6 +396,7 @@ function countOwn(el: Element, tag: string, attrs: Attrs, stats: Stats, inLink: 
           if (kinds & DONATE) stats.donateLinks++;
           else if (kinds & NEWSLETTER) stats.newsletterLinks++;
           else if (kinds & SUBSCRIBE) stats.subscribeLinks++;
+          else if (kinds & ACCOUNT) stats.accountLinks++;
           if (kinds & SHARE) stats.shareLinks++;
           else if (kinds & PROFILE) stats.profileLinks++;
           if (kinds & AD) stats.adLinks++;

@@ -24,7 +24,15 @@ export const SUBSCRIBE_HREFS = hrefRegex([
   '[?&](?:utm_campaign|utm_source|utm_medium)=[^&]*(?:paywall|subscri|meter)', // paywall CTA tracking
   '/[a-z0-9]+-(?:subscribe|subscription)(?:[/?#]|$)', // a product's own subscribe page: /nrplus-subscribe (National Review) — fixture: membership--magazine-member-cta
   '/(?:offres|ofertas|offerte|angebote?|premium)(?:[/?#._-]|$)', // offer pages in other languages, and /premium/ — fixtures: membership--inline-appeal-fr, membership--meter-bar-ru
-  '/(?:login|log-in|signin|sign-in|register|registration|connexion|inscription|anmelden|registrierung|iniciar-sesion|registro|accedi|registrazione|vhod|registratsiya)(?:[/?#._-]|$)', // a regwall's sign-in and register links ("Hai già un account? Accedi") — fixture: membership--regwall-card-it
+]);
+
+/**
+ * Sign-in and registration pages. Apart from subscription offers: a site's header "Log in" link is
+ * not an upsell; only a box that says more than the link (a regwall's "Hai già un account? Accedi")
+ * counts it as evidence (rules/membership.ts).
+ */
+export const ACCOUNT_HREFS = hrefRegex([
+  '/(?:login|log-in|signin|sign-in|register|registration|connexion|inscription|anmelden|registrierung|iniciar-sesion|registro|accedi|registrazione|vhod|registratsiya)(?:[/?#._-]|$)', // a regwall's sign-in and register links — fixture: membership--regwall-card-it
 ]);
 
 export const NEWSLETTER_HREFS = hrefRegex([

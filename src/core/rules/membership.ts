@@ -13,6 +13,9 @@ function structure(f: Facts): Signal[] {
   const s = f.stats;
   if (s.subscribeLinks > 0 && s.subscribeLinks * 3 >= s.links) out.push({ kind: 'structure', what: `${s.subscribeLinks} link(s) to subscription offers` });
   else if (s.textLen < 1500 && (s.buttons > 0 || s.links > 0) && PRICE.test(f.text())) out.push({ kind: 'structure', what: 'a subscription price' });
+  // A regwall's sign-in line inside a box that says more than the link ("Hai già un account? Accedi"),
+  // never a header's lone "Log in" link — fixture: membership--regwall-card-it.
+  else if (s.accountLinks > 0 && s.accountLinks * 3 >= s.links && s.textLen - s.linkTextLen >= 20) out.push({ kind: 'structure', what: `${s.accountLinks} sign-in or registration link(s) in a box that says more` });
   out.push(...positionSignal(f));
   return out;
 }

@@ -41,6 +41,8 @@ export interface Stats {
   /** Links classified by where they go (see `links.data.ts`). */
   donateLinks: number;
   subscribeLinks: number;
+  /** Links to sign-in or registration pages (`ACCOUNT_HREFS`). */
+  accountLinks: number;
   newsletterLinks: number;
   shareLinks: number;
   profileLinks: number;
