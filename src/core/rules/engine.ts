@@ -229,11 +229,8 @@ function placementOf(attrs: Attrs, tag: string, pos?: string | null, tail = fals
   return place;
 }
 
-/**
- * Block-ish elements that name a box: its heading, legend or a title/label/header class, or the kicker
- * (eyebrow) line above a card's headline, where "Presented by …" sits — fixture: sponsored--presented-by-card.
- */
-const LABEL_CLASS = /title|label|header|heading|kicker|eyebrow/i;
+/** Block-ish elements that name a box: its heading, legend or a title/label/header class. */
+const LABEL_CLASS = /title|label|header|heading/i;
 const LABEL_TAGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'legend']);
 
 /** The first labelling descendant in document order, looking at no more than `limit` elements. */

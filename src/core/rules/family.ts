@@ -18,8 +18,9 @@ export interface FamilySpec {
   /**
    * Phrases in the block's text (appeals, labels). `scope: 'label'` tests only the block's label;
    * `before: true` also the short line standing before the block (a rail's label), which then goes too.
+   * `source` replaces the scope's text (sponsored: the label and a teaser card's first line).
    */
-  text?: { regex: RegExp; scope: 'text' | 'label'; what: string; before?: boolean };
+  text?: { regex: RegExp; scope: 'text' | 'label'; what: string; before?: boolean; source?: (f: Facts) => string };
   /** Whole-text labels (a button or link that is nothing but "Donate"): also text evidence. */
   cta?: RegExp;
   /** A nag is compact: more text or more long paragraphs than this and only a vendor match counts. */
@@ -94,7 +95,7 @@ export function defineFamily(spec: FamilySpec): RuleFamily {
         }
       }
       if (spec.text && out) {
-        const source = spec.text.scope === 'label' ? f.label() : f.text();
+        const source = spec.text.source ? spec.text.source(f) : spec.text.scope === 'label' ? f.label() : f.text();
         const hit = spec.text.regex.exec(source);
         const prior = !hit && spec.text.before ? f.before() : '';
         const hitBefore = prior ? spec.text.regex.exec(prior) : null;

@@ -4,6 +4,7 @@
  */
 import { defineFamily } from './family';
 import type { Facts, Signal } from './types';
+import { collapse } from '../dom';
 import { SPONSORED_STEMS, SPONSORED_TEXT, SPONSORED_TOKENS, SPONSORED_VENDORS } from './sponsored.data';
 
 function structure(f: Facts): Signal[] {
@@ -11,24 +12,38 @@ function structure(f: Facts): Signal[] {
   const density = s.textLen ? s.linkTextLen / s.textLen : 0;
   if (s.adLinks > 0) return [{ kind: 'structure', what: `${s.adLinks} link(s) to ad networks` }];
   if (s.links >= 2 && density >= 0.5) return [{ kind: 'structure', what: `a list of ${s.links} links` }];
-  if (isTeaserCard(f)) return [{ kind: 'structure', what: 'a teaser card (a line above a linked headline)' }];
+  if (leadLine(f)) return [{ kind: 'structure', what: 'a teaser card (a line above a linked headline)' }];
   return [];
+}
+
+/** The sponsor label may be the box's label (its heading) or a teaser card's own first line. */
+function labelText(f: Facts): string {
+  const lead = leadLine(f);
+  return lead ? `${lead} · ${f.label()}` : f.label();
 }
 
 /**
  * The shape of a native unit the publisher places itself (fixtures: sponsored--presented-by-card,
  * sponsored--native-incut-ru): a short block whose first line stands on its own, without a link, above
  * a linked headline (and perhaps a teaser). Related-story cards have the same shape; only a sponsor
- * label in that line (the text evidence) makes it a sponsored one.
+ * label in that line (the text evidence) makes it a sponsored one. Returns that line, or ''.
  */
-function isTeaserCard(f: Facts): boolean {
+function leadLine(f: Facts): string {
   const s = f.stats;
-  if (s.links < 1 || s.links > 3 || s.linkTextLen < 20 || s.textLen > 600 || s.paras > 1 || s.forms > 0) return false;
-  let first = f.el.firstElementChild;
-  while (first && !(first.textContent ?? '').trim()) first = first.nextElementSibling;
-  if (!first || first.localName === 'a' || first.getElementsByTagName('a').length) return false;
-  const line = (first.textContent ?? '').trim();
-  return line.length > 0 && line.length <= 60 && first.nextElementSibling !== null;
+  if (s.links < 1 || s.links > 3 || s.linkTextLen < 20 || s.textLen > 600 || s.paras > 1 || s.forms > 0) return '';
+  // The line may sit a level or two down, in the card's header above the headline (digg's story cards:
+  // an image link, then header > div "APPS WE DIGG | SPONSORED" + h2 > a).
+  let box: Element = f.el;
+  for (let depth = 0; depth < 3; depth++) {
+    let first = box.firstElementChild;
+    while (first && !(first.textContent ?? '').trim()) first = first.nextElementSibling;
+    if (!first || first.localName === 'a') return '';
+    const line = collapse(first.textContent ?? '');
+    if (line.length <= 60 && first.nextElementSibling && !first.getElementsByTagName('a').length) return line;
+    if (first.localName === 'p') return ''; // words inside a paragraph are not a line of their own
+    box = first;
+  }
+  return '';
 }
 
 export const sponsored = defineFamily({
@@ -36,7 +51,7 @@ export const sponsored = defineFamily({
   category: 'sponsored',
   vendors: SPONSORED_VENDORS,
   markup: { exact: SPONSORED_TOKENS, stems: SPONSORED_STEMS },
-  text: { regex: SPONSORED_TEXT, scope: 'label', what: 'sponsor label' },
+  text: { regex: SPONSORED_TEXT, scope: 'label', what: 'sponsor label', source: labelText },
   maxText: 4000,
   maxParas: 4,
   structure,
