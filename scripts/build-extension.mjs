@@ -54,31 +54,6 @@ const polyfillAsEsm = {
   },
 };
 
-/**
- * A page's HTML with `<link rel="modulepreload">` for every chunk its module imports statically, at any
- * depth. Without them the browser finds a chunk only once the module importing it has been fetched
- * and parsed, level by level (popup.js → its view chunk → DOMPurify's chunk); listed in the page,
- * they are all fetched at once while it is parsed.
- */
-function withModulePreloads(html, page, metafile, root, outDir) {
-  const outputs = metafile.outputs;
-  const entry = Object.keys(outputs).find((k) => outputs[k].entryPoint === `src/views/${page}.ts`);
-  if (!entry) throw new Error(`build: no bundle for src/views/${page}.ts`);
-  const seen = new Set();
-  const visit = (k) => {
-    for (const i of outputs[k].imports) {
-      if (i.kind !== 'import-statement' || i.external || seen.has(i.path)) continue;
-      seen.add(i.path);
-      visit(i.path);
-    }
-  };
-  visit(entry);
-  const tag = `<script type="module" src="${page}.js"></script>`;
-  if (!html.includes(tag)) throw new Error(`build: ${page}.html has no ${tag}`);
-  const links = [...seen].map((k) => `<link rel="modulepreload" href="${path.relative(outDir, path.resolve(root, k)).split(path.sep).join('/')}">\n`).sort();
-  return html.replace(tag, `${links.join('')}${tag}`);
-}
-
 /** The manifest for one browser, from the shared source. Exported for the manifest unit test. */
 export function manifestFor(source, browser, version) {
   const m = structuredClone(source);
@@ -135,7 +110,7 @@ export async function buildExtension({ root, outDir = path.join(root, 'dist'), z
     // See __DECANT_NATIVE_PARSER__ in src/core/html.ts: in a browser the check parse is native and cheap.
     define: { 'process.env.NODE_ENV': '"production"', __DECANT_NATIVE_PARSER__: 'true' },
   };
-  const [, , , pages] = await Promise.all([
+  await Promise.all([
     // Content scripts: classic scripts, one self-contained file each.
     esbuild.build({ ...common, entryPoints: { content: 'src/content/content.ts', 'content-auto': 'src/content/content-auto.ts' }, outdir: chrome, format: 'iife' }),
     esbuild.build({ ...common, entryPoints: { background: 'src/background/background.ts' }, outdir: chrome, format: 'esm', plugins: [polyfillAsEsm] }),
@@ -149,10 +124,9 @@ export async function buildExtension({ root, outDir = path.join(root, 'dist'), z
       chunkNames: 'chunks/[name]-[hash]',
       loader: { '.css': 'css' },
       plugins: [noNetwork, polyfillAsEsm],
-      metafile: true,
     }),
   ]);
-  for (const p of PAGES) fs.writeFileSync(path.join(chrome, `${p}.html`), withModulePreloads(fs.readFileSync(path.join(root, 'src', 'views', `${p}.html`), 'utf8'), p, pages.metafile, root, chrome));
+  for (const p of PAGES) fs.copyFileSync(path.join(root, 'src', 'views', `${p}.html`), path.join(chrome, `${p}.html`));
   // Auto-clean's one stylesheet, registered with content-auto.js (issue 5).
   fs.copyFileSync(path.join(root, 'src', 'content', 'content-auto.css'), path.join(chrome, 'content-auto.css'));
   fs.mkdirSync(path.join(chrome, 'icons'));

@@ -92,29 +92,6 @@ describe.each(['chrome', 'firefox'] as const)('%s build', (browser) => {
     expect(fs.existsSync(path.join(dir(), 'background.js'))).toBe(true);
   });
 
-  test('each page lists every chunk its module imports, at any depth, as a module preload', () => {
-    for (const page of ['popup', 'reader', 'options', 'library']) {
-      const html = fs.readFileSync(path.join(dir(), `${page}.html`), 'utf8');
-      const preloaded = new Set([...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]));
-      const imported = new Set<string>();
-      const visit = (file: string): void => {
-        const js = fs.readFileSync(path.join(dir(), file), 'utf8');
-        // Static imports and re-exports, with or without bindings (`import "./x.js"`); not import().
-        for (const m of js.matchAll(/^(?:import|export)(?=[\s{*"])(?:[^;"]*?\bfrom)?\s*"(\.\.?\/[^"]+)"/gm)) {
-          const dep = path.posix.normalize(path.posix.join(path.posix.dirname(file), m[1]));
-          if (!imported.has(dep)) {
-            imported.add(dep);
-            visit(dep);
-          }
-        }
-      };
-      visit(`${page}.js`);
-      expect(imported.size).toBeGreaterThan(0);
-      expect([...preloaded].sort()).toEqual([...imported].sort());
-      expect(html.indexOf('modulepreload')).toBeLessThan(html.indexOf(`src="${page}.js"`));
-    }
-  });
-
   test('the polyfill is bundled as an ES module, not copied through the CommonJS interop', () => {
     // __toESM(require_browser_polyfill()) reads every property of the browser's API object, which
     // builds every API namespace when a page starts (build-extension.mjs, polyfillAsEsm).
