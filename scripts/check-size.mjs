@@ -30,9 +30,12 @@ const CONTENT_BUDGET_KB = 40;
  * core (flattening past MAX_READ_DEPTH, linear bulk removal, listOf, clobbering-proof walks): +1 KB
  * on each. Issue 3's text-view and related rules (story cards, author boxes, agency captions, tail
  * lines: stories.ts, furniture.ts and their data) decide the text and the ledger, so both carry them:
- * +1 KB on each.
+ * +1 KB on each. Issue 3's nag kinds beyond ../shared/nags (membership meters, regwalls and appeals in
+ * six languages, publisher-placed sponsored cards and their labels, sign-in links as their own kind:
+ * f1fddf8..ba9ca49) are vocabulary both scripts need to find those nags: +1.2 KB on each (59.9 → 61.1,
+ * 49.9 → 51.1 KB).
  */
-const CEILING_KB = { 'content.js': 60, 'content-auto.js': 50 };
+const CEILING_KB = { 'content.js': 62, 'content-auto.js': 52 };
 /** A page's first load (entry + static chunks) and the background script, minified + gzipped. */
 const PAGE_BUDGET_KB = 60;
 const WORKER_BUDGET_KB = 20;
