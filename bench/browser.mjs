@@ -8,6 +8,7 @@
 //   bench/browser-popup.ts  click → article visible in the popup on the sample page (issue 4), with the
 //                           icon unpinned (as a fresh profile has it) and pinned to the toolbar
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -34,7 +35,7 @@ if (summary.popup) {
   const p = summary.popup;
   const f = (x) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
   tables.push(
-    `Click to article — the sample page, real toolbar click (CDP Extensions.triggerAction) to the popup's article frame (\`decant:article-visible\`), the page reloaded before each click: median **${f(p.clickToVisibleMs.median)} ms** of ${p.runs} (min ${f(p.clickToVisibleMs.min)}, max ${f(p.clickToVisibleMs.max)}; the session's first popup ${f(p.clickToVisibleMs.firstOfSession)} ms, not counted); click → popup page starts ${f(p.popupOpenMs)} ms (Chromium first slides the unpinned icon out of the extensions menu); content script ${f(p.contentScriptMs)} ms; plain Readability on the same page ${f(p.readabilityMs)} ms.${p.pinned ? ` With Decant's icon pinned to the toolbar (the popup opens at once, ${f(p.pinned.popupOpenMs)} ms): median **${f(p.pinned.clickToVisibleMs.median)} ms** (min ${f(p.pinned.clickToVisibleMs.min)}, max ${f(p.pinned.clickToVisibleMs.max)}).` : ''}`,
+    `Click to article (${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Chromium ${p.browser}, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}) — the sample page, real toolbar click (CDP Extensions.triggerAction) to the popup's article frame (\`decant:article-visible\`), the page reloaded before each click: median **${f(p.clickToVisibleMs.median)} ms** of ${p.runs} (min ${f(p.clickToVisibleMs.min)}, max ${f(p.clickToVisibleMs.max)}; the session's first popup ${f(p.clickToVisibleMs.firstOfSession)} ms, not counted); click → popup page starts ${f(p.popupOpenMs)} ms (Chromium first slides the unpinned icon out of the extensions menu, and opens the popup when that animation ends; it varies from click to click, ~60 to ~300 ms on this machine); content script ${f(p.contentScriptMs)} ms; plain Readability on the same page ${f(p.readabilityMs)} ms.${p.pinned ? ` With Decant's icon pinned to the toolbar (the popup opens at once, ${f(p.pinned.popupOpenMs)} ms): median **${f(p.pinned.clickToVisibleMs.median)} ms** (min ${f(p.pinned.clickToVisibleMs.min)}, max ${f(p.pinned.clickToVisibleMs.max)}).` : ''}`,
   );
 }
 if (tables.length) {
