@@ -29,6 +29,18 @@ function labelText(f: Facts): string {
  * label in that line (the text evidence) makes it a sponsored one. Returns that line, or ''.
  */
 function leadLine(f: Facts): string {
+  // structure() and the label check ask about the same element one after the other: read it once.
+  if (f !== lastFacts) {
+    lastFacts = f;
+    lastLine = readLeadLine(f);
+  }
+  return lastLine;
+}
+
+let lastFacts: Facts | null = null;
+let lastLine = '';
+
+function readLeadLine(f: Facts): string {
   const s = f.stats;
   if (s.links < 1 || s.links > 3 || s.linkTextLen < 20 || s.textLen > 600 || s.paras > 1 || s.forms > 0) return '';
   // The line may sit a level or two down, in the card's header above the headline (digg's story cards:
