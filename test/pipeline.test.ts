@@ -121,6 +121,20 @@ describe('no article: a reason, never a throw', () => {
     expect(r.removed.map((e) => e.category)).toContain('cookie');
   });
 
+  // No vendor markup and no fixed position: the banner goes only when its consent wording and a
+  // consent button agree. A button's label is its value (input) or its text; both must be found.
+  test.each([
+    ['submit inputs', '<input type="submit" value="Accept all"><input type="submit" value="Settings">'],
+    ['an input with a role', '<input type="text" role="button" value="Accept all" readonly><button>Settings</button><button>Close</button>'],
+    ['buttons and a role=button span', '<span role="button">Reject all</span><button>Settings</button><button>Close</button>'],
+  ])('a plain consent bar whose consent choice is in %s', (_name, controls) => {
+    const bar = `<div class="notice-bar"><p>We use cookies to improve your experience on our site.</p>${controls}</div>`;
+    const r = clean(`<!doctype html><html><body><article><h1>The ferry stays</h1>${PARA(5)}</article>${bar}</body></html>`);
+    const entry = r.removed.find((e) => e.category === 'cookie');
+    expect(entry?.reason).toMatch(/buttons, one of them “(?:Accept all|Reject all)”/);
+    expect(r.article!.text).not.toMatch(/We use cookies/);
+  });
+
   test('minWords is the caller’s to set', () => {
     const html = `<!doctype html><html><body><article>${PARA(2)}</article></body></html>`;
     expect(clean(html).article).not.toBeNull();

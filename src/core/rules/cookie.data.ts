@@ -45,10 +45,12 @@ export const COOKIE_TEXT = phraseRegex([
   'utilizza i cookie', 'utilizziamo i cookie', 'questo sito web utilizza i cookie', 'accetta tutti', 'informativa sui cookie',
 ]);
 
-export const COOKIE_CTA = wholeTextRegex([
+/** Whole labels of consent buttons. */
+export const COOKIE_CTA_LABELS: readonly string[] = [
   'accept', 'accept all', 'accept all cookies', 'allow all', 'allow all cookies', 'agree', 'i agree', 'got it',
   'reject all', 'decline', 'use necessary cookies only', 'necessary cookies only', 'cookie settings',
   'cookies settings', 'manage preferences', 'принять', 'принять все', 'согласен', 'отклонить',
   'akzeptieren', 'alle akzeptieren', 'ablehnen', 'zustimmen', 'accepter', 'tout accepter', 'refuser',
   'aceptar', 'aceptar todo', 'rechazar', 'accetta', 'accetta tutti', 'rifiuta',
-]);
+];
+export const COOKIE_CTA = wholeTextRegex(COOKIE_CTA_LABELS);

@@ -4,15 +4,27 @@
  */
 import { defineFamily } from './family';
 import type { Facts, Signal } from './types';
-import { COOKIE_CTA, COOKIE_STEMS, COOKIE_TEXT, COOKIE_TOKENS, COOKIE_VENDORS } from './cookie.data';
+import { COOKIE_CTA, COOKIE_CTA_LABELS, COOKIE_STEMS, COOKIE_TEXT, COOKIE_TOKENS, COOKIE_VENDORS } from './cookie.data';
 import { positionSignal } from './shared';
+import { anywhereRegex } from './match';
 import { collapse } from '../dom';
 
 /** Buttons, submit inputs and button-like links a block may carry, looked at by label. */
 const BUTTONISH = 'button, input[type="submit"], input[type="button"], [role="button"]';
 
-/** The first button label that is a consent choice ("Accept all", "Reject", "Принять" …), or null. */
-function consentButton(el: Element): string | null {
+/** A consent label somewhere in a text: what a block's text must hold for one of its buttons to carry one. */
+const CTA_ANYWHERE = anywhereRegex(COOKIE_CTA_LABELS);
+
+/**
+ * The first button label that is a consent choice ("Accept all", "Reject", "Принять" …), or null.
+ * A button's label is its text, so a block whose text holds no consent label has no such button,
+ * unless a label is an input's value or the walk stepped over part of the block: only then, or when
+ * the text holds one, are its buttons queried (every wrapper of a page's buttons otherwise ran a
+ * selector query over its whole subtree).
+ */
+function consentButton(f: Facts): string | null {
+  const el = f.el;
+  if (!f.stats.valueButtons && !f.stats.unseen && !CTA_ANYWHERE.test(el.textContent ?? '')) return null;
   const list = el.querySelectorAll(BUTTONISH);
   for (let i = 0; i < list.length && i < 24; i++) {
     const b = list[i];
@@ -29,7 +41,7 @@ function structure(f: Facts): Signal[] {
   // new is an overlay (fixture: overlay--bootstrap-modal-it). A consent label on one of them does.
   if (s.checkboxes >= 2) out.push({ kind: 'structure', what: `${s.checkboxes} checkboxes` });
   else if (s.buttons >= 2) {
-    const label = consentButton(f.el);
+    const label = consentButton(f);
     if (label) out.push({ kind: 'structure', what: `${s.buttons} buttons, one of them “${label}”` });
   }
   out.push(...positionSignal(f));

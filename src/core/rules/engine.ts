@@ -123,6 +123,7 @@ function newStats(): Stats {
     textLen: 0, linkTextLen: 0, links: 0, imgs: 0, forms: 0, emailInputs: 0, textInputs: 0, radios: 0,
     checkboxes: 0, buttons: 0, textareas: 0, iframes: 0, paras: 0, headings: 0, donateLinks: 0,
     subscribeLinks: 0, accountLinks: 0, newsletterLinks: 0, shareLinks: 0, profileLinks: 0, adLinks: 0, relatedLinks: 0, contactLinks: 0, adSlots: 0,
+    valueButtons: 0, unseen: 0,
     cands: 0, candTextLen: 0,
   };
 }
@@ -149,6 +150,8 @@ function addStats(into: Stats, from: Stats): void {
   into.donateLinks += from.donateLinks;
   into.subscribeLinks += from.subscribeLinks;
   into.accountLinks += from.accountLinks;
+  into.valueButtons += from.valueButtons;
+  into.unseen += from.unseen;
   into.newsletterLinks += from.newsletterLinks;
   into.shareLinks += from.shareLinks;
   into.profileLinks += from.profileLinks;
@@ -164,6 +167,7 @@ function addStats(into: Stats, from: Stats): void {
 export const STATS_ADDED: Readonly<Record<keyof Stats, true>> = {
   textLen: true, linkTextLen: true, links: true, imgs: true, forms: true, emailInputs: true, textInputs: true,
   radios: true, checkboxes: true, buttons: true, textareas: true, iframes: true, paras: true, headings: true,
+  valueButtons: true, unseen: true,
   donateLinks: true, subscribeLinks: true, accountLinks: true, newsletterLinks: true, shareLinks: true, profileLinks: true,
   adLinks: true, relatedLinks: true, contactLinks: true, adSlots: true, cands: true, candTextLen: true,
 };
@@ -417,6 +421,8 @@ function countOwn(el: Element, tag: string, attrs: Attrs, stats: Stats, inLink: 
       else if (type === 'checkbox') stats.checkboxes++;
       else if (type === 'submit' || type === 'button' || type === 'image') stats.buttons++;
       else if (type !== 'hidden') stats.textInputs++;
+      // Labelled by its value: a submit/button input, or any input given a role (`[role=button]`).
+      if (type === 'submit' || type === 'button' || attrs.has('role')) stats.valueButtons++;
       break;
     }
     case 'button':
@@ -533,6 +539,7 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
     if (INVISIBLE_TAGS.has(tag)) {
       if (tag === 'svg' || tag === 'object' || tag === 'embed') parent.phrasing = false;
       else if (stamp && tag === 'script' && /^math\/tex/i.test(el.getAttribute('type') ?? '')) texScripts.push(el);
+      if (tag === 'noscript' || tag === 'object') parent.stats.unseen++; // may hold elements (jsdom parses noscript's)
       return null;
     }
     const attrs = Attrs.of(el);
@@ -540,18 +547,23 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
     if (probe) {
       // The live page's computed style decides (aria-hidden backdrops are still painted).
       const live = probe(el);
-      if (live.hidden) return null;
+      if (live.hidden) {
+        parent.stats.unseen++;
+        return null;
+      }
       pos = live.pos;
     } else if (isHiddenElement(attrs, tag) && !(tag === 'img' && attrs.get('aria-hidden') === 'true')) {
       // The reader cannot see it, so neither can the article; aria-hidden on a page wrapper while a
       // modal is open is the exception (the text behind the modal is what the reader came for).
       if (!(attrs.get('aria-hidden') === 'true' && !attrs.has('hidden') && !attrs.has('data-decant-hidden') && (el.textContent ?? '').length > 2000)) {
         if (!readOnly) el.remove();
+        else parent.stats.unseen++;
         return null;
       }
     }
     if (tag === 'dialog' && !attrs.has('open')) {
       if (!readOnly) el.remove();
+      else parent.stats.unseen++;
       return null;
     }
     let id: string | null = null;

@@ -85,6 +85,15 @@ export function phraseRegex(phrases: readonly string[]): RegExp {
 }
 
 /** A regex that matches when the WHOLE (trimmed) text is one of the phrases, with light punctuation. */
+/**
+ * Any of `phrases` anywhere in a text, whitespace between words as {@link collapse} would see it: a
+ * necessary condition for {@link wholeTextRegex} to match a label taken from inside that text.
+ */
+export function anywhereRegex(phrases: readonly string[]): RegExp {
+  const parts = phrases.map((p) => (p.length > 2 && p.startsWith('/') && p.endsWith('/') ? p.slice(1, -1) : escapeRe(p).replace(/\s+/g, '[\\s\\u00a0\\u200b\\u2028\\u2029\\ufeff]+')));
+  return new RegExp(parts.join('|'), 'iu');
+}
+
 export function wholeTextRegex(phrases: readonly string[]): RegExp {
   const parts = phrases.map((p) => (p.length > 2 && p.startsWith('/') && p.endsWith('/') ? p.slice(1, -1) : escapeRe(p).replace(/\s+/g, '\\s+')));
   return new RegExp(`^[\\s\\p{P}\\p{S}]*(?:${parts.join('|')})[\\s\\p{P}\\p{S}]*$`, 'iu');

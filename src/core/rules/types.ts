@@ -53,6 +53,13 @@ export interface Stats {
   contactLinks: number;
   /** Elements inside that a vendor entry or an ad-slot attribute identifies as an ad slot. */
   adSlots: number;
+  /** `<input type=submit|button>` inside: buttons whose label is their value, not their text. */
+  valueButtons: number;
+  /**
+   * Elements inside that the walk stepped over while they stay in the tree (a live page's hidden
+   * blocks, `noscript` and `object` fallback content): the counts above do not include what they hold.
+   */
+  unseen: number;
   /** Removal candidates found inside, and their text. */
   cands: number;
   candTextLen: number;
