@@ -75,28 +75,30 @@ export function markupJudge(exact: readonly string[], stems: readonly string[] =
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Each phrase as a pattern: escaped, its spaces matching `space`; a `/…/` entry is a regex fragment as it is. */
+function phrasePatterns(phrases: readonly string[], space = '\\s+'): string {
+  return phrases.map((p) => (p.length > 2 && p.startsWith('/') && p.endsWith('/') ? p.slice(1, -1) : escapeRe(p).replace(/\s+/g, space))).join('|');
+}
+
 /**
  * A case-insensitive regex for whole phrases in any script: letters or digits may not touch either
  * end. Entries may themselves be regex fragments when wrapped in `/…/`.
  */
 export function phraseRegex(phrases: readonly string[]): RegExp {
-  const parts = phrases.map((p) => (p.length > 2 && p.startsWith('/') && p.endsWith('/') ? p.slice(1, -1) : escapeRe(p).replace(/\s+/g, '\\s+')));
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${parts.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${phrasePatterns(phrases)})(?![\\p{L}\\p{N}])`, 'iu');
 }
 
-/** A regex that matches when the WHOLE (trimmed) text is one of the phrases, with light punctuation. */
 /**
  * Any of `phrases` anywhere in a text, whitespace between words as {@link collapse} would see it: a
  * necessary condition for {@link wholeTextRegex} to match a label taken from inside that text.
  */
 export function anywhereRegex(phrases: readonly string[]): RegExp {
-  const parts = phrases.map((p) => (p.length > 2 && p.startsWith('/') && p.endsWith('/') ? p.slice(1, -1) : escapeRe(p).replace(/\s+/g, '[\\s\\u00a0\\u200b\\u2028\\u2029\\ufeff]+')));
-  return new RegExp(parts.join('|'), 'iu');
+  return new RegExp(phrasePatterns(phrases, '[\\s\\u00a0\\u200b\\u2028\\u2029\\ufeff]+'), 'iu');
 }
 
+/** A regex that matches when the WHOLE (trimmed) text is one of the phrases, with light punctuation. */
 export function wholeTextRegex(phrases: readonly string[]): RegExp {
-  const parts = phrases.map((p) => (p.length > 2 && p.startsWith('/') && p.endsWith('/') ? p.slice(1, -1) : escapeRe(p).replace(/\s+/g, '\\s+')));
-  return new RegExp(`^[\\s\\p{P}\\p{S}]*(?:${parts.join('|')})[\\s\\p{P}\\p{S}]*$`, 'iu');
+  return new RegExp(`^[\\s\\p{P}\\p{S}]*(?:${phrasePatterns(phrases)})[\\s\\p{P}\\p{S}]*$`, 'iu');
 }
 
 type Pred = (el: Element, tag: string, attrs: Attrs) => boolean;
