@@ -24,7 +24,7 @@ export interface Extracted {
  * (matched without case, as a selector in an HTML document matches HTML elements). A static array,
  * as Readability's callers (which remove nodes while they go) expect.
  */
-function allWithTag(node: ParentNode & { getElementsByTagName(name: string): HTMLCollectionOf<Element> }, tagNames: readonly string[]): Element[] {
+export function allWithTag(node: ParentNode & { getElementsByTagName(name: string): HTMLCollectionOf<Element> }, tagNames: readonly string[]): Element[] {
   if (tagNames.length === 1) return Array.from(node.getElementsByTagName(tagNames[0]));
   const wanted = new Set(tagNames.map((t) => t.toLowerCase()));
   return Array.prototype.filter.call(node.getElementsByTagName('*'), (el: Element) => wanted.has(el.localName)) as Element[];
