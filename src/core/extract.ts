@@ -4,6 +4,7 @@
  * content element itself rather than an HTML string, so nothing is serialised twice.
  */
 import Readability from '@mozilla/readability/Readability.js';
+import { listOf } from './dom';
 
 export interface Extracted {
   content: Element;
@@ -22,10 +23,11 @@ export interface Extracted {
  * element by element, about an eighth of the pipeline's time in the CLI, most of it under Readability;
  * a tag-name walk finds the same elements directly. Readability passes some lists in upper case
  * (matched without case, as a selector in an HTML document matches HTML elements). A static array,
- * as Readability's callers (which remove nodes while they go) expect.
+ * as Readability's callers (which remove nodes while they go) expect, copied with `listOf` (jsdom's
+ * collections answer `Array.from` in quadratic time).
  */
 export function allWithTag(node: ParentNode & { getElementsByTagName(name: string): HTMLCollectionOf<Element> }, tagNames: readonly string[]): Element[] {
-  if (tagNames.length === 1) return Array.from(node.getElementsByTagName(tagNames[0]));
+  if (tagNames.length === 1) return listOf(node.getElementsByTagName(tagNames[0]));
   const wanted = new Set(tagNames.map((t) => t.toLowerCase()));
   return Array.prototype.filter.call(node.getElementsByTagName('*'), (el: Element) => wanted.has(el.localName)) as Element[];
 }

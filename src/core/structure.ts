@@ -210,7 +210,7 @@ export function keepTexScripts(scripts: readonly Element[]): void {
 export function prepareMath(content: Element): void {
   const maths = content.getElementsByTagName('math');
   if (!maths.length) return;
-  for (const math of Array.from(maths)) {
+  for (const math of listOf(maths)) {
     for (const ann of listOf(math.getElementsByTagName('annotation'))) {
       const enc = (ann.getAttribute('encoding') ?? '').toLowerCase();
       if (!math.getAttribute('alttext') && /tex/.test(enc)) math.setAttribute('alttext', (ann.textContent ?? '').trim());
