@@ -165,6 +165,27 @@ describe('structure', () => {
     expect(at('![Bar chart')).toBeLessThan(at('[^1]:'));
     expect(md).not.toMatch(/↩|fnref|user-content/);
   });
+
+  test('a heading or caption in a div Readability turns into a paragraph stays a block, with no empty paragraphs around it', () => {
+    const para = (n: number) => `<p>Paragraph ${n} of the story says what happened at the harbour on Tuesday, who was there, and what the council decided to do about the flooding that followed the storm.</p>`;
+    const html = `<!doctype html><html><head><title>Harbour floods</title></head><body><article>
+      ${para(1)}${para(2)}
+      <div class="subhead"><h2>What the council decided</h2></div>
+      ${para(3)}${para(4)}
+      <div class="photo"><img src="/harbour.jpg" alt="The harbour"><div class="credit"><figcaption>The harbour on Tuesday.</figcaption></div></div>
+      ${para(5)}${para(6)}</article></body></html>`;
+    const { article } = clean(html);
+    const view = article!.contentHtml;
+    expect(view).toContain('What the council decided</h2>');
+    expect(view).not.toMatch(/<p[^>]*>\s*<\/p>/);
+    expect(view).not.toMatch(/<p[^>]*>\s*<(?:h2|figcaption)/);
+    // What is written reads back as itself.
+    const box = new JSDOM('').window.document.createElement('div');
+    box.innerHTML = view;
+    expect(box.innerHTML).toBe(view);
+    expect(article!.text).toContain('Paragraph 3 of the story');
+    expect(article!.text.split('\n\n')).toContain('What the council decided');
+  });
 });
 
 describe('coverage guard', () => {

@@ -23,7 +23,7 @@ import { readMetadata, normalizeDate, type PageMetadata } from './metadata';
 import { extract } from './extract';
 import { markFurniture } from './furniture';
 import { findOtherStories, findTeaserCards, pagePostIds } from './stories';
-import { fixImages, keepTexScripts, markBacklinks, prepareMath, restoreHeadings, restoreNotes, stampedElements } from './structure';
+import { fixImages, keepTexScripts, markBacklinks, prepareMath, restoreHeadings, restoreNotes, stampedElements, unnestParagraphs } from './structure';
 import { titleSimilarity } from './furniture';
 import type { coverageWarnings } from './coverage';
 import { bodyText, countWords, readingMinutes } from './text';
@@ -276,6 +276,7 @@ function attempt(doc: Document, shape: PageShape, win: Win, url: string | null, 
   sanitizer.view?.prepare(content);
   markBacklinks(content, 'note', DECANT_ROLE_ATTR);
   markFurniture(content, titles);
+  unnestParagraphs(content);
   step('post-clean');
 
   // 7. Sanitise in place.

@@ -48,6 +48,43 @@ function retag(el: Element, tag: string): Element {
 }
 
 /**
+ * Elements whose start tag closes an open `<p>` in the HTML parser ("in body" insertion mode): a
+ * paragraph holding one cannot be written as HTML and read back the same.
+ */
+const CLOSES_P: ReadonlySet<string> = new Set([
+  'address', 'article', 'aside', 'blockquote', 'center', 'details', 'dialog', 'dir', 'div', 'dl', 'dd', 'dt',
+  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup',
+  'hr', 'li', 'listing', 'main', 'menu', 'nav', 'ol', 'p', 'plaintext', 'pre', 'search', 'section', 'summary',
+  'table', 'ul', 'xmp',
+]);
+
+/** Does `p` hold an element the parser would not leave inside a paragraph? */
+function holdsBlock(p: Element): boolean {
+  let n = p.firstElementChild;
+  while (n) {
+    if (CLOSES_P.has(n.localName)) return true;
+    if (n.firstElementChild) n = n.firstElementChild;
+    else {
+      while (n && n !== p && !n.nextElementSibling) n = n.parentElement;
+      if (!n || n === p) return false;
+      n = n.nextElementSibling;
+    }
+  }
+  return false;
+}
+
+/**
+ * Paragraphs that hold blocks become `<div>`s, attributes kept. Readability turns a `<div>` into a
+ * `<p>` when it holds none of a few block tags (a div around a heading or a figcaption becomes a
+ * `<p>` around it), and the page's DOM can nest so too. Written out, such a `<p>` reads back as an
+ * empty paragraph before the block and another after it: the article gains empty paragraphs, and
+ * sanitising has to take the slow path for markup that does not read back as itself.
+ */
+export function unnestParagraphs(content: Element): void {
+  for (const p of listOf(content.getElementsByTagName('p'))) if (holdsBlock(p)) retag(p, 'div');
+}
+
+/**
  * Headings as the page had them. `removed` holds the ids the rules took (never brought back);
  * `isTitle` tells the article's title (Readability drops it on purpose; the view shows it apart).
  */
