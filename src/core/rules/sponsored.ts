@@ -4,8 +4,11 @@
  */
 import { defineFamily } from './family';
 import type { Facts, Signal } from './types';
-import { collapse } from '../dom';
+import { collapse, listOf } from '../dom';
 import { SPONSORED_STEMS, SPONSORED_TEXT, SPONSORED_TOKENS, SPONSORED_VENDORS } from './sponsored.data';
+
+/** A list of at least this many items is navigation: a sponsor phrase that is one item's whole link text names a section. */
+const NAV_ITEMS = 6;
 
 function structure(f: Facts): Signal[] {
   const s = f.stats;
@@ -19,7 +22,24 @@ function structure(f: Facts): Signal[] {
 /** The sponsor label may be the box's label (its heading) or a teaser card's own first line. */
 function labelText(f: Facts): string {
   const lead = leadLine(f);
-  return lead ? `${lead} · ${f.label()}` : f.label();
+  const label = lead ? `${lead} · ${f.label()}` : f.label();
+  return f.stats.links && SPONSORED_TEXT.test(label) ? withoutSectionLinks(f.el, label) : label;
+}
+
+/**
+ * An item of a navigation list (a footer's or menu's section links: six items or more) whose whole link
+ * text is a sponsor phrase ("Branded Content", "Partner content") names the section it goes to, not
+ * this block: its words are no sponsor label, for the list or the item (fixture:
+ * sponsored--footer-section-links-trap). A heading's link stays a label.
+ */
+function withoutSectionLinks(el: Element, label: string): string {
+  for (const a of el.localName === 'a' ? [el] : listOf(el.getElementsByTagName('a'))) {
+    const t = collapse(a.textContent ?? '');
+    const hit = t.length <= 40 ? SPONSORED_TEXT.exec(t) : null;
+    const list = hit && hit[0].length === t.length && !a.closest('h1,h2,h3,h4,h5,h6') ? a.closest('li')?.parentElement : null;
+    if (list && list.childElementCount >= NAV_ITEMS) label = label.replace(t, ' ');
+  }
+  return label;
 }
 
 /**
