@@ -5,11 +5,68 @@
 import { defineFamily } from './family';
 import type { Facts, Signal } from './types';
 import { tailSignal } from './shared';
-import { BLOCK_TAGS } from '../dom';
+import { BLOCK_TAGS, listOf } from '../dom';
 import { RELATED_LABEL, RELATED_STEMS, RELATED_TOKENS, RELATED_VENDORS } from './related.data';
 
 /** A headline set in capitals: four words or more, letters, no lower case (Fox News' in-article links). */
 const CAPS_HEADLINE = /^(?=(?:[^\p{L}]*\p{L}+){4})[^\p{Ll}]+$/u;
+
+/**
+ * Do the block's links all lead to a place on the page itself? A live blog heads each entry with a link
+ * to the entry's own permalink (`<h2><a href="#post-123">12:04 …`, or the page's address with a query and
+ * a fragment): that line is the story, not a link to another one (fixture:
+ * related--liveblog-permalink-headings). A bare `#` or a script link is a button, not a permalink; a
+ * link that changes one of the page's own parameters goes to another page on sites that number
+ * articles (`news_view.html?idx=…`). The page's address is the document's, else its
+ * canonical link or og:url (a saved page); with none, only `#…` links are known to stay on it.
+ */
+function permalinkLine(f: Facts): boolean {
+  // A rail's own label or tab ("Most read", "Read more" linking to #tab-…) stays a rail label.
+  return !RELATED_LABEL.test(f.text()) && onlySelfLinks(f.el);
+}
+
+function onlySelfLinks(el: Element): boolean {
+  const page = pageOf(el.ownerDocument);
+  for (const a of listOf(el.getElementsByTagName('a'))) {
+    const href = (a.getAttribute('href') ?? '').trim();
+    if (href && !isPermalink(href, page)) return false;
+  }
+  return true;
+}
+
+function isPermalink(href: string, page: URL | null): boolean {
+  if (href.startsWith('#')) return href.length > 1;
+  if (!page || /^(?:javascript|mailto|tel):/i.test(href)) return false;
+  let u: URL;
+  try {
+    u = new URL(href, page);
+  } catch {
+    return false;
+  }
+  const path = (x: URL): string => x.pathname.replace(/\/+$/, '');
+  if (u.origin !== page.origin || path(u) !== path(page)) return false;
+  // The page's own parameters, kept as they are; a link may add its own (`?entry=2`, `?page=with:block-…`).
+  for (const [k, v] of page.searchParams) if (u.searchParams.get(k) !== v) return false;
+  return true;
+}
+
+const pages = new WeakMap<Document, URL | null>();
+
+function pageOf(doc: Document): URL | null {
+  let page = pages.get(doc);
+  if (page === undefined) {
+    const tag = doc.querySelector('link[rel~="canonical"][href], meta[property="og:url"][content]');
+    const url = /^https?:/i.test(doc.URL) ? doc.URL : tag?.getAttribute('href') ?? tag?.getAttribute('content') ?? '';
+    page = null;
+    try {
+      if (/^https?:/i.test(url)) page = new URL(url);
+    } catch {
+      // an address that does not parse: the page stays unknown
+    }
+    pages.set(doc, page);
+  }
+  return page;
+}
 
 function structure(f: Facts): Signal[] {
   const s = f.stats;
@@ -19,7 +76,7 @@ function structure(f: Facts): Signal[] {
   if (!BLOCK_TAGS.has(f.tag)) return out;
   const density = s.textLen ? s.linkTextLen / s.textLen : 0;
   if (s.links >= 3 && density >= 0.5) out.push({ kind: 'structure', what: `a list of ${s.links} links (${Math.round(density * 100)}% link text)` });
-  else if (s.links >= 1 && s.links <= 2 && s.textLen <= 250 && density >= 0.5 && s.paras <= 1 && s.contactLinks === 0) {
+  else if (s.links >= 1 && s.links <= 2 && s.textLen <= 250 && density >= 0.5 && s.paras <= 1 && s.contactLinks === 0 && !permalinkLine(f)) {
     out.push({ kind: 'structure', what: 'a line that is mostly a link' });
     if (s.textLen >= 20 && CAPS_HEADLINE.test(f.text())) out.push({ kind: 'text', what: 'a headline in capitals' });
   }
