@@ -51,6 +51,25 @@ export function listOf<T extends Element>(collection: HTMLCollectionOf<T>): T[] 
   return Array.prototype.slice.call(collection) as T[];
 }
 
+/**
+ * The first descendant of `root` in document order that passes `test`, looking at no more than
+ * `limit` elements; null when none does.
+ */
+export function firstDescendant(root: Element, test: (el: Element) => boolean, limit = Infinity): Element | null {
+  let n: Element | null = root.firstElementChild;
+  let seen = 0;
+  while (n && seen++ < limit) {
+    if (test(n)) return n;
+    if (n.firstElementChild) n = n.firstElementChild;
+    else {
+      while (n && !n.nextElementSibling && n !== root) n = n.parentElement;
+      if (!n || n === root) return null;
+      n = n.nextElementSibling;
+    }
+  }
+  return null;
+}
+
 /** Parse an inline `style` attribute into lower-case property → value, without the CSSOM (fast, no layout). */
 export function inlineStyle(el: Element): Map<string, string> | null {
   const style = el.getAttribute('style');

@@ -11,7 +11,7 @@
  * Pure DOM work on a tree Decant owns (the clone and what Readability returned).
  */
 import { DECANT_ID_ATTR } from './dom';
-import { absoluteHttpUrl, collapse, listOf } from './dom';
+import { absoluteHttpUrl, collapse, firstDescendant, listOf } from './dom';
 import type { Attrs } from './rules/attrs';
 import type { WalkResult } from './rules/engine';
 import { LAZY_SRC_ATTRS, LAZY_SRCSET_ATTRS, NOTE_NAMES, NOTE_ROLES, TEX_SCRIPT_TYPE } from './structure.data';
@@ -57,21 +57,7 @@ const CLOSES_P: ReadonlySet<string> = new Set([
   'hr', 'li', 'listing', 'main', 'menu', 'nav', 'ol', 'p', 'plaintext', 'pre', 'search', 'section', 'summary',
   'table', 'ul', 'xmp',
 ]);
-
-/** Does `p` hold an element the parser would not leave inside a paragraph? */
-function holdsBlock(p: Element): boolean {
-  let n = p.firstElementChild;
-  while (n) {
-    if (CLOSES_P.has(n.localName)) return true;
-    if (n.firstElementChild) n = n.firstElementChild;
-    else {
-      while (n && n !== p && !n.nextElementSibling) n = n.parentElement;
-      if (!n || n === p) return false;
-      n = n.nextElementSibling;
-    }
-  }
-  return false;
-}
+const closesP = (el: Element): boolean => CLOSES_P.has(el.localName);
 
 /**
  * Paragraphs that hold blocks become `<div>`s, attributes kept. Readability turns a `<div>` into a
@@ -81,7 +67,7 @@ function holdsBlock(p: Element): boolean {
  * sanitising has to take the slow path for markup that does not read back as itself.
  */
 export function unnestParagraphs(content: Element): void {
-  for (const p of listOf(content.getElementsByTagName('p'))) if (holdsBlock(p)) retag(p, 'div');
+  for (const p of listOf(content.getElementsByTagName('p'))) if (firstDescendant(p, closesP)) retag(p, 'div');
 }
 
 /**

@@ -12,7 +12,7 @@
  * Nothing is removed until the walk ends; then candidates are recorded in the ledger and detached.
  */
 import type { Category } from '../types';
-import { collapse, isHiddenElement, listOf, BLOCK_TAGS, HEADING_TAGS, DECANT_ID_ATTR } from '../dom';
+import { collapse, firstDescendant, isHiddenElement, listOf, BLOCK_TAGS, HEADING_TAGS, DECANT_ID_ATTR } from '../dom';
 import type { Evidence, Facts, Placement, RuleFamily, Signal, Stats } from './types';
 import { decisive, evidenceOf } from './family';
 import { tokenize } from './match';
@@ -239,19 +239,10 @@ const LABEL_TAGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', '
 
 /** The first labelling descendant in document order, looking at no more than `limit` elements. */
 function findLabel(el: Element, limit = 120): Element | null {
-  let n: Element | null = el.firstElementChild;
-  let seen = 0;
-  while (n && seen++ < limit) {
-    if (LABEL_TAGS.has(n.localName) || LABEL_CLASS.test(n.getAttribute('class') ?? '')) return n;
-    if (n.firstElementChild) n = n.firstElementChild;
-    else {
-      while (n && !n.nextElementSibling && n !== el) n = n.parentElement;
-      if (!n || n === el) return null;
-      n = n.nextElementSibling;
-    }
-  }
-  return null;
+  return firstDescendant(el, isLabel, limit);
 }
+
+const isLabel = (n: Element): boolean => LABEL_TAGS.has(n.localName) || LABEL_CLASS.test(n.getAttribute('class') ?? '');
 
 /** A label standing before a block is a short line: at most this many characters. */
 const BEFORE_MAX = 80;
