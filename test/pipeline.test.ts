@@ -3,6 +3,7 @@
 // when a rule throws; no article gives a reason instead; a rule that throws becomes a warning while
 // the other rules still work; huge pages are refused with a reason; malformed HTML still reads.
 import fs from 'node:fs';
+import { JSDOM } from 'jsdom';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { clean, norm, page, readFile, SAMPLE } from './helpers';
 import { fixtureHeader, fixturePath, listFixtures } from './fixture-lib';
@@ -226,5 +227,24 @@ describe('programming errors say what to fix', () => {
   test('no Document', () => {
     expect(() => cleanArticle(null as unknown as Document)).toThrow(/needs a Document/);
     expect(() => cleanArticle({} as Document)).toThrow(/needs a Document/);
+  });
+});
+
+describe('a document with no address of its own', () => {
+  // A page read from a string or saved without its address (JSDOM without a url, DOMParser): the
+  // canonical link stands in for the address, as it does for the metadata. A live blog's oldest
+  // entries come after its last long paragraph, and their headings, links to the page's own address
+  // with a query and a fragment, would otherwise read as "read more" lines in the article's tail.
+  test("a live blog's permalink headings stay, the oldest ones too, and the rail goes", () => {
+    const canonical = 'https://www.northgazette.example.com/politics/live/2025/may/14/cabinet-reshuffle-live';
+    const html = readFile(fixturePath('related--liveblog-permalink-headings')).replace('href="#post-123"', `href="${canonical}?page=with:block-123#block-123"`);
+    expect(html).toContain(`<link rel="canonical" href="${canonical}">`);
+    const dom = new JSDOM(html);
+    expect(dom.window.document.URL).toBe('about:blank');
+    const result = cleanArticle(dom.window.document, { window: dom.window as unknown as CleanOptions['window'] });
+    expect(result.article?.canonicalUrl).toBe(canonical);
+    const html2 = result.article?.contentHtml ?? '';
+    for (const heading of ['14:10 New chancellor named', '13:31 Opposition calls for early election', '12:04 Minister resigns', '11:15 What we know so far']) expect(html2).toContain(heading);
+    expect(result.removed.map((r) => r.preview)).toEqual([expect.stringContaining('Three resignations in three days')]);
   });
 });

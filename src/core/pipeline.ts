@@ -218,7 +218,8 @@ function attempt(doc: Document, shape: PageShape, win: Win, url: string | null, 
   if (flattened) warnings.push(`This page nests its markup more than ${MAX_READ_DEPTH} levels deep; Decant read ${flattened.toLocaleString('en')} element(s) below that depth as plain text.`);
 
   // 4. Pre-clean.
-  const pre = walk(body, { phase: 'pre', families, stamp: true, maxShare: 0.5, failed });
+  const page = url ?? meta?.canonicalUrl ?? null;
+  const pre = walk(body, { phase: 'pre', families, stamp: true, maxShare: 0.5, failed, page });
   step('pre-walk');
   const ledger = new Ledger(win, sanitizer);
   let removedProseChars = 0;
@@ -263,7 +264,7 @@ function attempt(doc: Document, shape: PageShape, win: Win, url: string | null, 
     }
   }
   if (families.length) {
-    const post = walk(content, { phase: 'post', families, stamp: false, blocks: pre.blocks, maxShare: 0.35, failed });
+    const post = walk(content, { phase: 'post', families, stamp: false, blocks: pre.blocks, maxShare: 0.35, failed, page });
     for (const c of post.candidates) postRemovedChars += ledger.record(c, postPath(c, pre.blocks), post);
   }
   const title = meta?.title ?? ex.title;

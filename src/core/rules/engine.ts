@@ -107,6 +107,12 @@ export interface WalkOptions {
    * When given, it alone decides what is hidden, and its `pos` replaces the `data-decant-pos` mark.
    */
   probe?: LiveProbe;
+  /**
+   * The page's address, for rules that tell links within the page from links to other pages. Default:
+   * the document's, when it is http(s). The pipeline passes its `url`, else the page's canonical URL (a
+   * saved page read without `--url`; the reading copy keeps no `<link>`).
+   */
+  page?: string | null;
 }
 
 /** What a live page's computed style says about one element (see {@link WalkOptions.probe}). */
@@ -244,6 +250,16 @@ function findLabel(el: Element, limit = 120): Element | null {
 
 const isLabel = (n: Element): boolean => LABEL_TAGS.has(n.localName) || LABEL_CLASS.test(n.getAttribute('class') ?? '');
 
+/** `address` as a URL when it is an http(s) address that parses, else null. */
+function httpUrl(address: string | null | undefined): URL | null {
+  if (!address || !/^https?:/i.test(address)) return null;
+  try {
+    return new URL(address);
+  } catch {
+    return null;
+  }
+}
+
 /** A label standing before a block is a short line: at most this many characters. */
 const BEFORE_MAX = 80;
 
@@ -262,6 +278,7 @@ class ElementFacts implements Facts {
     readonly attrs: Attrs,
     readonly stats: Stats,
     readonly phase: 'pre' | 'post',
+    readonly page: URL | null,
     private readonly pos: string | null | undefined,
     private readonly tail: boolean,
   ) {}
@@ -494,6 +511,7 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
   const notes: Element[] = [];
   const texScripts: Element[] = [];
   let nextId = 0;
+  const page = httpUrl(opts.page !== undefined ? opts.page : root.ownerDocument?.URL);
   // A caller that bounds candidates itself (a live scan of a small subtree) does not need the root's text.
   const rootTextLen = opts.maxCandText === undefined ? visibleTextLength(root) : 0;
   const maxCandText = opts.maxCandText ?? Math.max(600, rootTextLen * opts.maxShare);
@@ -605,7 +623,7 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
   const evaluate = (frame: Frame): void => {
     const { el, tag, stats } = frame;
     if (INLINE_TAGS.has(tag) && !frame.attrs.size) return;
-    const facts = new ElementFacts(el, tag, frame.attrs, stats, phase, frame.pos, frame.tail ?? false);
+    const facts = new ElementFacts(el, tag, frame.attrs, stats, phase, page, frame.pos, frame.tail ?? false);
     const inner = frame.inner.length ? frame.inner.filter((c) => c.alive) : frame.inner;
     const innerCats: ReadonlySet<RuleFamily> = inner.length ? new Set(inner.map((c) => c.family)) : NO_FAMILIES;
     let best: { family: RuleFamily; signals: Signal[]; score: number; own: boolean } | null = null;

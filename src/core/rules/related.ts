@@ -17,16 +17,15 @@ const CAPS_HEADLINE = /^(?=(?:[^\p{L}]*\p{L}+){4})[^\p{Ll}]+$/u;
  * a fragment): that line is the story, not a link to another one (fixture:
  * related--liveblog-permalink-headings). A bare `#` or a script link is a button, not a permalink; a
  * link that changes one of the page's own parameters goes to another page on sites that number
- * articles (`news_view.html?idx=…`). The page's address is the document's, else its
- * canonical link or og:url (a saved page); with none, only `#…` links are known to stay on it.
+ * articles (`news_view.html?idx=…`). The page's address is the walk's (see WalkOptions.page); with
+ * none, only `#…` links are known to stay on it.
  */
 function permalinkLine(f: Facts): boolean {
   // A rail's own label or tab ("Most read", "Read more" linking to #tab-…) stays a rail label.
-  return !RELATED_LABEL.test(f.text()) && onlySelfLinks(f.el);
+  return !RELATED_LABEL.test(f.text()) && onlySelfLinks(f.el, f.page);
 }
 
-function onlySelfLinks(el: Element): boolean {
-  const page = pageOf(el.ownerDocument);
+function onlySelfLinks(el: Element, page: URL | null): boolean {
   for (const a of listOf(el.getElementsByTagName('a'))) {
     const href = (a.getAttribute('href') ?? '').trim();
     if (href && !isPermalink(href, page)) return false;
@@ -48,24 +47,6 @@ function isPermalink(href: string, page: URL | null): boolean {
   // The page's own parameters, kept as they are; a link may add its own (`?entry=2`, `?page=with:block-…`).
   for (const [k, v] of page.searchParams) if (u.searchParams.get(k) !== v) return false;
   return true;
-}
-
-const pages = new WeakMap<Document, URL | null>();
-
-function pageOf(doc: Document): URL | null {
-  let page = pages.get(doc);
-  if (page === undefined) {
-    const tag = doc.querySelector('link[rel~="canonical"][href], meta[property="og:url"][content]');
-    const url = /^https?:/i.test(doc.URL) ? doc.URL : tag?.getAttribute('href') ?? tag?.getAttribute('content') ?? '';
-    page = null;
-    try {
-      if (/^https?:/i.test(url)) page = new URL(url);
-    } catch {
-      // an address that does not parse: the page stays unknown
-    }
-    pages.set(doc, page);
-  }
-  return page;
 }
 
 function structure(f: Facts): Signal[] {

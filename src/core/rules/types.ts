@@ -91,6 +91,8 @@ export interface Facts {
   place: Placement;
   /** 'pre': the whole page before Readability; 'post': inside the extracted article. */
   phase: 'pre' | 'post';
+  /** The page's address (http(s)), when known: see WalkOptions.page. */
+  readonly page: URL | null;
   /** Each family's vendor entry and markup token for this element, by definition order (family.ts). */
   readonly evidence: Evidence;
   /** Collapsed text, at most 3000 characters. */
