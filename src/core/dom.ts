@@ -144,7 +144,13 @@ export const MAX_READ_DEPTH = 128;
 export interface ReadingCopy {
   doc: Document;
   flattened: number;
+  /** The copy's body: in `doc` already, or, when cloned with `detachBody`, once `attach()` has run. */
+  body: Element | null;
+  /** Put the body into the copy (nothing to do unless cloned with `detachBody`). */
+  attach(): void;
 }
+
+const ATTACHED = (): void => {};
 
 /**
  * A copy of `doc` to extract from: the document (URL and base kept, so relative links resolve as in
@@ -155,11 +161,19 @@ export interface ReadingCopy {
  * is read from the original by metadata.ts). A body nested deeper than MAX_READ_DEPTH is copied node by
  * node with what lies below that depth flattened (see {@link copyFlattened}). `shape` is the
  * document's {@link shapeOf}, measured once per page by the pipeline.
+ *
+ * With `detachBody`, the body comes back outside the copy, for the caller to clean before `attach()`:
+ * jsdom pays for every change to a tree in a document (each setAttribute or removal renews the
+ * document's style cache and walks every ancestor; each insertion attaches every descendant), and a
+ * body attached after the pre-clean attaches only what is left of it.
  */
-export function cloneForReading(doc: Document, shape: PageShape = shapeOf(doc)): ReadingCopy {
+export function cloneForReading(doc: Document, shape: PageShape = shapeOf(doc), detachBody = false): ReadingCopy {
   const root = doc.documentElement;
   const body = doc.body;
-  if (!root || !body) return { doc: doc.cloneNode(true) as Document, flattened: 0 };
+  if (!root || !body) {
+    const whole = doc.cloneNode(true) as Document;
+    return { doc: whole, flattened: 0, body: whole.body, attach: ATTACHED };
+  }
   const copy = doc.cloneNode(false) as Document;
   for (let n = doc.firstChild; n; n = n.nextSibling) {
     if (n.nodeType === 10) copy.appendChild(copy.importNode(n, false)); // the doctype keeps standards mode
@@ -182,12 +196,18 @@ export function cloneForReading(doc: Document, shape: PageShape = shapeOf(doc)):
       bodyCopy = copy.importNode(body, true) as Element;
       removeNodes(listOf(bodyCopy.getElementsByTagName('script')).filter((s) => !/^math\//i.test(s.getAttribute('type') ?? '')));
     }
-    rootCopy.appendChild(bodyCopy);
-    return { doc: copy, flattened: 0 };
+    return withBody(copy, rootCopy, bodyCopy, 0, detachBody);
   }
   const { el, flattened } = copyFlattened(copy, body, MAX_READ_DEPTH);
-  rootCopy.appendChild(el);
-  return { doc: copy, flattened };
+  return withBody(copy, rootCopy, el, flattened, detachBody);
+}
+
+function withBody(copy: Document, root: Element, body: Element, flattened: number, detached: boolean): ReadingCopy {
+  const attach = (): void => {
+    if (!body.parentNode) root.appendChild(body);
+  };
+  if (!detached) attach();
+  return { doc: copy, flattened, body, attach: detached ? attach : ATTACHED };
 }
 
 /**

@@ -207,13 +207,16 @@ function attempt(doc: Document, shape: PageShape, win: Win, url: string | null, 
     t = n;
   };
   const warnings: string[] = [];
-  const { doc: clone, flattened } = cloneForReading(doc, shape);
+  // The body is cleaned before it joins the copy (cheaper in jsdom, see cloneForReading), unless the
+  // caller marks the whole copy first.
+  const copy = cloneForReading(doc, shape, !options.prepareCopy);
+  const { doc: clone, flattened } = copy;
   step('clone');
   if (options.prepareCopy) {
     options.prepareCopy(clone);
     step('prepare');
   }
-  const body = clone.body;
+  const body = options.prepareCopy ? clone.body : copy.body;
   if (!body) return { article: null, reason: 'This page has no body to read.', removed: [], warnings, removedProseChars: 0, postRemovedChars: 0, extractedChars: 0, steps };
   if (flattened) warnings.push(`This page nests its markup more than ${MAX_READ_DEPTH} levels deep; Decant read ${flattened.toLocaleString('en')} element(s) below that depth as plain text.`);
 
@@ -228,7 +231,8 @@ function attempt(doc: Document, shape: PageShape, win: Win, url: string | null, 
   const pageIds = pagePostIds(body);
   // Structure Readability would lose: MathJax sources become <math>, footnote lists are copied.
   if (pre.texScripts?.length) keepTexScripts(pre.texScripts);
-  const noteSnapshots = (pre.notes ?? []).filter((el, i, all) => el.isConnected && !all.some((o, j) => j !== i && o.contains(el))).map((el) => el.cloneNode(true) as Element);
+  const noteSnapshots = (pre.notes ?? []).filter((el, i, all) => body.contains(el) && !all.some((o, j) => j !== i && o.contains(el))).map((el) => el.cloneNode(true) as Element);
+  copy.attach();
   step('pre-clean');
 
   // 5. Readability.
