@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readability } from '@mozilla/readability';
-import { loadCore, quantile, shared } from './lib.mjs';
+import { loadCore, quantile, releasePage, shared } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const rounds = args.includes('--rounds') ? Number(args[args.indexOf('--rounds') + 1]) : 1;
@@ -48,7 +48,7 @@ for (let round = 0; round < rounds; round++) {
       if (!steps.has(s.name)) steps.set(s.name, []);
       steps.get(s.name).push(s.ms / r);
     }
-    page.window.close();
+    await releasePage(page);
   }
 }
 ratios.sort((a, b) => a - b);

@@ -12,7 +12,7 @@ import os from 'node:os';
 import { Readability } from '@mozilla/readability';
 import { DefuddleClass } from 'defuddle/node';
 import { diffPage } from './diff.mjs';
-import { ensureBuilt, fmt, loadCore, quantile, root, runCli, score, shared, workDir } from './lib.mjs';
+import { ensureBuilt, fmt, loadCore, quantile, releasePage, root, runCli, score, shared, workDir } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const corpus = path.resolve(args.find((a) => !a.startsWith('--')) ?? path.join(shared, 'corpus', 'scrapinghub'));
@@ -92,7 +92,7 @@ for (let i = 0; i < ids.length; i++) {
   const parsed = f.html ? core.parseHtml(`<body>${f.html.replace(BLOCK_END, '$&\n')}</body>`, url) : null;
   fs.writeFileSync(path.join(defDir, `${id}.txt`), parsed?.document.body?.textContent ?? '');
   parsed?.window.close();
-  page.window.close();
+  await releasePage(page);
 }
 
 const perPage = path.join(out, 'per-page');
