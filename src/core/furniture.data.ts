@@ -174,7 +174,7 @@ export const NOTICE_LINE = new RegExp(
 /**
  * A paragraph that opens by asking the reader what they thought of the article — the first line of an
  * appeal appended to the body ("Cet article vous a plu ? Soutenez-nous…"), never the story's own last
- * paragraph. Only the rules' tail position reads it (rules/shared.ts TAIL_NOTE): the appeal still needs
+ * paragraph. Only the rules' tail position reads it (rules/shared.ts isTailNote): the appeal still needs
  * its own wording to go.
  */
 export const READER_APPEAL_LINE = new RegExp(

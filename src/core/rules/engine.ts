@@ -19,7 +19,7 @@ import { tokenize } from './match';
 import { Attrs } from './attrs';
 import { ACCOUNT_HREFS, AD_FRAME, AD_HREFS, DONATE_HREFS, RELATED_HREFS, NEWSLETTER_HREFS, PROFILE_HREFS, SHARE_HREFS, SUBSCRIBE_HREFS } from './links.data';
 import { isAdSlot } from './ad';
-import { TAIL_NOTE } from './shared';
+import { isTailNote } from './shared';
 import { isNoteList } from '../structure';
 
 /** Never candidates, never entered for evidence: their text is code or data the reader asked for. */
@@ -742,7 +742,7 @@ function findLastProse(root: Element): Element | null {
     const raw = p.textContent ?? '';
     if (raw.length < 120) continue;
     const text = collapse(raw);
-    if (text.length < 120 || TAIL_NOTE.test(text)) continue;
+    if (text.length < 120 || isTailNote(text)) continue;
     let linked = 0;
     for (const a of listOf(p.getElementsByTagName('a'))) linked += (a.textContent ?? '').length;
     if (linked * 2 < raw.length) return p;
