@@ -12,7 +12,7 @@
  * Nothing is removed until the walk ends; then candidates are recorded in the ledger and detached.
  */
 import type { Category } from '../types';
-import { collapse, firstDescendant, isHiddenElement, listOf, BLOCK_TAGS, HEADING_TAGS, DECANT_ID_ATTR } from '../dom';
+import { absoluteHttpUrl, collapse, firstDescendant, isHiddenElement, listOf, BLOCK_TAGS, HEADING_TAGS, DECANT_ID_ATTR } from '../dom';
 import type { Evidence, Facts, Placement, RuleFamily, Signal, Stats } from './types';
 import { decisive, evidenceOf } from './family';
 import { tokenize } from './match';
@@ -249,16 +249,6 @@ function findLabel(el: Element, limit = 120): Element | null {
 }
 
 const isLabel = (n: Element): boolean => LABEL_TAGS.has(n.localName) || LABEL_CLASS.test(n.getAttribute('class') ?? '');
-
-/** `address` as a URL when it is an http(s) address that parses, else null. */
-function httpUrl(address: string | null | undefined): URL | null {
-  if (!address || !/^https?:/i.test(address)) return null;
-  try {
-    return new URL(address);
-  } catch {
-    return null;
-  }
-}
 
 /** A label standing before a block is a short line: at most this many characters. */
 const BEFORE_MAX = 80;
@@ -511,7 +501,8 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
   const notes: Element[] = [];
   const texScripts: Element[] = [];
   let nextId = 0;
-  const page = httpUrl(opts.page !== undefined ? opts.page : root.ownerDocument?.URL);
+  const address = absoluteHttpUrl(opts.page !== undefined ? opts.page : root.ownerDocument?.URL, null);
+  const page = address ? new URL(address) : null;
   // A caller that bounds candidates itself (a live scan of a small subtree) does not need the root's text.
   const rootTextLen = opts.maxCandText === undefined ? visibleTextLength(root) : 0;
   const maxCandText = opts.maxCandText ?? Math.max(600, rootTextLen * opts.maxShare);
