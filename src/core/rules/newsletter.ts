@@ -5,6 +5,7 @@
 import { defineFamily } from './family';
 import type { Facts, Signal } from './types';
 import { NEWSLETTER_NOUN, NEWSLETTER_STEMS, NEWSLETTER_TEXT, NEWSLETTER_TOKENS, NEWSLETTER_VENDORS, SIGNUP_CTA } from './newsletter.data';
+import { MEMBERSHIP_TEXT } from './membership.data';
 import { positionSignal } from './shared';
 
 function structure(f: Facts): Signal[] {
@@ -12,8 +13,10 @@ function structure(f: Facts): Signal[] {
   const s = f.stats;
   if (s.emailInputs > 0) out.push({ kind: 'structure', what: 'an e-mail field' });
   else if (s.newsletterLinks > 0 && s.textLen < 400) out.push({ kind: 'structure', what: 'a link to a newsletter sign-up' });
-  // "Subscribe to NJ.com’s newsletters" → subscription.nj.com: a subscribe link is a newsletter's only when the line names one.
-  else if (s.subscribeLinks > 0 && s.textLen < 250 && NEWSLETTER_NOUN.test(f.text())) out.push({ kind: 'structure', what: 'a sign-up link for a newsletter' });
+  // "Subscribe to NJ.com’s newsletters" → subscription.nj.com: a subscribe link is a newsletter's only when the line
+  // names one, and the line sells no membership ("Become a member … unlimited access, our weekly newsletter": the
+  // newsletter is a perk of the offer, which is the membership family's — fixture: membership--pitch-lists-newsletter-perk).
+  else if (s.subscribeLinks > 0 && s.textLen < 250 && NEWSLETTER_NOUN.test(f.text()) && !MEMBERSHIP_TEXT.test(f.text())) out.push({ kind: 'structure', what: 'a sign-up link for a newsletter' });
   out.push(...positionSignal(f));
   return out;
 }
