@@ -33,9 +33,10 @@ const CONTENT_BUDGET_KB = 40;
  * +1 KB on each. Issue 3's nag kinds beyond ../shared/nags (membership meters, regwalls and appeals in
  * six languages, publisher-placed sponsored cards and their labels, sign-in links as their own kind:
  * f1fddf8..ba9ca49) are vocabulary both scripts need to find those nags: +1.2 KB on each (59.9 → 61.1,
- * 49.9 → 51.1 KB).
+ * 49.9 → 51.1 KB). content.js: 61.9 → 48.7 KB without DOMPurify (core/deferred.ts: the views, which
+ * always sanitised what it handed them, are where page HTML is sanitised).
  */
-const CEILING_KB = { 'content.js': 62, 'content-auto.js': 52 };
+const CEILING_KB = { 'content.js': 49, 'content-auto.js': 52 };
 /** A page's first load (entry + static chunks) and the background script, minified + gzipped. */
 const PAGE_BUDGET_KB = 60;
 const WORKER_BUDGET_KB = 20;

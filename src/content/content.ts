@@ -3,12 +3,14 @@
  * live page and never changes it: it captures the DOM (time and SHA-256, for exports) and runs the
  * pure core on the page, which works on its own copy; on that copy, before the core reads it, this
  * script marks what the live page hides or floats over it (computed style, mark.ts). It answers with
- * plain data through `scripting.executeScript`.
+ * plain data through `scripting.executeScript`. The core runs without DOMPurify here (deferred.ts):
+ * the answer's `contentHtml` and ledger `html` are page markup, which the views sanitise where they
+ * show, store or export it, as they always did.
  *
  * A classic script (IIFE). It defines one function in the extension's isolated world, so a second
  * click does not evaluate the bundle again. No webextension-polyfill, no Markdown here.
  */
-import { cleanArticle } from '../core/index';
+import { cleanDeferred } from '../core/deferred';
 import type { LedgerEntry } from '../core/types';
 import type { ContentOptions, ContentReply } from '../platform/protocol';
 import { CONTENT_API_VERSION } from '../platform/protocol';
@@ -37,7 +39,7 @@ async function run(options: ContentOptions = {}): Promise<ContentReply> {
     const t1 = performance.now();
     // The core copies the page once (per attempt) and lets us mark its copy from the live page.
     let mark = 0;
-    const result = cleanArticle(document, {
+    const result = cleanDeferred(document, {
       url: /^https?:/i.test(url) ? url : undefined,
       window,
       ...(options.categories ? { categories: options.categories } : {}),
@@ -49,8 +51,8 @@ async function run(options: ContentOptions = {}): Promise<ContentReply> {
       },
     });
     const t2 = performance.now();
-    // Plain objects. Reading each entry's `html` runs the ledger's one batched sanitising pass; only
-    // "show again" needs it, so by request it waits for ledgerHtml(), after the popup has the article.
+    // Plain objects. Reading each entry's `html` serialises every removed block; only "show again"
+    // needs it, so by request it waits for ledgerHtml(), after the popup has the article.
     const later = options.ledgerHtml === 'later' && result.removed.length > 0;
     const removed = result.removed.map((e) => ({ id: e.id, rule: e.rule, category: e.category, reason: e.reason, preview: e.preview, path: e.path, html: later ? '' : e.html, after: e.after }));
     const ledgerPending = later ? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}` : undefined;

@@ -7,6 +7,9 @@
 export const DECANT_ID_ATTR = 'data-decant-id';
 export const DECANT_ROLE_ATTR = 'data-decant-role';
 
+/** The cap on one ledger entry's HTML (CONTRACT §2). */
+export const LEDGER_HTML_CAP = 64 * 1024;
+
 /** Collapse whitespace (including NBSP and zero-width spaces) and trim. */
 export function collapse(text: string): string {
   return text.replace(/[\s\u00a0\u200b\u2028\u2029\ufeff]+/g, ' ').trim();
@@ -463,4 +466,28 @@ export function copyFlattened(copy: Document, src: Element, maxDepth: number): {
     }
   }
   return { el: top, flattened };
+}
+
+/**
+ * A wrapped block's inner HTML, capped at {@link LEDGER_HTML_CAP} by dropping trailing children, so
+ * what remains is still well-formed; '' when even that does not fit (the caller keeps the preview).
+ */
+export function capHtml(wrap: Element): string {
+  let html = wrap.innerHTML;
+  if (html.length <= LEDGER_HTML_CAP) return html;
+  // Descend through single-child wrappers, then keep leading children while they fit.
+  let host: Element = wrap;
+  while (host.childNodes.length === 1 && host.firstElementChild) host = host.firstElementChild;
+  let used = html.length - host.innerHTML.length;
+  let cut = false;
+  for (const child of Array.from(host.childNodes)) {
+    const size = child.nodeType === 1 ? (child as Element).outerHTML.length : (child.textContent ?? '').length * 1.2;
+    if (cut || used + size > LEDGER_HTML_CAP) {
+      cut = true;
+      host.removeChild(child);
+    } else used += size;
+  }
+  html = wrap.innerHTML;
+  // A single enormous text node or a block we could not split: the caller keeps its preview instead.
+  return html.length <= LEDGER_HTML_CAP ? html : '';
 }

@@ -24,13 +24,13 @@ import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
 
 type Win = Window & typeof globalThis;
 
-import { DECANT_ID_ATTR, DECANT_ROLE_ATTR } from './dom';
+import { DECANT_ID_ATTR, DECANT_ROLE_ATTR, LEDGER_HTML_CAP, capHtml } from './dom';
 
 /** Attributes Decant itself puts on article blocks (defined in dom.ts, which needs no DOMPurify). */
 export { DECANT_ID_ATTR, DECANT_ROLE_ATTR };
 
 /** The cap on one ledger entry's HTML (CONTRACT §2). */
-export const LEDGER_HTML_CAP = 64 * 1024;
+export { LEDGER_HTML_CAP };
 
 const KEPT_CLASS = /^(?:language|lang)-[\w+#.-]{1,40}$/; // code blocks: `language-python` (Prism, highlight.js)
 
@@ -378,26 +378,6 @@ export function sanitizedHtmlBatch(blocks: readonly Element[], win: Win): string
   check.innerHTML = batchHtml;
   const again = check.children;
   return htmls.map((h, i) => (again.length === htmls.length && again[i].innerHTML === h ? h : stableString(purify, h, doc)));
-}
-
-function capHtml(wrap: Element): string {
-  let html = wrap.innerHTML;
-  if (html.length <= LEDGER_HTML_CAP) return html;
-  // Descend through single-child wrappers, then keep leading children while they fit.
-  let host: Element = wrap;
-  while (host.childNodes.length === 1 && host.firstElementChild) host = host.firstElementChild;
-  let used = html.length - host.innerHTML.length;
-  let cut = false;
-  for (const child of Array.from(host.childNodes)) {
-    const size = child.nodeType === 1 ? (child as Element).outerHTML.length : (child.textContent ?? '').length * 1.2;
-    if (cut || used + size > LEDGER_HTML_CAP) {
-      cut = true;
-      host.removeChild(child);
-    } else used += size;
-  }
-  html = wrap.innerHTML;
-  // A single enormous text node or a block we could not split: the caller keeps its preview instead.
-  return html.length <= LEDGER_HTML_CAP ? html : '';
 }
 
 /** Serialise an element's children (sanitised beforehand). */

@@ -17,19 +17,10 @@ import type { Category, CleanOptions, CleanResult, LedgerEntry } from './types';
 import { runPipeline, type Sanitizer } from './pipeline';
 import { RULES } from './rules/index';
 import { selectFamilies, walk, type LiveProbe } from './rules/engine';
-import { listOf, previewOf } from './dom';
+import { previewOf } from './dom';
+import { dropWithContent } from './deferred';
 
 export type { LiveFacts, LiveProbe } from './rules/engine';
-
-/**
- * Elements DOMPurify (html.ts) removes together with their content: not allowed by Decant's
- * configuration and in DOMPurify's FORBID_CONTENTS (dompurify 3.5.0). Elements it removes but whose
- * content it keeps change neither the text nor the kept paragraphs.
- */
-const DROPPED_WITH_CONTENT: ReadonlySet<string> = new Set([
-  'script', 'style', 'iframe', 'video', 'audio', 'template', 'svg', 'noscript', 'noembed', 'noframes',
-  'plaintext', 'xmp', 'title', 'head', 'selectedcontent', 'annotation-xml',
-]);
 
 /**
  * Auto-clean's stand-in for step 7: the live page needs the ledger's paths and the article container,
@@ -39,10 +30,7 @@ const DROPPED_WITH_CONTENT: ReadonlySet<string> = new Set([
  * test/live-scan.test.ts compare the two on every fixture and corpus page.
  */
 const LIVE_SANITIZER: Sanitizer = {
-  inPlace(root) {
-    const drop = listOf(root.getElementsByTagName('*')).filter((el) => DROPPED_WITH_CONTENT.has(el.localName));
-    for (const el of drop) el.remove();
-  },
+  inPlace: dropWithContent,
   ledgerHtml: () => [],
 };
 

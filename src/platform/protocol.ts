@@ -19,7 +19,7 @@ export interface Capture {
   /**
    * Milliseconds the content script spent: serialising the page for the hash (`capture`), marking on
    * the core's copy what the live page hides (`mark`), the core pipeline without the marks (`clean`),
-   * the ledger's sanitised HTML (`ledger`), waiting for the hash (`hash`), and all of it (`total`).
+   * the ledger's HTML (`ledger`), waiting for the hash (`hash`), and all of it (`total`).
    */
   timings: { capture: number; mark: number; clean: number; ledger: number; hash: number; total: number };
   /** The core pipeline's own steps (`debug.steps`), for the benchmark and bug reports. */
@@ -31,7 +31,7 @@ export interface ContentApi {
   version: number;
   run(options?: ContentOptions): Promise<ContentReply>;
   /**
-   * The sanitised HTML of the removed blocks of the run that answered with `ledgerPending: token`,
+   * The HTML of the removed blocks (page markup, NOT sanitised) of the run that answered with `ledgerPending: token`,
    * in ledger order; null when that run is gone (another run since, or the page reloaded).
    */
   ledgerHtml(token: string): string[] | null;
@@ -49,7 +49,7 @@ export interface ContentOptions {
   categories?: Category[];
   /**
    * `later`: answer with the ledger's entries but empty `html` and a `ledgerPending` token; the
-   * sanitised HTML (needed only to show a removed block again) comes from `ledgerHtml(token)`, after
+   * HTML (needed only to show a removed block again) comes from `ledgerHtml(token)`, after
    * the popup has the article. Default: in the answer.
    */
   ledgerHtml?: 'now' | 'later';
@@ -58,7 +58,11 @@ export interface ContentOptions {
 /** A ledger entry as it travels: plain data (`html` already read from the core's lazy getter). */
 export type WireLedgerEntry = LedgerEntry;
 
-/** The content script's answer for one page. */
+/**
+ * The content script's answer for one page. `article.contentHtml` and each entry's `html` are page
+ * markup the content script did NOT sanitise (core/deferred.ts): only html.ts turns them into nodes
+ * or into what is stored in the library or exported.
+ */
 export type ContentReply =
   | { state: 'article'; article: Article; removed: WireLedgerEntry[]; warnings: string[]; capture: Capture; citation?: CitationMeta | null; ledgerPending?: string }
   | { state: 'no-article'; reason: string; removed: WireLedgerEntry[]; warnings: string[]; capture: Capture; ledgerPending?: string }

@@ -6,17 +6,15 @@ import type { Outcome } from '../platform/protocol';
 import { h } from './dom';
 
 type ArticleOutcome = Extract<Outcome, { state: 'article' }>;
+type Win = Window & typeof globalThis;
 
 /** The article as the CLI's Markdown: YAML front matter (metadata, ledger, provenance) + `# title` + body. */
 export async function markdownOf(outcome: ArticleOutcome): Promise<string> {
-  const [{ toRecord }, { toMarkdown }] = await Promise.all([import('../export/record'), import('../export/markdown')]);
-  const record = toRecord(
-    { article: outcome.article, removed: outcome.removed, warnings: outcome.warnings, debug: { steps: [], retried: null, failedRules: [] } },
-    { sha256Html: outcome.capture.sha256Html, capturedAt: outcome.capture.capturedAt },
-  );
+  const [{ recordOf }, { toMarkdown }] = await Promise.all([import('./record'), import('../export/markdown')]);
+  const record = await recordOf(outcome);
   // An inert document: converting never loads the article's images.
   const inert = document.implementation.createHTMLDocument('');
-  return toMarkdown(record, inert, window as Window & typeof globalThis);
+  return toMarkdown(record, inert, window as Win);
 }
 
 /** Plain text: the title, then the body text (schema.org articleBody). */

@@ -11,19 +11,11 @@ import type { CitationMeta } from '../core/types';
 import type { Outcome } from '../platform/protocol';
 import { browser } from '../platform/browser';
 import { copyText, sizeLabel, toast } from './actions';
+import { recordOf } from './record';
 import { h, icon } from './dom';
 
 type ArticleOutcome = Extract<Outcome, { state: 'article' }>;
 type Win = Window & typeof globalThis;
-
-/** The export record of what the reader sees, with the provenance of the click (CONTRACT §5). */
-export async function recordOf(outcome: ArticleOutcome): Promise<ExportRecord> {
-  const { toRecord } = await import('../export/record');
-  return toRecord(
-    { article: outcome.article, removed: outcome.removed, warnings: outcome.warnings, debug: { steps: [], retried: null, failedRules: [] } },
-    { sha256Html: outcome.capture.sha256Html, capturedAt: outcome.capture.capturedAt },
-  );
-}
 
 export interface Rendered {
   text: string;

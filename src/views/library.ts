@@ -15,7 +15,8 @@ import { planOpenTabs } from '../library/open-tabs';
 import { toast } from './actions';
 import { formatDate } from './article-view';
 import { append, clear, h, icon } from './dom';
-import { download, exportMenu, recordOf } from './exports';
+import { download, exportMenu } from './exports';
+import { recordOf } from './record';
 
 const app = document.getElementById('app')!;
 let library: Library;
