@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// node bench/same-output.mjs --save | --check | --live [--pages N] [--src DIR]
+// node bench/same-output.mjs --save | --check | --live | --deferred [--pages N] [--src DIR]
 // For speed work: does a change keep the core's output byte for byte? --save records, per page of
 // ../shared/corpus/scrapinghub and per test fixture, a SHA-256 of everything cleanArticle returns
 // (article fields, ledger entries with their HTML, warnings, reason); --check compares and lists the
@@ -8,6 +8,9 @@
 // --live compares, in one run, auto-clean's first pass (core/live-scan.ts cleanLivePage, no DOMPurify)
 // with cleanArticle on the same pages (and ../shared/nags): the ledger without its HTML, the article
 // container, the text and the reason must be the same.
+// --deferred compares content.js's core (core/deferred.ts cleanDeferred, no DOMPurify in the page)
+// with cleanArticle: every field but the HTML the same, and the article's and each ledger entry's
+// HTML the same once html.ts has sanitised it, as the views and the export record do.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -16,9 +19,9 @@ import * as esbuild from 'esbuild';
 import { root, shared, workDir } from './lib.mjs';
 
 const args = process.argv.slice(2);
-const mode = args.includes('--save') ? 'save' : args.includes('--check') ? 'check' : args.includes('--live') ? 'live' : null;
+const mode = ['save', 'check', 'live', 'deferred'].find((m) => args.includes(`--${m}`)) ?? null;
 if (!mode) {
-  console.error('usage: node bench/same-output.mjs --save | --check | --live [--pages N]');
+  console.error('usage: node bench/same-output.mjs --save | --check | --live | --deferred [--pages N]');
   process.exit(2);
 }
 const limitAt = args.indexOf('--pages');
@@ -30,7 +33,7 @@ const bundle = path.join(workDir, `same-output-core-${process.pid}.mjs`);
 fs.mkdirSync(workDir, { recursive: true });
 await esbuild.build({
   stdin: {
-    contents: `export { cleanArticle } from './core/index.ts';${mode === 'live' ? " export { cleanLivePage } from './core/live-scan.ts';" : ''} export { parseHtml } from './cli/parse.ts'; export { decodeHtml } from './cli/decode.ts';`,
+    contents: `export { cleanArticle } from './core/index.ts';${mode === 'live' ? " export { cleanLivePage } from './core/live-scan.ts';" : ''}${mode === 'deferred' ? " export { cleanDeferred } from './core/deferred.ts'; export { sanitizeHtml, LEDGER_HTML_CAP } from './core/html.ts';" : ''} export { parseHtml } from './cli/parse.ts'; export { decodeHtml } from './cli/decode.ts';`,
     resolveDir: src,
     loader: 'ts',
   },
@@ -58,7 +61,7 @@ for (const f of fs.readdirSync(fixtures).filter((f) => f.endsWith('.html')).sort
   inputs.push({ name: `fixtures/${f}`, file: path.join(fixtures, f), url });
 }
 
-if (mode === 'live') {
+if (mode === 'live' || mode === 'deferred') {
   const nags = path.join(shared, 'nags');
   for (const f of fs.readdirSync(nags).filter((f) => f.endsWith('.html')).sort()) {
     const meta = path.join(nags, f.replace(/\.html$/, '.json'));
@@ -74,6 +77,7 @@ if (mode === 'live') {
     wordCount: r.article?.wordCount ?? null,
     warnings: r.warnings,
   });
+  if (mode === 'deferred') deferred(inputs);
   const diffs = [];
   for (const input of inputs) {
     const page = core.parseHtml(core.decodeHtml(new Uint8Array(fs.readFileSync(input.file))).text, input.url);
@@ -84,6 +88,37 @@ if (mode === 'live') {
     page.window.close();
   }
   console.log(diffs.length ? `${diffs.length} of ${inputs.length} differ between cleanLivePage and cleanArticle:\n${diffs.join('\n')}` : `all ${inputs.length} pages: cleanLivePage gives cleanArticle's ledger, container, text and reason`);
+  process.exit(diffs.length ? 1 : 0);
+}
+
+function deferred(inputs) {
+  const fieldsOf = (r) => JSON.stringify({ ...r, article: r.article ? { ...r.article, contentHtml: null } : null, removed: r.removed.map((e) => ({ ...e, html: null })), debug: { ...r.debug, steps: null } });
+  const diffs = [];
+  let entries = 0;
+  let rawBytes = 0;
+  let sanitisedBytes = 0;
+  for (const input of inputs) {
+    const page = core.parseHtml(core.decodeHtml(new Uint8Array(fs.readFileSync(input.file))).text, input.url);
+    const a = core.cleanArticle(page.document, { url: input.url, window: page.window });
+    const b = core.cleanDeferred(page.document, { url: input.url, window: page.window });
+    const what = [];
+    if (fieldsOf(a) !== fieldsOf(b)) what.push('fields');
+    if (a.article && core.sanitizeHtml(b.article.contentHtml, page.window) !== a.article.contentHtml) what.push('contentHtml');
+    if (a.article) {
+      rawBytes += b.article.contentHtml.length;
+      sanitisedBytes += a.article.contentHtml.length;
+    }
+    a.removed.forEach((e, i) => {
+      const raw = b.removed[i].html;
+      if (!e.html || raw.length >= core.LEDGER_HTML_CAP) return;
+      entries++;
+      if (core.sanitizeHtml(raw, page.window) !== core.sanitizeHtml(e.html, page.window)) what.push(`ledger ${e.id}`);
+    });
+    if (what.length) diffs.push(`${input.name}: ${what.join(', ')}`);
+    page.window.close();
+  }
+  console.log(`content.js's contentHtml before the views sanitise it: ${Math.round(rawBytes / 1024)} KB on all pages, ${Math.round(sanitisedBytes / 1024)} KB sanitised`);
+  console.log(diffs.length ? `${diffs.length} of ${inputs.length} differ between cleanDeferred (sanitised by html.ts) and cleanArticle:\n${diffs.join('\n')}` : `all ${inputs.length} pages (${entries} ledger entries): cleanDeferred, sanitised by html.ts, gives cleanArticle's article, HTML and ledger`);
   process.exit(diffs.length ? 1 : 0);
 }
 
