@@ -33,27 +33,39 @@ async function readabilityBundle(): Promise<string> {
   return r.outputFiles[0].text;
 }
 
+/** The popup's own marks, in order (ms from the popup page's start). */
+const MARKS = ['decant:clean-requested', 'decant:settings-loaded', 'decant:clean-answered', 'decant:article-rendered', 'decant:article-visible'] as const;
+
 interface Clicks {
   total: number[];
   open: number[];
   content: number[];
+  /** Per run: each of MARKS, and the end of DOMContentLoaded, from the popup page's start. */
+  marks: Record<string, number>[];
   cold: number;
 }
 
 /** RUNS clicks (after one that warms the session up), each on a freshly loaded sample page. */
 async function clicks(session: Session, url: string): Promise<Clicks> {
   const page = await session.context.newPage();
-  const out: Clicks = { total: [], open: [], content: [], cold: 0 };
+  const out: Clicks = { total: [], open: [], content: [], marks: [], cold: 0 };
   for (let i = 0; i <= RUNS; i++) {
     await page.goto(url, { waitUntil: 'load' });
     const popup = await clickToolbarIcon(session, page);
     if ((await settled(popup.page)) !== 'article') throw new Error('the popup did not show the article');
     await popup.page.waitForFunction(() => performance.getEntriesByName('decant:article-visible').length > 0);
-    const t = await popup.page.evaluate(() => ({
+    const t = await popup.page.evaluate((names) => ({
       origin: performance.timeOrigin,
       visible: performance.getEntriesByName('decant:article-visible')[0].startTime,
       cleaned: Number(/Cleaned in (\d+)/.exec(document.querySelector('.footer-note')?.textContent ?? '')?.[1] ?? NaN),
-    }));
+      marks: {
+        ...Object.fromEntries(names.map((n) => [n.replace('decant:', ''), performance.getEntriesByName(n)[0]?.startTime ?? NaN])),
+        ...(() => {
+          const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+          return { 'popup.html fetched': nav?.responseEnd ?? NaN, 'DOMContentLoaded end': nav?.domContentLoadedEventEnd ?? NaN };
+        })(),
+      },
+    }), [...MARKS]);
     await popup.close();
     const clickToVisible = t.origin + t.visible - popup.clickedAt;
     if (i === 0) {
@@ -63,9 +75,16 @@ async function clicks(session: Session, url: string): Promise<Clicks> {
     out.total.push(clickToVisible);
     out.open.push(t.origin - popup.clickedAt);
     out.content.push(t.cleaned);
+    out.marks.push(t.marks);
   }
   await page.close();
   return out;
+}
+
+/** The median of each mark over the runs, in the order the popup reaches them. */
+function marksOf(runs: Record<string, number>[]): Record<string, number> {
+  const names = Object.keys(runs[0] ?? {});
+  return Object.fromEntries(names.map((n) => [n, median(runs.map((r) => r[n]))] as const).sort((a, b) => a[1] - b[1]));
 }
 
 export async function run(): Promise<Record<string, unknown>> {
@@ -74,7 +93,7 @@ export async function run(): Promise<Record<string, unknown>> {
   let session: Session | null = null;
   try {
     session = await launch();
-    const { total, open, content, cold } = await clicks(session, url);
+    const { total, open, content, marks, cold } = await clicks(session, url);
     const browserVersion = session.context.browser()?.version() ?? 'chromium';
     const page = await session.context.newPage();
 
@@ -103,7 +122,8 @@ export async function run(): Promise<Record<string, unknown>> {
       readabilityMs: median(readability),
       ratioContentScriptToReadability: median(content) / median(readability),
       ratioClickToVisibleToReadability: median(total) / median(readability),
-      pinned: { clickToVisibleMs: { median: median(pinned.total), min: Math.min(...pinned.total), max: Math.max(...pinned.total), firstOfSession: pinned.cold }, popupOpenMs: median(pinned.open) },
+      pinned: { clickToVisibleMs: { median: median(pinned.total), min: Math.min(...pinned.total), max: Math.max(...pinned.total), firstOfSession: pinned.cold }, popupOpenMs: median(pinned.open), popupMarksMs: marksOf(pinned.marks) },
+      popupMarksMs: marksOf(marks),
       browser: browserVersion,
     };
     console.log(`\n== click → article visible in the popup (Chromium ${result.browser}, ${path.basename(result.page)}, median of ${RUNS}) ==`);
@@ -111,6 +131,7 @@ export async function run(): Promise<Record<string, unknown>> {
     console.log(`  click → popup page starts ${ms(result.popupOpenMs)}`);
     console.log(`  content script            ${ms(result.contentScriptMs)}  (capture, copy, marks, pipeline, hash)`);
     console.log(`icon pinned to the toolbar  ${ms(result.pinned.clickToVisibleMs.median)}  (min ${ms(result.pinned.clickToVisibleMs.min)}, max ${ms(result.pinned.clickToVisibleMs.max)}; click → popup page starts ${ms(result.pinned.popupOpenMs)})`);
+    console.log(`  in the popup (median ms from its page's start, pinned): ${Object.entries(result.pinned.popupMarksMs).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')}`);
     console.log(`plain Readability           ${ms(result.readabilityMs)}  (clone + parse, same page, same browser)`);
     console.log(`ratios to Readability       content script ${result.ratioContentScriptToReadability.toFixed(1)}×, click → visible ${result.ratioClickToVisibleToReadability.toFixed(1)}×`);
     fs.mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
