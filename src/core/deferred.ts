@@ -16,7 +16,7 @@
  */
 import type { CleanOptions, CleanResult } from './types';
 import { runPipeline, type Sanitizer } from './pipeline';
-import { DECANT_ID_ATTR, DECANT_ROLE_ATTR, capHtml, listOf } from './dom';
+import { DECANT_ID_ATTR, DECANT_ROLE_ATTR, KEPT_CLASS, capHtml, listOf } from './dom';
 import { labelCode } from './view';
 import { coverageWarnings } from './coverage';
 
@@ -36,9 +36,9 @@ export function dropWithContent(root: Element): void {
   for (const el of drop) el.remove();
 }
 
-/** Attributes DOMPurify always drops (html.ts: no styles, handlers, page data or classes but a code language's). */
+/** Attributes DOMPurify always drops (html.ts: no styles, handlers or page data, no class but a code block's language). */
 function dropsAttribute(name: string, value: string): boolean {
-  if (name === 'class') return !/(?:^|\s)(?:language|lang)-/.test(value);
+  if (name === 'class') return !value.split(/\s+/).some((c) => KEPT_CLASS.test(c));
   return name === 'style' || name.startsWith('on') || (name.startsWith('data-') && name !== DECANT_ID_ATTR && name !== DECANT_ROLE_ATTR);
 }
 
@@ -55,8 +55,11 @@ function ledgerHtml(blocks: readonly Element[]): string[] {
     if (DROPPED_WITH_CONTENT.has(el.localName)) return '';
     const wrap = doc.createElement('div');
     wrap.appendChild(el);
-    dropWithContent(wrap);
-    for (const e of [el, ...listOf(el.getElementsByTagName('*'))]) {
+    for (const e of listOf(wrap.getElementsByTagName('*'))) {
+      if (DROPPED_WITH_CONTENT.has(e.localName)) {
+        e.remove();
+        continue;
+      }
       for (let i = e.attributes.length - 1; i >= 0; i--) {
         const a = e.attributes[i];
         if (dropsAttribute(a.name, a.value)) e.removeAttribute(a.name);

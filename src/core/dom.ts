@@ -10,6 +10,9 @@ export const DECANT_ROLE_ATTR = 'data-decant-role';
 /** The cap on one ledger entry's HTML (CONTRACT §2). */
 export const LEDGER_HTML_CAP = 64 * 1024;
 
+/** The one kind of class html.ts keeps, a code block's language: `language-python` (Prism, highlight.js). */
+export const KEPT_CLASS = /^(?:language|lang)-[\w+#.-]{1,40}$/;
+
 /** Collapse whitespace (including NBSP and zero-width spaces) and trim. */
 export function collapse(text: string): string {
   return text.replace(/[\s\u00a0\u200b\u2028\u2029\ufeff]+/g, ' ').trim();

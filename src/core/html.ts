@@ -24,7 +24,7 @@ import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
 
 type Win = Window & typeof globalThis;
 
-import { DECANT_ID_ATTR, DECANT_ROLE_ATTR, LEDGER_HTML_CAP, capHtml } from './dom';
+import { DECANT_ID_ATTR, DECANT_ROLE_ATTR, KEPT_CLASS, LEDGER_HTML_CAP, capHtml } from './dom';
 
 /** Attributes Decant itself puts on article blocks (defined in dom.ts, which needs no DOMPurify). */
 export { DECANT_ID_ATTR, DECANT_ROLE_ATTR };
@@ -32,7 +32,6 @@ export { DECANT_ID_ATTR, DECANT_ROLE_ATTR };
 /** The cap on one ledger entry's HTML (CONTRACT §2). */
 export { LEDGER_HTML_CAP };
 
-const KEPT_CLASS = /^(?:language|lang)-[\w+#.-]{1,40}$/; // code blocks: `language-python` (Prism, highlight.js)
 
 const CONFIG: Config = Object.freeze({
   USE_PROFILES: { html: true, mathMl: true },
