@@ -10,7 +10,8 @@
  *  5. Readability on the clone (once, on the common path).
  *  6. Post-clean: the same families over what Readability kept (in-article appeals, "Read more"
  *     lines, ad labels), then the lead figure if Readability left it behind, then furniture roles.
- *  7. DOMPurify, in place — the one sanitising module.
+ *  7. DOMPurify, in place — the one sanitising module (in the content scripts: only what it drops
+ *     with its content, see Sanitizer).
  *  8. Body text, word count, reading time; ledger anchors (`after`); coverage warnings.
  *  9. Safety valve: when cleaning took too much (a short result with prose in the ledger, or most of
  *     the extracted text removed afterwards), run 3–8 again without the risky families and keep the
@@ -55,9 +56,10 @@ interface Attempt {
 
 /**
  * Step 7 and the ledger's HTML. index.ts passes DOMPurify's (html.ts, the one sanitising module);
- * live-scan.ts, whose caller never shows or stores HTML, passes one that only drops what DOMPurify
- * would drop with its content, so the text, the kept blocks and the article container come out the
- * same without DOMPurify in auto-clean's content script.
+ * the content scripts, which show and store no HTML themselves, pass one that only drops what
+ * DOMPurify would drop with its content, so the text, the kept blocks, the ledger and the article
+ * container come out the same without DOMPurify in the page: deferred.ts for the click (the views
+ * sanitise its HTML), live-scan.ts for auto-clean (which needs no HTML at all).
  */
 export interface Sanitizer {
   /** Clean an element's subtree where it stands. */
