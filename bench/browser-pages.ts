@@ -8,6 +8,9 @@
 // (CDP Performance ThreadTime) next to the wall time measured in the page: on a busy machine a run
 // that outlasts a scheduler time slice waits for a core, and wall time then penalises the longer run.
 // BENCH_PAGES=N (first N pages), BENCH_FILTER=<id prefix>; 60 pages per browser session.
+// BENCH_JS_FLAGS passes V8 flags to Chromium: all pages come from one origin, so one renderer's V8
+// caches compiled scripts and regexps from page to page, which a reader's first click on a site does
+// not have; `BENCH_JS_FLAGS=--no-compilation-cache` measures that first click.
 // Writes .bench/browser/pages.json; returns the summary and its Markdown table.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -184,7 +187,7 @@ export async function run(): Promise<Record<string, unknown>> {
   const failures: { id: string; error: string }[] = [];
   try {
     for (let s = 0; s < ids.length; s += PAGES_PER_SESSION) {
-      const session = await launch({ extDir });
+      const session = await launch({ extDir, ...(process.env.BENCH_JS_FLAGS ? { args: [`--js-flags=${process.env.BENCH_JS_FLAGS}`] } : {}) });
       try {
         const page = await session.context.newPage();
         await page.goto('about:blank');
