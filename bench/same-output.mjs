@@ -16,7 +16,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
-import { root, shared, workDir } from './lib.mjs';
+import { releasePage, root, shared, workDir } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const mode = ['save', 'check', 'live', 'deferred'].find((m) => args.includes(`--${m}`)) ?? null;
@@ -77,7 +77,7 @@ if (mode === 'live' || mode === 'deferred') {
     wordCount: r.article?.wordCount ?? null,
     warnings: r.warnings,
   });
-  if (mode === 'deferred') deferred(inputs);
+  if (mode === 'deferred') await deferred(inputs);
   const diffs = [];
   for (const input of inputs) {
     const page = core.parseHtml(core.decodeHtml(new Uint8Array(fs.readFileSync(input.file))).text, input.url);
@@ -85,13 +85,13 @@ if (mode === 'live' || mode === 'deferred') {
     const b = view(core.cleanLivePage(page.document, { url: input.url, window: page.window }));
     const keys = Object.keys(a).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
     if (keys.length) diffs.push(`${input.name}: ${keys.join(', ')}`);
-    page.window.close();
+    await releasePage(page);
   }
   console.log(diffs.length ? `${diffs.length} of ${inputs.length} differ between cleanLivePage and cleanArticle:\n${diffs.join('\n')}` : `all ${inputs.length} pages: cleanLivePage gives cleanArticle's ledger, container, text and reason`);
   process.exit(diffs.length ? 1 : 0);
 }
 
-function deferred(inputs) {
+async function deferred(inputs) {
   const fieldsOf = (r) => JSON.stringify({ ...r, article: r.article ? { ...r.article, contentHtml: null } : null, removed: r.removed.map((e) => ({ ...e, html: null })), debug: { ...r.debug, steps: null } });
   const diffs = [];
   let entries = 0;
@@ -115,7 +115,7 @@ function deferred(inputs) {
       if (core.sanitizeHtml(raw, page.window) !== core.sanitizeHtml(e.html, page.window)) what.push(`ledger ${e.id}`);
     });
     if (what.length) diffs.push(`${input.name}: ${what.join(', ')}`);
-    page.window.close();
+    await releasePage(page);
   }
   console.log(`content.js's contentHtml before the views sanitise it: ${Math.round(rawBytes / 1024)} KB on all pages, ${Math.round(sanitisedBytes / 1024)} KB sanitised`);
   console.log(diffs.length ? `${diffs.length} of ${inputs.length} differ between cleanDeferred (sanitised by html.ts) and cleanArticle:\n${diffs.join('\n')}` : `all ${inputs.length} pages (${entries} ledger entries): cleanDeferred, sanitised by html.ts, gives cleanArticle's article, HTML and ledger`);
@@ -135,7 +135,7 @@ for (const input of inputs) {
   fields.articlePath = sha(r.articlePath ?? null);
   fields.retried = sha(r.debug?.retried ?? null);
   now[input.name] = fields;
-  page.window.close();
+  await releasePage(page);
 }
 
 if (mode === 'save') {
