@@ -33,7 +33,7 @@ const bundle = path.join(workDir, `same-output-core-${process.pid}.mjs`);
 fs.mkdirSync(workDir, { recursive: true });
 await esbuild.build({
   stdin: {
-    contents: `export { cleanArticle } from './core/index.ts';${mode === 'live' ? " export { cleanLivePage } from './core/live-scan.ts';" : ''}${mode === 'deferred' ? " export { cleanDeferred } from './core/deferred.ts'; export { sanitizeHtml, LEDGER_HTML_CAP } from './core/html.ts';" : ''} export { parseHtml } from './cli/parse.ts'; export { decodeHtml } from './cli/decode.ts';`,
+    contents: `export { cleanArticle } from './core/index.ts';${mode === 'live' ? " export { cleanLivePage } from './core/live-scan.ts';" : ''}${mode === 'deferred' ? " export { cleanDeferred } from './core/deferred.ts'; export { sanitizeHtml } from './core/html.ts';" : ''} export { parseHtml } from './cli/parse.ts'; export { decodeHtml } from './cli/decode.ts';`,
     resolveDir: src,
     loader: 'ts',
   },
@@ -110,7 +110,7 @@ async function deferred(inputs) {
     }
     a.removed.forEach((e, i) => {
       const raw = b.removed[i].html;
-      if (!e.html || raw.length >= core.LEDGER_HTML_CAP) return;
+      if (!e.html) return;
       entries++;
       if (core.sanitizeHtml(raw, page.window) !== core.sanitizeHtml(e.html, page.window)) what.push(`ledger ${e.id}`);
     });
