@@ -1,10 +1,13 @@
 /**
  * HTML text → jsdom Document for the command line and tests. Scripts never run and nothing is
- * fetched (jsdom's defaults: `runScripts` off, no resource loader). A page whose CSS breaks jsdom's
- * parser is retried with its `<style>` contents dropped, then with inline styles dropped too.
+ * fetched (jsdom's defaults: `runScripts` off, no resource loader), and no style sheet is built from
+ * its `<style>` blocks (no-stylesheets.ts). A page whose CSS still breaks jsdom's parser (an inline
+ * style, or a `<style>` block should jsdom's internals change) is retried with its `<style>` contents
+ * dropped, then with inline styles dropped too.
  */
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { applyCssTreeFix } from './css-tree-fix';
+import { withoutStyleSheets } from './no-stylesheets';
 
 applyCssTreeFix();
 
@@ -20,7 +23,7 @@ export interface ParsedPage {
 const quiet = (): VirtualConsole => new VirtualConsole();
 
 function make(html: string, url: string | undefined): JSDOM {
-  return new JSDOM(html, { url, virtualConsole: quiet(), contentType: 'text/html' });
+  return withoutStyleSheets(() => new JSDOM(html, { url, virtualConsole: quiet(), contentType: 'text/html' }));
 }
 
 function isHttpUrl(value: string | null | undefined): value is string {
