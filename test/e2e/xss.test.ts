@@ -19,37 +19,24 @@
 // frames and plugins), the strict audit of test/security/audit.ts over the page-derived HTML (the
 // same file the jsdom layer uses, bundled into the views), and every network request the view makes
 // (Playwright's request events) — only images may be fetched (CONTRACT §3).
+//
+// The vectors' pages, the sentinels, the scan and the checks of a view are in xss-lib.ts.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildSync } from 'esbuild';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ROOT } from '../helpers';
-import { EXPECTED_VECTORS, loadVectors, type Vector } from '../security/vectors';
 import { clickToolbarIcon, launch, settled, tabIdOf, type Session } from './chromium';
 import { startImageHost, type ImageHost } from './image-host';
 import { startServer, type TestServer } from './server';
+import {
+  END, PROSE, RENDER_PAGES, START, VECTORS, begin, craftOutcome, craftedAnswer, end, expectClean, group, parsedViolations, recordDialogs, renderPathTests, restored, scan, sentinel, showAgainEverywhere, tableTests, vectorTests, writeSummary,
+  type Item, type KeptOutcome, type ViewReport,
+} from './xss-lib';
 
 declare const chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>>; set(v: Record<string, unknown>): Promise<void> } } };
-
-// XSS_ONLY=<regexp> runs the vectors whose id matches (debugging); CI runs them all.
-const VECTORS = loadVectors().filter((v) => !process.env.XSS_ONLY || new RegExp(process.env.XSS_ONLY).test(v.id));
-const PER_PAGE = 40;
-
-const PROSE =
-  'The council met on Tuesday evening to discuss the new cycle lanes on the high street, which residents say have changed the way they shop, walk and meet their neighbours in the centre of town.';
-const begin = (i: number): string => `Vector ${i} begins here. ${PROSE}`;
-const end = (i: number): string => `Vector ${i} ends here. ${PROSE}`;
-const START = (i: number): string => `XSS-${i}-START`;
-const END = (i: number): string => `XSS-${i}-END`;
-
-interface Item {
-  v: Vector;
-  i: number;
-}
 
 /** Full path: the vector inside a paragraph, between two plain paragraphs that mark its region. */
 function articleItem({ v, i }: Item): string {
@@ -60,169 +47,7 @@ function articlePage(items: Item[], n: number): string {
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Crafted page ${n}: cycle lanes</title></head><body><header><nav><a href="/">Home</a></nav></header><main><article><h1>Crafted page ${n}: cycle lanes and the high street</h1><p>${PROSE}</p>\n<figure><img src="/img/lanes-${n}.jpg" alt="The high street" width="800" height="500"></figure>\n${items.map(articleItem).join('\n')}\n<p>${PROSE}</p></article></main><footer><p>© Gazette</p></footer></body></html>`;
 }
 
-/** Render path: the vector alone between its region's paragraphs. */
-function renderItem({ v, i }: Item): string {
-  return `<p>${begin(i)}</p>\n${v.payload}\n<p>${end(i)}</p>`;
-}
-
-/**
- * Group vectors into pages of at most PER_PAGE whose region markers all survive parsing (jsdom's
- * parser is the browsers' algorithm). A vector that swallows what follows it (an open comment,
- * `<plaintext>`, an unclosed `<textarea>`) goes last on its page, which then closes.
- */
-function group(vectors: Vector[], html: (items: Item[]) => string): Item[][] {
-  const intact = (items: Item[], last: boolean): boolean => {
-    // A fragment in body context: the browsers' parsing algorithm, without a window per check.
-    const texts = new Set(Array.from(JSDOM.fragment(html(items)).querySelectorAll('p')).map((p) => p.textContent));
-    return items.every(({ i }, k) => texts.has(begin(i)) && (texts.has(end(i)) || (!last && k === items.length - 1)));
-  };
-  const pages: Item[][] = [];
-  let current: Item[] = [];
-  vectors.forEach((v, i) => {
-    const item = { v, i };
-    const whole = intact([item], true);
-    if (current.length >= PER_PAGE || !intact([...current, item], false)) {
-      if (current.length) pages.push(current);
-      current = [];
-    }
-    current.push(item);
-    if (!whole) {
-      pages.push(current);
-      current = [];
-    }
-  });
-  if (current.length) pages.push(current);
-  return pages;
-}
-
 const FULL_PAGES = group(VECTORS, (items) => items.map(articleItem).join('\n'));
-const RENDER_PAGES = group(VECTORS, (items) => items.map(renderItem).join('\n'));
-
-/** test/security/audit.ts bundled for the browser: `globalThis.__decantAudit.auditDom`. */
-const AUDIT_JS = `${buildSync({ entryPoints: [path.join(ROOT, 'test', 'security', 'audit.ts')], bundle: true, format: 'iife', globalName: '__decantAudit', write: false, platform: 'browser' }).outputFiles[0].text};globalThis.__decantAudit = __decantAudit;`;
-
-/** Installed in every page before its own scripts: the sentinels. */
-function sentinel(): void {
-  const w = window as unknown as Record<string, unknown> & { __decantXss: { calls: string[]; csp: string[] } };
-  w.__decantXss = { calls: [], csp: [] };
-  for (const name of ['alert', 'confirm', 'prompt', 'print']) {
-    w[name] = (...args: unknown[]) => void w.__decantXss.calls.push(`${name}(${args.map(String).join(',')})`);
-  }
-  // A violation on a live element (or from anywhere but Decant's own code) is something of the page
-  // that tried to run, load or style itself in the view: it fails the suite. While the sanitiser parses
-  // raw page markup (the render path hands it raw vectors) Chromium also reports the inline handlers,
-  // styles and <base> of the INERT document DOMPurify parses into — at the view's document, from
-  // Decant's bundle; nothing there can run (no browsing context) and none of it survives. Those are
-  // counted apart (the CSP seeing them is the second layer), not as executions.
-  const parse = (w as unknown as { __decantParse: string[] }).__decantParse = [] as string[];
-  document.addEventListener('securitypolicyviolation', (e) => {
-    const t = e.target as Node | null;
-    const line = `${e.violatedDirective} ${e.blockedURI} ${e.sample} (target ${t?.nodeName}, ${e.sourceFile}:${e.lineNumber})`;
-    const inertParse = t?.nodeType === 9 && /^chrome-extension/.test(e.sourceFile) && ['script-src-attr', 'style-src-attr', 'style-src-elem', 'base-uri'].includes(e.violatedDirective);
-    (inertParse ? parse : w.__decantXss.csp).push(line);
-  }, true);
-  // The export's Download hands a Blob to an object URL: keep it, so the suite can open the file.
-  const create = URL.createObjectURL.bind(URL);
-  const blobs: Blob[] = [];
-  (w as Record<string, unknown>).__decantBlobs = blobs;
-  URL.createObjectURL = (b: Blob | MediaSource) => {
-    if (b instanceof Blob) blobs.push(b);
-    return create(b);
-  };
-  // ...and no file is actually saved (a download bubble would keep the next toolbar popup from opening).
-  document.addEventListener('click', (e) => {
-    const a = e.target as Element | null;
-    if (a && a.localName === 'a' && a.hasAttribute('download')) e.preventDefault();
-  }, true);
-}
-
-/** Render path, popup: the service worker's answer to "clean this tab" replaced by a crafted outcome. */
-function craftedAnswer(outcome: unknown): void {
-  const c = (globalThis as unknown as { chrome?: { runtime?: { sendMessage?: (...a: unknown[]) => unknown } } }).chrome;
-  const runtime = c?.runtime;
-  if (!runtime?.sendMessage) return;
-  const real = runtime.sendMessage.bind(runtime);
-  runtime.sendMessage = (...args: unknown[]) => {
-    const message = args[0] as { decant?: string } | undefined;
-    if (message?.decant !== 'clean-tab') return real(...args);
-    const reply = { ok: true, value: outcome };
-    const callback = args.find((a) => typeof a === 'function') as ((r: unknown) => void) | undefined;
-    if (callback) {
-      setTimeout(() => callback(reply), 0);
-      return undefined;
-    }
-    return Promise.resolve(reply);
-  };
-}
-
-interface ViewReport {
-  view: string;
-  calls: string[];
-  csp: string[];
-  /** Problems anywhere in the document. */
-  problems: string[];
-  /** Problems per vector index, in its region. */
-  perVector: Record<number, string[]>;
-  /** Vectors whose region is in the view (the paragraph the vector follows). */
-  present: number[];
-  requests: string[];
-  /** Violations reported while the sanitiser parsed raw markup in its inert document (see sentinel). */
-  parsed: number;
-}
-
-/** Runs in a view: audit the page-derived HTML and the whole document. */
-function scanView(args: { view: string; containers: string; standalone: boolean }): Omit<ViewReport, 'requests'> {
-  type Audit = (root: Node, options?: { allowIds?: boolean; root?: boolean }) => string[];
-  const auditDom = (globalThis as unknown as { __decantAudit: { auditDom: Audit } }).__decantAudit.auditDom;
-  const w = window as unknown as { __decantXss?: { calls: string[]; csp: string[] } };
-  const problems: string[] = [];
-  // Anywhere in the document, Decant's own interface included.
-  for (const el of Array.from(document.querySelectorAll('*'))) {
-    const tag = el.localName;
-    if (['iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal', 'fencedframe', 'base'].includes(tag)) problems.push(`document: <${tag}>`);
-    if (tag === 'meta' && el.hasAttribute('http-equiv')) {
-      const ownCsp = args.standalone && el.parentElement === document.head && el.getAttribute('http-equiv') === 'Content-Security-Policy';
-      if (!ownCsp) problems.push(`document: <meta http-equiv=${el.getAttribute('http-equiv')}>`);
-    }
-    for (const a of Array.from(el.attributes)) {
-      if (/^on/i.test(a.name)) problems.push(`document: <${tag} ${a.name}>`);
-      if (/^(?:href|src|action|formaction|xlink:href|data|srcdoc)$/i.test(a.name) || a.name.endsWith(':href')) {
-        // eslint-disable-next-line no-control-regex
-        const v = a.value.replace(/[\u0000-\u0020]+/g, '').toLowerCase();
-        if (/^(?:javascript|vbscript):/.test(v) || /^data:(?:text\/html|application\/xhtml|image\/svg)/.test(v)) problems.push(`document: <${tag} ${a.name}=${a.value.slice(0, 60)}>`);
-      }
-    }
-  }
-  const containers = Array.from(document.querySelectorAll(args.containers));
-  if (!containers.length) problems.push(`no ${args.containers} in the view`);
-  for (const c of containers) problems.push(...auditDom(c, { root: false }).map((p) => `page HTML: ${p}`));
-  // Regions: from "Vector i begins here." to "Vector i ends here." (or the end of the container).
-  const perVector: Record<number, string[]> = {};
-  const present: number[] = [];
-  for (const c of containers) {
-    const paras = Array.from(c.querySelectorAll('p'));
-    const begins = new Map<number, Element>();
-    const ends = new Map<number, Element>();
-    for (const p of paras) {
-      const t = p.textContent ?? '';
-      const b = /^Vector (\d+) begins here\./.exec(t);
-      if (b) begins.set(Number(b[1]), p);
-      const e = /^Vector (\d+) ends here\./.exec(t);
-      if (e) ends.set(Number(e[1]), p);
-    }
-    for (const [i, b] of begins) {
-      const e = ends.get(i);
-      present.push(i);
-      const range = document.createRange();
-      range.setStartAfter(b);
-      if (e) range.setEndBefore(e);
-      else range.setEndAfter(c.lastChild ?? b);
-      perVector[i] = [...(perVector[i] ?? []), ...auditDom(range.cloneContents())];
-    }
-  }
-  const parsed = (window as unknown as { __decantParse?: string[] }).__decantParse?.length ?? 0;
-  return { view: args.view, calls: [...(w.__decantXss?.calls ?? ['no sentinel installed'])], csp: [...(w.__decantXss?.csp ?? [])], problems, perVector, present, parsed };
-}
 
 /** Record what a view fetches; only images may go to the network (CONTRACT §3). */
 function recordRequests(page: Page, extensionId: string): string[] {
@@ -237,42 +62,14 @@ function recordRequests(page: Page, extensionId: string): string[] {
   return bad;
 }
 
-/** Dialogs that still open (a frame the sentinel missed) are recorded and dismissed. */
-function recordDialogs(page: Page): string[] {
-  const seen: string[] = [];
-  page.on('dialog', (d) => {
-    seen.push(`dialog ${d.type()}: ${d.message()}`);
-    void d.dismiss().catch(() => {});
-  });
-  return seen;
-}
-
-async function scan(page: Page, view: string, requests: string[], dialogs: string[], containers = '.article-body', standalone = false): Promise<ViewReport> {
-  await page.waitForTimeout(300); // late handlers: image errors, animations, focus
-  await page.evaluate(AUDIT_JS);
-  const r = await page.evaluate(scanView, { view, containers, standalone });
-  return { ...r, calls: [...r.calls, ...dialogs], requests: [...requests] };
-}
 
 /**
  * Show every removed block again (the ledger's "Show again"), in the page's own handlers, and wait
  * until all are in the article (their HTML may arrive after the article: views/ledger-html.ts).
  */
 async function showEveryBlock(view: Page): Promise<number> {
-  const n = await view.evaluate(() => {
-    let clicked = 0;
-    for (const chip of Array.from(document.querySelectorAll<HTMLButtonElement>('.ledger .chip'))) {
-      chip.click();
-      for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>('.ledger-entry button.show-again'))) {
-        if (b.textContent === 'Show again') {
-          b.click();
-          clicked++;
-        }
-      }
-    }
-    return clicked;
-  });
-  await view.waitForFunction((count) => document.querySelectorAll('.article-body [data-restored]').length >= count, n, { timeout: 10_000 });
+  const n = await view.evaluate(showAgainEverywhere);
+  await view.waitForFunction(restored, n, { timeout: 10_000 });
   return n;
 }
 
@@ -375,27 +172,8 @@ async function fullPath(tab: Page, items: Item[], n: number): Promise<ViewReport
   return views;
 }
 
-/** A kept outcome of a real clean, with the vectors as its article HTML and as removed blocks. */
-function craftOutcome(base: Record<string, unknown> & { article: Record<string, unknown>; removed: Record<string, unknown>[] }, items: Item[], n: number): Record<string, unknown> {
-  const removed = items.map(({ v, i }, k) => ({
-    id: `x${k + 1}`,
-    rule: 'donation',
-    category: 'donation',
-    reason: 'crafted for the script-injection suite',
-    preview: `Vector ${i}`,
-    path: `body > div:nth-of-type(${k + 1})`,
-    html: `<p>Vector ${i} begins here. ${PROSE}</p>${v.payload}<p>Vector ${i} ends here. ${PROSE}</p>`,
-    after: null,
-  }));
-  const { ledgerPending: _pending, key: _key, ...rest } = base;
-  return {
-    ...rest,
-    article: { ...base.article, title: `Render page ${n}`, contentHtml: items.map(renderItem).join('\n') },
-    removed,
-  };
-}
 
-async function renderPath(tabId: number, base: Parameters<typeof craftOutcome>[0], items: Item[], n: number): Promise<ViewReport[]> {
+async function renderPath(tabId: number, base: KeptOutcome, items: Item[], n: number): Promise<ViewReport[]> {
   const outcome = craftOutcome(base, items, n);
   const views: ViewReport[] = [];
 
@@ -439,7 +217,7 @@ beforeAll(async () => {
   // The render path starts from a real kept outcome (its metadata and capture), with the vectors put in.
   t = Date.now();
   const kept = (await session.sw.evaluate(async () => Object.values(await chrome.storage.session.get(null)))) as { state?: string }[];
-  const base = kept.find((o) => o.state === 'article') as Parameters<typeof craftOutcome>[0];
+  const base = kept.find((o) => o.state === 'article') as KeptOutcome;
   const tabId = await tabIdOf(session, tab);
   for (const [n, items] of RENDER_PAGES.entries()) renderReports.set(n, await renderPath(tabId, base, items, n));
   timing.render = Date.now() - t;
@@ -457,36 +235,18 @@ afterAll(async () => {
       fullPathVectorsInContentHtml: inContent.size,
       fullPathVectorsWithMarkupReachingTheViews: reached.size,
       renderPathVectorsReachingTheViews: VECTORS.length,
-      renderPathViolationsInSanitiserParse: [...renderReports.values()].flat().reduce((n, v) => n + v.parsed, 0),
-      fullPathViolationsInSanitiserParse: [...fullReports.values()].flat().reduce((n, v) => n + v.parsed, 0),
+      renderPathViolationsInSanitiserParse: parsedViolations(renderReports),
+      fullPathViolationsInSanitiserParse: parsedViolations(fullReports),
       fullPathSeconds: Math.round(timing.full / 1000),
       renderPathSeconds: Math.round(timing.render / 1000),
     };
-    fs.mkdirSync(path.join(ROOT, '.reports'), { recursive: true });
-    fs.writeFileSync(path.join(ROOT, '.reports', 'xss-chromium.json'), `${JSON.stringify(summary, null, 2)}\n`);
-    console.log(`XSS in Chromium: ${JSON.stringify(summary)}`);
+    writeSummary('xss-chromium', 'XSS in Chromium', summary);
   }
 });
+
+tableTests([FULL_PAGES, RENDER_PAGES]);
 
 const FULL_VIEWS = ['real popup', 'popup page', 'exported HTML', 'reader view'];
-const RENDER_VIEWS = ['popup page (render path)', 'reader view (render path)', 'exported HTML'];
-
-function expectClean(views: ViewReport[]): void {
-  for (const v of views) {
-    expect(v.calls, `${v.view}: sentinel calls and dialogs`).toEqual([]);
-    expect(v.csp, `${v.view}: CSP violations`).toEqual([]);
-    expect(v.problems, `${v.view}: script-capable markup`).toEqual([]);
-    expect(v.requests, `${v.view}: network requests other than images`).toEqual([]);
-  }
-}
-
-describe('the table', () => {
-  test(`all ${EXPECTED_VECTORS} vectors, each on one page of each path`, () => {
-    if (!process.env.XSS_ONLY) expect(VECTORS).toHaveLength(EXPECTED_VECTORS);
-    expect(FULL_PAGES.flat().map((it) => it.i)).toEqual(VECTORS.map((_, i) => i));
-    expect(RENDER_PAGES.flat().map((it) => it.i)).toEqual(VECTORS.map((_, i) => i));
-  });
-});
 
 describe('full path: article page → toolbar click → popup, popup page, exported HTML, reader view', () => {
   test.each(FULL_PAGES.map((items, n) => [n, items.length] as const))('page %i (%i vectors): nothing runs, nothing script-capable, no request but images', (n) => {
@@ -496,28 +256,6 @@ describe('full path: article page → toolbar click → popup, popup page, expor
   });
 });
 
-describe('render path: vectors as the article HTML and as removed blocks → popup, reader view, exported HTML', () => {
-  test.each(RENDER_PAGES.map((items, n) => [n, items.length] as const))('page %i (%i vectors): nothing runs, nothing script-capable, no request but images', (n) => {
-    const views = renderReports.get(n)!;
-    expect(views.map((v) => v.view.replace(/ \(render-\d+\)$/, ''))).toEqual(RENDER_VIEWS);
-    expectClean(views);
-    // Every vector of the page reached the views: its region is there, in the popup and the reader.
-    const expected = RENDER_PAGES[n].map((it) => it.i);
-    for (const v of views.slice(0, 2)) expect(expected.filter((i) => !v.present.includes(i)), `${v.view}: vectors whose region is missing`).toEqual([]);
-  });
-});
+renderPathTests(renderReports);
 
-describe('each vector', () => {
-  const pageOf = (pages: Item[][], i: number): number => pages.findIndex((items) => items.some((it) => it.i === i));
-  test.each(VECTORS.map((v, i) => [v.id, i] as const))('%s: no view shows anything that can run from it (%i)', (_id, i) => {
-    for (const [pages, reports] of [[FULL_PAGES, fullReports], [RENDER_PAGES, renderReports]] as const) {
-      const views = reports.get(pageOf(pages, i))!;
-      expect(views).toBeDefined();
-      for (const v of views) {
-        expect(v.calls, `${v.view}: sentinel calls`).toEqual([]);
-        expect(v.csp, `${v.view}: CSP violations`).toEqual([]);
-        expect(v.perVector[i] ?? [], `${v.view}: in the vector's region`).toEqual([]);
-      }
-    }
-  });
-});
+vectorTests([[FULL_PAGES, fullReports], [RENDER_PAGES, renderReports]]);
