@@ -6,18 +6,12 @@
 // real click) turns auto-clean on: the open page is cleaned at once, a reload loads clean through
 // Firefox's registered content script, and switching off restores the page without a reload and gives
 // the access back.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ROOT } from '../helpers';
-import { openExtensionPage } from './firefox-pages';
+import { launchFirefox, openExtensionPage, requestHostAccess, type FirefoxSession } from './firefox-pages';
 import { startServer, type TestServer } from './server';
 import { STORY_PARAS, storyPage } from './auto-clean-site';
 
-const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-const EXT_DIR = path.join(ROOT, 'dist', 'firefox');
 const UUID = '0b7c2e9a-6d41-4f3e-8a15-2c9d4e7f1a60';
 const BASE = `moz-extension://${UUID}`;
 const STORY = '/news/harbour-bridge-reopens.html';
@@ -29,8 +23,7 @@ type Ext = {
 };
 
 let server: TestServer;
-let browser: Browser;
-let profile: string;
+let firefox: FirefoxSession;
 let story: Page;
 let popup: Page;
 
@@ -67,26 +60,10 @@ async function loadStory(): Promise<void> {
 const ext = (p: Page) => <T,>(fn: (b: Ext) => Promise<T>) => p.evaluate(`(${fn.toString()})(browser)`) as Promise<T>;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(EXT_DIR, 'manifest.json'))) throw new Error(`No built extension in ${EXT_DIR}: run \`npm run build\` first.`);
-  if (!fs.existsSync(FIREFOX)) throw new Error(`firefox-esr not found at ${FIREFOX}: apt-get install -y firefox-esr (or set FIREFOX_PATH).`);
-  const geckoId = JSON.parse(fs.readFileSync(path.join(EXT_DIR, 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id as string;
   server = await startServer();
   server.page(STORY, storyPage(1500));
-  profile = fs.mkdtempSync(path.join(os.tmpdir(), 'decant-firefox-auto-'));
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    userDataDir: profile,
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: UUID }),
-      // Mozilla's own test pref: optional permission requests are granted without the doorhanger.
-      'extensions.webextOptionalPermissionPrompts': false,
-      'services.settings.server': 'http://127.0.0.1:1/',
-    },
-  });
-  expect(await browser.installExtension(EXT_DIR)).toBe(geckoId);
+  firefox = await launchFirefox(UUID);
+  const { browser } = firefox;
   story = await browser.newPage();
   // Two tabs from here on: the story and the popup page (the story's tab id is found by elimination).
   for (const p of await browser.pages()) if (p !== story) await p.close();
@@ -101,9 +78,8 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close().catch(() => {});
+  await firefox?.close();
   await server?.close();
-  if (profile) fs.rmSync(profile, { recursive: true, force: true });
 });
 
 describe('auto-clean in Firefox', () => {
@@ -115,19 +91,7 @@ describe('auto-clean in Firefox', () => {
 
   test('the switch (a real click) cleans the open page at once and registers the script', async () => {
     // Access to the site first (a real click; the pref answers), so the popup page can see the tab's site.
-    await popup.evaluate(() => {
-      const button = document.createElement('button');
-      button.id = 'grant';
-      button.textContent = 'Allow on this site';
-      button.addEventListener('click', () => {
-        const b = (globalThis as unknown as { browser: { permissions: { request(p: object): Promise<boolean> } } }).browser;
-        void b.permissions.request({ origins: ['http://127.0.0.1/*'] }).then((ok) => (document.body.dataset.granted = String(ok)));
-      });
-      document.body.prepend(button);
-    });
-    await popup.bringToFront();
-    await popup.click('#grant');
-    await popup.waitForFunction(() => document.body.dataset.granted === 'true', { timeout: 10_000 });
+    expect(await requestHostAccess(popup, ['http://127.0.0.1/*'])).toBe(true);
     await openExtensionPage(popup, `${await popup.evaluate(() => location.href)}&granted=1`);
     await story.evaluate(() => ((window as { __sameLoad?: boolean }).__sameLoad = true));
     await popup.waitForSelector('.autoclean[data-state="off"]', { timeout: 20_000 });

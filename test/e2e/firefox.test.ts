@@ -4,62 +4,30 @@
 // through the optional-permission route (Mozilla's pref that answers the prompt); the reader view
 // renders it too. There is no toolbar click in Firefox automation, so activeTab is not involved.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROOT, SHARED, norm } from '../helpers';
-import { openExtensionPage } from './firefox-pages';
+import { launchFirefox, openExtensionPage, requestHostAccess, settled, type FirefoxSession } from './firefox-pages';
 import { SAMPLE_PATH, startServer, type TestServer } from './server';
 
-const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-const EXT_DIR = path.join(ROOT, 'dist', 'firefox');
-const GECKO_ID = JSON.parse(fs.readFileSync(path.join(EXT_DIR, 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id as string;
 const UUID = '5d7f0a4e-3c1b-4f0a-9d2e-7b6c5a4d3e21';
 const BASE = `moz-extension://${UUID}`;
 const SAMPLE = JSON.parse(fs.readFileSync(path.join(SHARED, 'nags', 'moscowtimes-venezuela.json'), 'utf8')) as { title: string; must_keep: string[]; keep_captions: string[]; must_drop: string[] };
 
 let server: TestServer;
-let browser: Browser;
-let profile: string;
+let firefox: FirefoxSession;
 let article: Page;
 let popup: Page;
 let reader: Page;
-
-
-async function settled(page: Page): Promise<string> {
-  await page.waitForFunction(() => {
-    const s = document.body?.dataset.state;
-    return !!s && !['starting', 'working', 'loading'].includes(s);
-  }, { timeout: 20_000 });
-  return page.evaluate(() => document.body.dataset.state!);
-}
 
 const ledgerCounts = (p: Page): Promise<Record<string, number>> =>
   p.evaluate(() => Object.fromEntries(Array.from(document.querySelectorAll<HTMLElement>('.ledger .chip')).map((c) => [c.dataset.category!, Number(c.dataset.count)])));
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(EXT_DIR, 'manifest.json'))) throw new Error(`No built extension in ${EXT_DIR}: run \`npm run build\` first.`);
-  if (!fs.existsSync(FIREFOX)) throw new Error(`firefox-esr not found at ${FIREFOX}: apt-get install -y firefox-esr (or set FIREFOX_PATH).`);
   server = await startServer();
-  profile = fs.mkdtempSync(path.join(os.tmpdir(), 'decant-firefox-'));
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    userDataDir: profile,
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
-      // Mozilla's own test pref: optional permission requests are granted without the doorhanger.
-      'extensions.webextOptionalPermissionPrompts': false,
-      'services.settings.server': 'http://127.0.0.1:1/',
-      'intl.locale.requested': 'en-US',
-      'intl.accept_languages': 'en-US',
-    },
-  });
-  const installed = await browser.installExtension(EXT_DIR);
-  expect(installed).toBe(GECKO_ID);
+  firefox = await launchFirefox(UUID, { 'intl.locale.requested': 'en-US', 'intl.accept_languages': 'en-US' });
+  const { browser } = firefox;
   article = await browser.newPage();
   // Only two tabs from here on: the article and the extension page (tab ids are found by elimination).
   for (const p of await browser.pages()) if (p !== article) await p.close();
@@ -67,14 +35,13 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close().catch(() => {});
+  await firefox?.close();
   await server?.close();
-  if (profile) fs.rmSync(profile, { recursive: true, force: true });
 });
 
 describe('Firefox', () => {
   test('the extension installs and its pages run (a reader view with nothing kept says so)', async () => {
-    popup = await browser.newPage();
+    popup = await firefox.browser.newPage();
     await openExtensionPage(popup, `${BASE}/reader.html`);
     expect(await settled(popup)).toBe('gone');
     expect(await popup.$eval('.state-message', (e) => e.textContent)).toMatch(/until the browser closes/);
@@ -94,21 +61,7 @@ describe('Firefox', () => {
 
   test('with host access granted (optional-permission route), the popup page renders the cleaned sample page', async () => {
     // A real click (BiDi input = user gesture) asks for the site; the pref answers the prompt.
-    await popup.evaluate(() => {
-      const button = document.createElement('button');
-      button.id = 'grant';
-      button.textContent = 'Grant';
-      button.addEventListener('click', () => {
-        const b = (globalThis as unknown as { browser: { permissions: { request(p: object): Promise<boolean> } } }).browser;
-        void b.permissions.request({ origins: ['http://127.0.0.1/*'] }).then((ok) => {
-          document.body.dataset.granted = String(ok);
-        });
-      });
-      document.body.appendChild(button);
-    });
-    await popup.click('#grant');
-    await popup.waitForFunction(() => document.body.dataset.granted !== undefined, { timeout: 10_000 });
-    expect(await popup.evaluate(() => document.body.dataset.granted)).toBe('true');
+    expect(await requestHostAccess(popup, ['http://127.0.0.1/*'])).toBe(true);
     const url = await popup.evaluate(() => location.href);
     await openExtensionPage(popup, `${url}&again=1`);
     expect(await settled(popup)).toBe('article');
@@ -123,11 +76,11 @@ describe('Firefox', () => {
   });
 
   test('the reader view renders it too, and shows a removed block again in place', async () => {
-    const before = new Set(await browser.pages());
+    const before = new Set(await firefox.browser.pages());
     await popup.click('[data-action="reader"]');
     // BiDi does not report moz-extension loads, so find the new tab and ask it where it is.
     for (const deadline = Date.now() + 20_000; !reader && Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
-      reader = (await browser.pages()).find((p) => !before.has(p))!;
+      reader = (await firefox.browser.pages()).find((p) => !before.has(p))!;
     }
     expect(reader).toBeTruthy();
     await reader.waitForFunction((base: string) => location.href.startsWith(`${base}/reader.html?id=`) && document.readyState === 'complete', { timeout: 20_000 }, BASE);
