@@ -20,7 +20,8 @@
 // same file the jsdom layer uses, bundled into the views), and every network request the view makes
 // (Playwright's request events) — only images may be fetched (CONTRACT §3).
 //
-// The vectors' pages, the sentinels, the scan and the checks of a view are in xss-lib.ts.
+// The render path runs in Firefox too (xss-firefox.test.ts); what both suites share — the vectors'
+// pages, the sentinels, the scan and the checks of a view — is in xss-lib.ts.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
