@@ -4,7 +4,8 @@
 // while the real content.js `run()` cleans each page --runs times (after bench:browser's build of
 // .bench/browser/ext — run `BENCH_PAGES=1 npm run bench:browser -- pages` once first). Prints self
 // and total time per function, summed over the pages; --cpuprofile writes the last page's profile
-// for DevTools.
+// for DevTools; --callers NAME sums the time of the function NAME (self and below) by its three
+// nearest callers.
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,6 +20,7 @@ const opt = (name, def) => {
 const RUNS = Number(opt('runs', 3));
 const TOP = Number(opt('top', 40));
 const FILTER = opt('filter', null);
+const CALLERS = opt('callers', null);
 const extDir = path.join(workDir, 'browser', 'ext');
 // The e2e helpers (TypeScript) bundled for node, as bench/browser.mjs does with its parts.
 const e2eLib = path.join(workDir, 'e2e-lib.mjs');
@@ -44,6 +46,7 @@ await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
 
 const self = new Map();
 const total = new Map();
+const callers = new Map();
 let sampledMs = 0;
 let last = null;
 for (const id of ids) {
@@ -78,6 +81,12 @@ for (const id of ids) {
     const seen = new Set();
     for (let id = node.id; id !== undefined; id = parent.get(id)) {
       const nm = name(byId.get(id));
+      if (CALLERS && byId.get(id).callFrame.functionName === CALLERS && !seen.has(nm)) {
+        const chain = [];
+        for (let up = parent.get(id); up !== undefined && chain.length < 3; up = parent.get(up)) chain.push(name(byId.get(up)));
+        const key = chain.join(' < ');
+        callers.set(key, (callers.get(key) ?? 0) + ms);
+      }
       if (seen.has(nm)) continue;
       seen.add(nm);
       total.set(nm, (total.get(nm) ?? 0) + ms);
@@ -92,5 +101,9 @@ console.log(`${ids.length} page(s) × ${RUNS} run(s), ${sampledMs.toFixed(0)} ms
 for (const [k, v] of rows(self)) console.log(`${v.toFixed(1).padStart(9)}  ${k}`);
 console.log('\ntotal ms');
 for (const [k, v] of rows(total)) console.log(`${v.toFixed(1).padStart(9)}  ${k}`);
+if (CALLERS) {
+  console.log(`\n${CALLERS}, by caller`);
+  for (const [k, v] of rows(callers)) console.log(`${v.toFixed(1).padStart(9)}  ${k}`);
+}
 const file = opt('cpuprofile', null);
 if (file && last) fs.writeFileSync(path.resolve(root, file), JSON.stringify(last));
