@@ -25,6 +25,8 @@ export interface PoolOptions {
   recycleAfter: number;
   /** V8 old-generation limit per worker (MB), so it collects garbage before its heap balloons; unset: V8's default. */
   heapMb?: number;
+  /** V8 young-generation size per worker (MB); unset: V8's default. */
+  youngMb?: number;
 }
 
 export class WorkerPool {
@@ -39,7 +41,8 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const resourceLimits = this.opts.heapMb ? { maxOldGenerationSizeMb: this.opts.heapMb } : undefined;
+    const { heapMb, youngMb } = this.opts;
+    const resourceLimits = heapMb || youngMb ? { ...(heapMb ? { maxOldGenerationSizeMb: heapMb } : {}), ...(youngMb ? { maxYoungGenerationSizeMb: youngMb } : {}) } : undefined;
     const slot: Slot = { worker: new Worker(this.opts.workerUrl, { resourceLimits }), job: null, timer: null, resolve: null, served: 0 };
     slot.worker.on('message', (r: JobResult) => this.finish(slot, r, false));
     slot.worker.on('error', (e) => this.died(slot, `the worker crashed on it (${e.message})`));

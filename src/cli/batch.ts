@@ -41,6 +41,17 @@ const RECYCLE_AFTER = 250;
  * needed more would fail as a crash record, and its worker be replaced.
  */
 const WORKER_HEAP_MB = 512;
+/**
+ * Each worker's V8 young generation (MB). A page's DOM is garbage by the next page, but with V8's
+ * default (16 MB semi-spaces) most of it lived through two scavenges and was promoted, so the old
+ * generation filled and was marked and swept again and again — much of it on V8's helper threads, the
+ * CPU that keeps two workers on two cores from going twice as fast. With 128 MB, `node bench/batch.mjs
+ * --runs 1 --pages 181`, two runs each alternating with the default (2 cores, load 2.6–3.4): CPU per
+ * page 181/180 → 152/156 ms with one worker (helper threads 69/68 → 51/51 ms), 205/214 → 178/193 ms
+ * with two; pages/s 7.9/8.0 → 9.1/8.8 and 9.3/8.9 → 10.7/9.9; peak RSS 0.41 → 0.53–0.57 GB and
+ * 0.61 → 0.84–0.86 GB. 256 MB bought little more speed for twice the extra memory; 512 less of both.
+ */
+const WORKER_YOUNG_MB = 128;
 
 class UsageError extends Error {}
 
@@ -148,7 +159,7 @@ export async function runBatch(argv: string[], io: { stdout?: NodeJS.WritableStr
     say(`cannot write ${args.out}: ${(e as Error).message}`);
     return 1;
   }
-  const pool = new WorkerPool({ size: args.workers, workerUrl: new URL('./batch-worker.mjs', import.meta.url), timeoutMs: PAGE_TIMEOUT_MS, recycleAfter: RECYCLE_AFTER, heapMb: WORKER_HEAP_MB });
+  const pool = new WorkerPool({ size: args.workers, workerUrl: new URL('./batch-worker.mjs', import.meta.url), timeoutMs: PAGE_TIMEOUT_MS, recycleAfter: RECYCLE_AFTER, heapMb: WORKER_HEAP_MB, youngMb: WORKER_YOUNG_MB });
 
   const started = Date.now();
   let interrupted = false;
