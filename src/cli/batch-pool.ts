@@ -3,7 +3,7 @@
  * synchronous), a hang guard per page, and a fresh worker when one dies or hangs, so one bad page
  * costs one failed record, never the run.
  */
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { Job, JobResult } from './batch-job';
 import { toFailedRecord } from '../export/record';
 
@@ -41,8 +41,9 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const { heapMb, youngMb } = this.opts;
-    const resourceLimits = heapMb || youngMb ? { ...(heapMb ? { maxOldGenerationSizeMb: heapMb } : {}), ...(youngMb ? { maxYoungGenerationSizeMb: youngMb } : {}) } : undefined;
+    const resourceLimits: ResourceLimits = {};
+    if (this.opts.heapMb) resourceLimits.maxOldGenerationSizeMb = this.opts.heapMb;
+    if (this.opts.youngMb) resourceLimits.maxYoungGenerationSizeMb = this.opts.youngMb;
     const slot: Slot = { worker: new Worker(this.opts.workerUrl, { resourceLimits }), job: null, timer: null, resolve: null, served: 0 };
     slot.worker.on('message', (r: JobResult) => this.finish(slot, r, false));
     slot.worker.on('error', (e) => this.died(slot, `the worker crashed on it (${e.message})`));
