@@ -16,6 +16,10 @@ await esbuild.build({
   // The batch worker is its own file: worker threads load it by URL next to decant.mjs.
   entryPoints: { decant: 'src/cli/index.ts', 'batch-worker': 'src/cli/batch-worker.ts' },
   outdir: 'dist/cli',
+  // Chunks: what only converting needs (jsdom, the pipeline, the renderers) loads when a page is
+  // converted, so `decant batch`'s coordinator never loads it (src/cli/index.ts).
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   target: 'node20',

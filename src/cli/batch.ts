@@ -107,7 +107,11 @@ export function parseBatchArgs(argv: string[]): BatchArgs | 'help' {
   return { target, kind, out, workers, shard, resume: flags.has('--resume') };
 }
 
-export async function runBatch(argv: string[], io: { stdout?: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<number> {
+/**
+ * `workerUrl` is the bundled batch-worker.mjs: the entry (index.ts, at dist/cli/decant.mjs) names it,
+ * since this module is bundled into a chunk of its own elsewhere.
+ */
+export async function runBatch(argv: string[], io: { stdout?: NodeJS.WritableStream; stderr: NodeJS.WritableStream }, workerUrl: URL): Promise<number> {
   const say = (s: string): void => void io.stderr.write(`decant batch: ${s}\n`);
   let args: BatchArgs;
   try {
@@ -159,7 +163,7 @@ export async function runBatch(argv: string[], io: { stdout?: NodeJS.WritableStr
     say(`cannot write ${args.out}: ${(e as Error).message}`);
     return 1;
   }
-  const pool = new WorkerPool({ size: args.workers, workerUrl: new URL('./batch-worker.mjs', import.meta.url), timeoutMs: PAGE_TIMEOUT_MS, recycleAfter: RECYCLE_AFTER, heapMb: WORKER_HEAP_MB, youngMb: WORKER_YOUNG_MB });
+  const pool = new WorkerPool({ size: args.workers, workerUrl, timeoutMs: PAGE_TIMEOUT_MS, recycleAfter: RECYCLE_AFTER, heapMb: WORKER_HEAP_MB, youngMb: WORKER_YOUNG_MB });
 
   const started = Date.now();
   let interrupted = false;

@@ -9,7 +9,8 @@ import { closePage, parseHtml } from './parse';
 import { countElements } from './prescan';
 import { DEFAULT_MAX_ELEMENTS } from '../core/pipeline';
 import { toRecord, type ExportRecord } from '../export/record';
-import { renderRecord, EXPORT_FORMATS, type ExportFormat } from '../export/formats';
+import { renderRecord } from '../export/formats';
+import { EXPORT_FORMATS, type ExportFormat } from '../export/format-list';
 
 export type Format = ExportFormat;
 export const FORMATS: readonly Format[] = EXPORT_FORMATS;

@@ -10,11 +10,17 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { convert, FORMATS, type Format } from './convert';
 import { InputError } from './decode';
 import { progressBar } from './progress';
 import { DECANT_VERSION } from '../export/record';
-import { FORMAT_FILES } from '../export/formats';
+import { EXPORT_FORMATS as FORMATS, FORMAT_FILES, type ExportFormat as Format } from '../export/format-list';
+
+/**
+ * The pipeline and the renderers (jsdom, Readability, DOMPurify, Turndown, the citation code) load
+ * when a page is converted here, not at start: `decant batch` converts in its workers only, and
+ * `--help` or a usage error needs none of it.
+ */
+const loadConvert = async (): Promise<typeof import('./convert').convert> => (await import('./convert')).convert;
 
 const USAGE = `Usage:
   decant <file|dir|-> [--url URL] [--format md|txt|json|html|csl|bib] [--out DIR]
@@ -102,7 +108,7 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
   try {
     if (argv[0] === 'batch') {
       const { runBatch } = await import('./batch');
-      return await runBatch(argv.slice(1), io);
+      return await runBatch(argv.slice(1), io, new URL('./batch-worker.mjs', import.meta.url));
     }
     args = parseArgs(argv);
   } catch (e) {
@@ -131,12 +137,12 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
       io.stderr.write('decant: a directory needs --out DIR\n');
       return 2;
     }
-    return convertDirectory(target, args, io);
+    return convertDirectory(target, args, io, await loadConvert());
   }
   const name = target === '-' ? '<stdin>' : target;
   try {
     const bytes = target === '-' ? readStdin() : new Uint8Array(fs.readFileSync(target));
-    const page = convert({ bytes, url: args.url });
+    const page = (await loadConvert())({ bytes, url: args.url });
     const output = page.render(args.format);
     page.close();
     if (args.out) {
@@ -162,7 +168,7 @@ function readPageFile(file: string): Uint8Array {
   return new Uint8Array(fs.readFileSync(file));
 }
 
-function convertDirectory(dir: string, args: Args, io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WriteStream | NodeJS.WritableStream }): number {
+function convertDirectory(dir: string, args: Args, io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WriteStream | NodeJS.WritableStream }, convert: Awaited<ReturnType<typeof loadConvert>>): number {
   const files = fs
     .readdirSync(dir, { withFileTypes: true })
     .filter((d) => !d.isDirectory() && /\.html?$/i.test(d.name))

@@ -12,18 +12,9 @@ import { toBibtex, toCslJson } from './citation';
 
 type Win = Window & typeof globalThis;
 
-export type ExportFormat = 'md' | 'txt' | 'json' | 'html' | 'csl' | 'bib';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'txt', 'json', 'html', 'csl', 'bib'];
+import type { ExportFormat } from './format-list';
 
-/** File extension and MIME type of each format. */
-export const FORMAT_FILES: Readonly<Record<ExportFormat, { ext: string; mime: string; label: string }>> = {
-  md: { ext: 'md', mime: 'text/markdown;charset=utf-8', label: 'Markdown' },
-  txt: { ext: 'txt', mime: 'text/plain;charset=utf-8', label: 'Plain text' },
-  json: { ext: 'json', mime: 'application/json', label: 'JSON' },
-  html: { ext: 'html', mime: 'text/html;charset=utf-8', label: 'HTML page' },
-  csl: { ext: 'csl.json', mime: 'application/vnd.citationstyles.csl+json', label: 'Citation (CSL-JSON)' },
-  bib: { ext: 'bib', mime: 'application/x-bibtex', label: 'Citation (BibTeX)' },
-};
+export { EXPORT_FORMATS, FORMAT_FILES, type ExportFormat } from './format-list';
 
 export interface RenderContext {
   doc: Document;
