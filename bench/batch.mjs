@@ -42,7 +42,9 @@ function procStat(pid) {
  * threads, and the helper threads Node and V8 start with the process (V8's platform pool, which runs
  * the worker isolates' parallel scavenges, concurrent marking and sweeping and concurrent TurboFan
  * compiles, and libuv's pool). Helpers are the threads started together with the first non-main
- * thread; worker threads start later, once the CLI has loaded (and again when a worker is recycled).
+ * thread (within 30 ms: Node starts them as the process starts); worker threads start later, once the
+ * batch code has loaded and read its inputs (80 ms in on a 2-core machine; again when a worker is
+ * recycled).
  * A thread that ends between two samples keeps its last sampled value.
  */
 function threadSampler(pid) {
@@ -75,7 +77,7 @@ function threadSampler(pid) {
       const others = [...threads].filter(([tid]) => Number(tid) !== pid);
       const firstStart = Math.min(...others.map(([, t]) => t.start));
       const out = { main: threads.get(String(pid))?.cpu ?? 0, workers: 0, helpers: 0 };
-      for (const [, t] of others) out[t.start - firstStart <= 0.2 * ticks ? 'helpers' : 'workers'] += t.cpu;
+      for (const [, t] of others) out[t.start - firstStart <= 0.03 * ticks ? 'helpers' : 'workers'] += t.cpu;
       return out;
     },
   };
