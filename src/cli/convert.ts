@@ -10,10 +10,9 @@ import { countElements } from './prescan';
 import { DEFAULT_MAX_ELEMENTS } from '../core/pipeline';
 import { toRecord, type ExportRecord } from '../export/record';
 import { renderRecord } from '../export/formats';
-import { EXPORT_FORMATS, type ExportFormat } from '../export/format-list';
+import type { ExportFormat } from '../export/format-list';
 
 export type Format = ExportFormat;
-export const FORMATS: readonly Format[] = EXPORT_FORMATS;
 
 /** The page was read but holds no article (Readability found nothing, or under 40 words of body). */
 export class NoArticleError extends InputError {

@@ -9,12 +9,11 @@ import type { ExportRecord } from './record';
 import { toMarkdown } from './markdown';
 import { toStandaloneHtml } from './standalone';
 import { toBibtex, toCslJson } from './citation';
+import type { ExportFormat } from './format-list';
 
 type Win = Window & typeof globalThis;
 
-import type { ExportFormat } from './format-list';
-
-export { EXPORT_FORMATS, FORMAT_FILES, type ExportFormat } from './format-list';
+export { FORMAT_FILES, type ExportFormat } from './format-list';
 
 export interface RenderContext {
   doc: Document;
