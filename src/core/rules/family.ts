@@ -5,7 +5,7 @@
  */
 import type { Category } from '../types';
 import type { Evidence, Facts, RuleFamily, Signal, VendorEntry } from './types';
-import { compileVendors, markupJudge, restMayMatch, type CompiledVendors } from './match';
+import { compileVendors, escapeRe, markupJudge, restMayMatch, type CompiledVendors } from './match';
 import type { Attrs } from './attrs';
 
 export interface FamilySpec {
@@ -31,7 +31,7 @@ export interface FamilySpec {
 }
 
 /** Every family defined so far, in order; `Facts.evidence` answers for all of them at once. */
-const defined: { vendors: CompiledVendors; judge: ((token: string) => boolean) | null }[] = [];
+const defined: { vendors: CompiledVendors; judge: ((token: string) => boolean) | null; markup: FamilySpec['markup'] | null }[] = [];
 
 /** All families' exact ids and classes in one map each: name → [family index, entry] pairs. */
 let joined: {
@@ -69,8 +69,10 @@ export function defineFamily(spec: FamilySpec): RuleFamily {
   defined.push({
     vendors: compileVendors(spec.vendors ?? []),
     judge: spec.markup ? markupJudge(spec.markup.exact, spec.markup.stems, spec.markup.exclude) : null,
+    markup: spec.markup ?? null,
   });
   tokenFamilies.clear();
+  anyVocabulary = null;
   joined = null;
   const maxText = spec.maxText ?? 3000;
   const maxParas = spec.maxParas ?? 6;
@@ -115,11 +117,30 @@ const tokenFamilies = new Map<string, readonly number[]>();
 const NONE: readonly number[] = [];
 const TOKEN_MEMO_LIMIT = 8192;
 
+/**
+ * Every family's vocabulary at once, a necessary condition: a token that is none of their exact tokens
+ * and starts with none of their stems is in no vocabulary (most tokens of a page), whatever the
+ * families exclude. Built when first asked, after the families are defined.
+ */
+let anyVocabulary: { exact: ReadonlySet<string>; stem: RegExp | null } | null = null;
+
+function inSomeVocabulary(token: string): boolean {
+  if (!anyVocabulary) {
+    const specs = defined.flatMap((d) => (d.markup ? [d.markup] : []));
+    const stems = specs.flatMap((m) => m.stems ?? []);
+    anyVocabulary = {
+      exact: new Set(specs.flatMap((m) => m.exact)),
+      stem: stems.length ? new RegExp(`^(?:${stems.map(escapeRe).join('|')})`) : null,
+    };
+  }
+  return anyVocabulary.exact.has(token) || (anyVocabulary.stem?.test(token) ?? false);
+}
+
 function familiesOfToken(token: string): readonly number[] {
   let list = tokenFamilies.get(token);
   if (list === undefined) {
     const hits: number[] = [];
-    for (let i = 0; i < defined.length; i++) if (defined[i].judge?.(token)) hits.push(i);
+    if (inSomeVocabulary(token)) for (let i = 0; i < defined.length; i++) if (defined[i].judge?.(token)) hits.push(i);
     list = hits.length ? hits : NONE;
     if (tokenFamilies.size >= TOKEN_MEMO_LIMIT) tokenFamilies.clear();
     tokenFamilies.set(token, list);

@@ -73,7 +73,7 @@ export function markupJudge(exact: readonly string[], stems: readonly string[] =
   };
 }
 
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Each phrase as a pattern: escaped, its spaces matching `space`; a `/…/` entry is a regex fragment as it is. */
 function phrasePatterns(phrases: readonly string[], space = '\\s+'): string {
