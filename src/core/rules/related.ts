@@ -33,9 +33,30 @@ function onlySelfLinks(el: Element, page: URL | null): boolean {
   return true;
 }
 
+/**
+ * The walk asks about the same links once per enclosing block (a paragraph, then each wrapper): each
+ * href is resolved once per page. Bounded, like the engine's other memos, for long batch runs.
+ */
+let memoPage: URL | null = null;
+const memo = new Map<string, boolean>();
+const MEMO_LIMIT = 4096;
+
 function isPermalink(href: string, page: URL | null): boolean {
   if (href.startsWith('#')) return href.length > 1;
   if (!page || /^(?:javascript|mailto|tel):/i.test(href)) return false;
+  if (page !== memoPage) {
+    memoPage = page;
+    memo.clear();
+  }
+  let known = memo.get(href);
+  if (known === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(href, (known = resolvesToPage(href, page)));
+  }
+  return known;
+}
+
+function resolvesToPage(href: string, page: URL): boolean {
   let u: URL;
   try {
     u = new URL(href, page);
