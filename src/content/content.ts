@@ -15,7 +15,7 @@ import type { LedgerEntry } from '../core/types';
 import type { ContentOptions, ContentReply } from '../platform/protocol';
 import { CONTENT_API_VERSION } from '../platform/protocol';
 import { markCopy } from './mark';
-import { safeDom, unclobberForms } from './safe-dom';
+import { safeDom, unclobberForms } from '../core/safe-dom';
 import { sha256HexOf } from './hash';
 
 const HTML_TYPES = /^(?:text\/html|application\/xhtml\+xml|application\/xml|text\/xml|image\/svg\+xml)$/i;

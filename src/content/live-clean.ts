@@ -25,7 +25,7 @@ import { collapse } from '../core/dom';
 import type { Category } from '../core/types';
 import { HIDDEN_BY_ATTR, UNLOCKED_ATTR, type LiveItem, type LiveLedger } from '../platform/live-protocol';
 import { hasVisibleDescendant, markCopy, positionMark } from './mark';
-import { safeDom, unclobberForms, type SafeDom } from './safe-dom';
+import { safeDom, unclobberForms, type SafeDom } from '../core/safe-dom';
 
 /** Work per animation frame for late nags. */
 const FRAME_BUDGET_MS = 4;
@@ -207,14 +207,14 @@ export class LiveCleaner {
     const dom = this.dom;
     const body = dom.body(doc);
     if (!body) return;
-    const copy = dom.cloneDocument(doc);
+    const copy = dom.clone(doc);
     unclobberForms(copy, this.view, dom);
     const floating: Element[] = [];
     markCopy(doc, copy, this.view, dom, (el) => floating.push(el));
     const href = String(this.view.location.href);
     const result = cleanLivePage(copy, { url: /^https?:/i.test(href) ? href : undefined, window: this.view, categories: this.categories });
     this.guard = articleGuard(doc, result.articlePath, dom);
-    this.maxText = Math.max(2000, 0.5 * dom.textLength(body));
+    this.maxText = Math.max(2000, 0.5 * dom.textContent(body).length);
     for (const entry of result.removed) {
       const el = locateRemoved(doc, entry, dom);
       if (el) this.hideBlock(el, entry, false);
@@ -370,7 +370,7 @@ export class LiveCleaner {
     if (role === 'dialog' || role === 'alertdialog' || dom.get(root, 'aria-modal') === 'true' || dom.localName(root) === 'dialog') return true;
     if (scanLive(root, { categories: this.categories, maxText: this.maxText }).length > 0) return true;
     const parent = dom.parentElement(root);
-    if (parent !== this.body && parent !== this.html && dom.textLength(root) > 0) return false;
+    if (parent !== this.body && parent !== this.html && dom.textContent(root).length > 0) return false;
     const s = this.view.getComputedStyle(root);
     return s.display !== 'none' && (s.position === 'fixed' || s.position === 'sticky');
   }
@@ -396,7 +396,7 @@ export class LiveCleaner {
     if (this.overlayOn && !userOwned) {
       for (const el of this.covers) {
         if (this.byEl.has(el) || this.insideHidden(el)) continue;
-        if (this.dom.textLength(el) > COVER_TEXT_LIMIT) continue;
+        if (this.dom.textContent(el).length > COVER_TEXT_LIMIT) continue;
         hid = this.hideBlock(el, { rule: 'live-cover', category: 'overlay', reason: 'a fixed layer covering the whole window over the article', preview: collapse(this.dom.textContent(el)).slice(0, 160) }, late) || hid;
       }
     }
@@ -410,7 +410,7 @@ export class LiveCleaner {
 
   /**
    * Scan a live subtree that holds a form: a copy in a document of its own, with the names that
-   * shadow form properties stripped (safe-dom.ts), walked by the core; layout comes from each copied
+   * shadow form properties stripped (core/safe-dom.ts), walked by the core; layout comes from each copied
    * element's live twin, and candidates are mapped back to them.
    */
   private scanCopyOf(root: Element): LiveCandidate[] {

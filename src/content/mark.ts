@@ -11,7 +11,7 @@
  */
 
 import { MAX_READ_DEPTH } from '../core/dom';
-import { safeDom, type SafeDom } from './safe-dom';
+import { safeDom, type SafeDom } from '../core/safe-dom';
 
 export const HIDDEN_ATTR = 'data-decant-hidden';
 export const POS_ATTR = 'data-decant-pos';
@@ -33,7 +33,7 @@ export interface MarkStats {
 
 /** True when some descendant overrides an ancestor's `visibility: hidden` (it is then still shown). */
 export function hasVisibleDescendant(el: Element, view: Window, dom: SafeDom, budget = 300): boolean {
-  const all = dom.descendants(el);
+  const all = dom.elementsByTag(el, '*');
   const n = Math.min(all.length, budget);
   for (let i = 0; i < n; i++) {
     if (view.getComputedStyle(all[i]).visibility === 'visible') return true;
@@ -43,7 +43,7 @@ export function hasVisibleDescendant(el: Element, view: Window, dom: SafeDom, bu
 
 /** How a fixed/sticky element sits over the page: `cover`, `top`, `fixed`, or null for a text column. */
 export function positionMark(el: Element, style: CSSStyleDeclaration, view: Window, dom: SafeDom): 'cover' | 'top' | 'fixed' | null {
-  if (dom.textLength(el) > OVERLAY_TEXT_LIMIT) return null;
+  if (dom.textContent(el).length > OVERLAY_TEXT_LIMIT) return null;
   const vw = view.innerWidth || 1;
   const vh = view.innerHeight || 1;
   const r = dom.rect(el);

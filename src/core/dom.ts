@@ -2,6 +2,7 @@
  * Small DOM helpers shared by the pipeline steps. Pure: they read the nodes they are given and never
  * touch a global window or document.
  */
+import { domOf } from './safe-dom';
 
 /** Attributes Decant itself puts on article blocks (html.ts strips the page's own copies). */
 export const DECANT_ID_ATTR = 'data-decant-id';
@@ -221,16 +222,16 @@ function withBody(copy: Document, root: Element, body: Element, flattened: numbe
  * that hold none of them are copied whole by the DOM, and only the elements on the way to a skipped
  * one are copied one by one. The same tree as a deep copy with those elements removed afterwards,
  * for less than the cost of copying the scripts alone (and none of removing them). Built detached,
- * attached once by the caller; iterative; clobbering-proof (see NodeAccess). Null when a skipped
+ * attached once by the caller; iterative; clobbering-proof (see safe-dom.ts). Null when a skipped
  * element lies in a `<template>`'s children (a template copied alone would lose its content).
  */
 function copyWithout(copy: Document, src: Element, skip: readonly Element[]): Element | null {
-  const dom = nodeAccess(src);
+  const dom = domOf(src);
   const gone = new Set<Node>(skip);
   const onPath = new Set<Node>();
   for (const el of skip) {
-    for (let p = dom.parent(el); p && p !== src && !onPath.has(p); p = dom.parent(p)) {
-      if (dom.name(p) === 'template') return null;
+    for (let p = dom.parentNode(el); p && p !== src && !onPath.has(p); p = dom.parentNode(p)) {
+      if (dom.nodeName(p) === 'template') return null;
       onPath.add(p);
     }
   }
@@ -240,116 +241,31 @@ function copyWithout(copy: Document, src: Element, skip: readonly Element[]): El
   while (from.length) {
     const s = from.pop()!;
     const d = to.pop()!;
-    for (let c = dom.first(s); c; c = dom.next(c)) {
+    for (let c = dom.firstChild(s); c; c = dom.nextSibling(c)) {
       if (gone.has(c)) continue;
       if (onPath.has(c)) {
         const e = copy.importNode(c, false);
-        dom.append(d, e);
+        dom.appendChild(d, e);
         from.push(c);
         to.push(e);
-      } else dom.append(d, copy.importNode(c, true));
+      } else dom.appendChild(d, copy.importNode(c, true));
     }
   }
   return top;
-}
-
-/** The prototype in `obj`'s chain that defines `name` itself (Node.prototype for `firstChild`, …). */
-function protoWith(obj: object, name: string): object {
-  for (let p: object | null = obj; p; p = Object.getPrototypeOf(p)) if (Object.prototype.hasOwnProperty.call(p, name)) return p;
-  throw new TypeError(`no ${name} in the prototype chain`);
-}
-
-/**
- * DOM navigation that a page cannot clobber. A form's control named after a DOM property replaces
- * that property on the form (`<input name="nextElementSibling">` makes `form.nextElementSibling` the
- * input; a control named `firstChild`, `parentNode` or `textContent` likewise), and a walk that
- * trusts such properties loops forever or loses content. These read the prototypes' own accessors,
- * found through the objects' prototype chains (no globals: the core runs in jsdom and the browser).
- */
-interface NodeAccess {
-  first(n: Node): Node | null;
-  last(n: Node): Node | null;
-  next(n: Node): Node | null;
-  prev(n: Node): Node | null;
-  parent(n: Node): Node | null;
-  type(n: Node): number;
-  /** Lower-case node name (`script`, `template`, `#text`). */
-  name(n: Node): string;
-  append(parent: Node, child: Node): void;
-  removeChild(parent: Node, child: Node): void;
-  clear(parent: Node): void;
-  /** A fragment of `n`'s document. */
-  fragmentFor(n: Node): DocumentFragment;
-  firstElement(el: Element): Element | null;
-  nextElement(el: Element): Element | null;
-  parentElement(el: Element): Element | null;
-  /** The element's local name, as it is (`script`, `svg`, `foreignObject`). */
-  tag(el: Element): string;
-}
-
-const accessCache = new WeakMap<object, NodeAccess>();
-
-function nodeAccess(anyNode: Node): NodeAccess {
-  const nodeProto = protoWith(anyNode, 'firstChild');
-  const cached = accessCache.get(nodeProto);
-  if (cached) return cached;
-  type Getter<T> = (this: unknown) => T;
-  const getter = <T>(proto: object, name: string): Getter<T> => Object.getOwnPropertyDescriptor(proto, name)!.get as Getter<T>;
-  const fn = <T extends (...a: never[]) => unknown>(proto: object, name: string): T => (proto as Record<string, T>)[name];
-  const first = getter<Node | null>(nodeProto, 'firstChild');
-  const last = getter<Node | null>(nodeProto, 'lastChild');
-  const next = getter<Node | null>(nodeProto, 'nextSibling');
-  const prev = getter<Node | null>(nodeProto, 'previousSibling');
-  const parent = getter<Node | null>(nodeProto, 'parentNode');
-  const type = getter<number>(nodeProto, 'nodeType');
-  const name = getter<string>(nodeProto, 'nodeName');
-  const setText = Object.getOwnPropertyDescriptor(nodeProto, 'textContent')!.set!;
-  const append = fn<(this: Node, c: Node) => Node>(nodeProto, 'appendChild');
-  const remove = fn<(this: Node, c: Node) => Node>(nodeProto, 'removeChild');
-  // Element's (ParentNode / NonDocumentTypeChildNode) accessors, from a throwaway element's chain.
-  const owner = getter<Document | null>(nodeProto, 'ownerDocument');
-  const ownerDoc = type.call(anyNode) === 9 ? (anyNode as Document) : owner.call(anyNode)!;
-  const docProto = protoWith(ownerDoc, 'createDocumentFragment');
-  const createFragment = fn<(this: Document) => DocumentFragment>(docProto, 'createDocumentFragment');
-  const probe = fn<(this: Document, t: string) => Element>(docProto, 'createElement').call(ownerDoc, 'div');
-  const elProto = protoWith(probe, 'firstElementChild');
-  const firstElement = getter<Element | null>(elProto, 'firstElementChild');
-  const nextElement = getter<Element | null>(protoWith(probe, 'nextElementSibling'), 'nextElementSibling');
-  const parentElement = getter<Element | null>(nodeProto, 'parentElement');
-  const localName = getter<string>(protoWith(probe, 'localName'), 'localName');
-  const access: NodeAccess = {
-    first: (n) => first.call(n),
-    last: (n) => last.call(n),
-    next: (n) => next.call(n),
-    prev: (n) => prev.call(n),
-    parent: (n) => parent.call(n),
-    type: (n) => type.call(n),
-    name: (n) => name.call(n).toLowerCase(),
-    append: (p, c) => void append.call(p, c),
-    removeChild: (p, c) => void remove.call(p, c),
-    clear: (p) => setText.call(p, ''),
-    fragmentFor: (n) => createFragment.call(owner.call(n) ?? (n as Document)),
-    firstElement: (el) => firstElement.call(el),
-    nextElement: (el) => nextElement.call(el),
-    parentElement: (el) => parentElement.call(el),
-    tag: (el) => localName.call(el),
-  };
-  accessCache.set(nodeProto, access);
-  return access;
 }
 
 /**
  * Remove nodes in time linear in their parents' sizes. jsdom finds a node's index by counting its
  * preceding siblings after every change, so removing many children of one parent one by one is
  * quadratic (Readability removing 17,000 sibling scripts took most of a 20 MB page's 47 s); a parent
- * losing several children is rebuilt from the ones it keeps instead. Clobbering-proof (see NodeAccess).
+ * losing several children is rebuilt from the ones it keeps instead. Clobbering-proof (see safe-dom.ts).
  */
 export function removeNodes(nodes: readonly ChildNode[]): void {
   if (!nodes.length) return;
-  const dom = nodeAccess(nodes[0]);
+  const dom = domOf(nodes[0]);
   const byParent = new Map<Node, Set<Node>>();
   for (const n of nodes) {
-    const parent = dom.parent(n);
+    const parent = dom.parentNode(n);
     if (!parent) continue;
     let set = byParent.get(parent);
     if (!set) byParent.set(parent, (set = new Set()));
@@ -361,11 +277,11 @@ export function removeNodes(nodes: readonly ChildNode[]): void {
       continue;
     }
     const kept: Node[] = [];
-    for (let c = dom.first(parent); c; c = dom.next(c)) if (!gone.has(c)) kept.push(c);
+    for (let c = dom.firstChild(parent); c; c = dom.nextSibling(c)) if (!gone.has(c)) kept.push(c);
     dom.clear(parent);
     const fragment = dom.fragmentFor(parent);
-    for (const c of kept) dom.append(fragment, c);
-    dom.append(parent, fragment);
+    for (const c of kept) dom.appendChild(fragment, c);
+    dom.appendChild(parent, fragment);
   }
 }
 
@@ -392,30 +308,30 @@ export function isJsonLd(script: Element): boolean {
  * The page's size, depth, scripts and metadata elements in one walk of the document: the size limit,
  * the reading copy's depth check and its scripts to leave out, and the metadata's meta, link and
  * JSON-LD elements were six walks of every element (`getElementsByTagName` each). Clobbering-proof
- * (see NodeAccess).
+ * (see safe-dom.ts).
  */
 export function shapeOf(doc: Document): PageShape {
   const root = doc.documentElement;
   const body = doc.body;
   const shape: PageShape = { elements: 0, deep: false, scripts: [], metas: [], links: [], jsonLd: [] };
   if (!root) return shape;
-  const dom = nodeAccess(root);
+  const dom = domOf(root);
   let depth = 0;
   let inBody = false;
   let el: Element = root;
   for (;;) {
     shape.elements++;
-    const tag = dom.tag(el);
+    const tag = dom.localName(el);
     if (tag === 'script') {
       if (isJsonLd(el)) shape.jsonLd.push(el);
       if (inBody && !/^math\//i.test(el.getAttribute('type') ?? '')) shape.scripts.push(el);
     } else if (tag === 'meta') shape.metas.push(el);
     else if (tag === 'link') shape.links.push(el);
-    let next = dom.firstElement(el);
+    let next = dom.firstElementChild(el);
     if (next) {
       depth++;
     } else {
-      while (el !== root && !(next = dom.nextElement(el))) {
+      while (el !== root && !(next = dom.nextElementSibling(el))) {
         el = dom.parentElement(el)!;
         depth--;
       }
@@ -433,17 +349,17 @@ export function shapeOf(doc: Document): PageShape {
  * copy detached and attaching it once. Below `maxDepth`, an element that holds nodes is not copied
  * but replaced by its children, so the text, images and links keep their order one level under the
  * element at `maxDepth`. Linear: every node is visited once and each append moves a single node.
- * Clobbering-proof (see NodeAccess).
+ * Clobbering-proof (see safe-dom.ts).
  */
 export function copyFlattened(copy: Document, src: Element, maxDepth: number): { el: Element; flattened: number } {
-  const dom = nodeAccess(src);
+  const dom = domOf(src);
   const top = copy.importNode(src, false) as Element;
   let flattened = 0;
   const nodes: Node[] = [];
   const parents: Node[] = [];
   const depths: number[] = [];
   const pushChildren = (from: Node, parent: Node, depth: number): void => {
-    for (let c = dom.last(from); c; c = dom.prev(c)) {
+    for (let c = dom.lastChild(from); c; c = dom.previousSibling(c)) {
       nodes.push(c);
       parents.push(parent);
       depths.push(depth);
@@ -454,17 +370,17 @@ export function copyFlattened(copy: Document, src: Element, maxDepth: number): {
     const n = nodes.pop()!;
     const parent = parents.pop()!;
     const depth = depths.pop()!;
-    const element = dom.type(n) === 1;
-    const name = element ? dom.name(n) : '';
+    const element = dom.nodeType(n) === 1;
+    const name = element ? dom.nodeName(n) : '';
     if (name === 'script') continue; // never read (as above)
     if (!element || name === 'template') {
-      dom.append(parent, copy.importNode(n, true)); // text, comments; a template with its content
-    } else if (depth > maxDepth && dom.first(n)) {
+      dom.appendChild(parent, copy.importNode(n, true)); // text, comments; a template with its content
+    } else if (depth > maxDepth && dom.firstChild(n)) {
       flattened++;
       pushChildren(n, parent, depth);
     } else {
       const el = copy.importNode(n, false);
-      dom.append(parent, el);
+      dom.appendChild(parent, el);
       pushChildren(n, el, depth + 1);
     }
   }

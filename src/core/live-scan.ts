@@ -18,6 +18,7 @@ import { runPipeline, type Sanitizer } from './pipeline';
 import { RULES } from './rules/index';
 import { selectFamilies, walk, type LiveProbe } from './rules/engine';
 import { previewOf } from './dom';
+import { domOf, type SafeDom } from './safe-dom';
 import { dropWithContent } from './deferred';
 
 export type { LiveFacts, LiveProbe } from './rules/engine';
@@ -104,34 +105,13 @@ export function scanLive(root: Element, options: LiveScanOptions = {}): LiveCand
 const STEP = /^([^\s>:]+):nth-of-type\((\d+)\)$/;
 
 /**
- * How {@link resolvePath}, {@link locateRemoved} and {@link articleGuard} read a tree. The default
- * uses the DOM properties; on a live page the content script passes readers a hostile page cannot
- * redirect (a form's named controls shadow the form's own properties: "DOM clobbering").
- */
-export interface TreeReader {
-  body(doc: Document): Element | null;
-  firstElementChild(el: Element): Element | null;
-  nextElementSibling(el: Element): Element | null;
-  parentElement(el: Element): Element | null;
-  localName(el: Element): string;
-  textContent(el: Element): string;
-}
-
-export const PLAIN_READER: TreeReader = {
-  body: (doc) => doc.body,
-  firstElementChild: (el) => el.firstElementChild,
-  nextElementSibling: (el) => el.nextElementSibling,
-  parentElement: (el) => el.parentElement,
-  localName: (el) => el.localName,
-  textContent: (el) => el.textContent ?? '',
-};
-
-/**
  * The element at a ledger path (`body > div:nth-of-type(2) > p:nth-of-type(3)`) in `doc`, or null
  * when the page has no such element. Steps count element siblings of the same local name, exactly as
- * the pipeline counted them on its copy.
+ * the pipeline counted them on its copy. Like {@link locateRemoved} and {@link articleGuard}, it reads
+ * the tree through `read` (safe-dom.ts: a hostile page's forms cannot redirect the walk); the content
+ * script passes the live window's, the default is that of `doc`'s own prototypes.
  */
-export function resolvePath(doc: Document, path: string | null | undefined, read: TreeReader = PLAIN_READER): Element | null {
+export function resolvePath(doc: Document, path: string | null | undefined, read: SafeDom = domOf(doc)): Element | null {
   if (!path) return null;
   const steps = path.split(' > ');
   const body = read.body(doc);
@@ -161,7 +141,7 @@ export function resolvePath(doc: Document, path: string | null | undefined, read
  * spaces where blocks meet; the live element may hold more, its hidden parts, which the pipeline
  * dropped first), so a path that drifted never hides the wrong block.
  */
-export function locateRemoved(doc: Document, entry: Pick<LedgerEntry, 'path' | 'preview'>, read: TreeReader = PLAIN_READER): Element | null {
+export function locateRemoved(doc: Document, entry: Pick<LedgerEntry, 'path' | 'preview'>, read: SafeDom = domOf(doc)): Element | null {
   const el = resolvePath(doc, entry.path, read);
   if (!el) return null;
   const text = squeeze(read.textContent(el));
@@ -179,7 +159,7 @@ const squeeze = (s: string): string => s.replace(/[\s\u00a0\u200b\u2028\u2029\uf
  * Without a container (no article found, or the path no longer resolves), only the document's own
  * structure is guarded.
  */
-export function articleGuard(doc: Document, articlePath: string | null | undefined, read: TreeReader = PLAIN_READER): (el: Element) => boolean {
+export function articleGuard(doc: Document, articlePath: string | null | undefined, read: SafeDom = domOf(doc)): (el: Element) => boolean {
   const kept = new Set<Element>();
   for (let el = resolvePath(doc, articlePath, read); el; el = read.parentElement(el)) kept.add(el);
   const body = read.body(doc);
