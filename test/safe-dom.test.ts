@@ -58,6 +58,18 @@ describe('safe-dom: one clobbering-proof reader for the core and the content scr
     expect([guard(inside), guard(form), guard(div), guard(two)]).toEqual([true, true, true, false]);
   });
 
+  test('the article guard keeps the real <html> and <head> when the page names an image after them', () => {
+    const { document } = page('<!DOCTYPE html><html><head><title>t</title></head><body><img name="head"><img name="documentElement"><p>Text</p></body></html>');
+    const [head, html] = [document.querySelector('head')!, document.querySelector('html')!];
+    const [imgHead, imgRoot] = Array.from(document.querySelectorAll('img'));
+    // What a browser's document named properties do (jsdom does not): the images shadow the document's own.
+    Object.defineProperty(document, 'head', { value: imgHead, configurable: true });
+    Object.defineProperty(document, 'documentElement', { value: imgRoot, configurable: true });
+    const guard = articleGuard(document, null);
+    expect([guard(html), guard(head), guard(document.body!)]).toEqual([true, true, true]);
+    expect([guard(imgHead), guard(imgRoot)]).toEqual([false, false]);
+  });
+
   test('unclobberForms strips from a copy the names that shadow form properties, and only those', () => {
     const { window, document } = page('<!DOCTYPE html><html><body><form><input name="parentNode"><input name="email" id="attributes"><img name="q"></form><input name="parentNode"></body></html>');
     expect(unclobberForms(document, window)).toBe(2);

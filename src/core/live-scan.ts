@@ -164,6 +164,7 @@ export function articleGuard(doc: Document, articlePath: string | null | undefin
   for (let el = resolvePath(doc, articlePath, read); el; el = read.parentElement(el)) kept.add(el);
   const body = read.body(doc);
   if (body) kept.add(body);
-  for (const el of [doc.documentElement, doc.head]) if (el) kept.add(el);
+  // Read through the reader too: `<img name="head">` makes `document.head` that image in a browser.
+  for (const el of [read.documentElement(doc), read.head(doc)]) if (el) kept.add(el);
   return (el: Element): boolean => kept.has(el);
 }

@@ -97,6 +97,7 @@ function build(E: object, D: object) {
     remove: (el: Element, name: string) => removeAttribute.call(el, name),
     body: read<HTMLElement | null, Document>('body', D),
     documentElement: read<Element | null, Document>('documentElement', D),
+    head: read<HTMLHeadElement | null, Document>('head', D),
     readyState: read<DocumentReadyState, Document>('readyState', D),
     contentType: read<string, Document>('contentType', D),
     queryAll: (doc: Document, selector: string) => Array.from(querySelectorAll.call(doc, selector)),
