@@ -34,9 +34,12 @@ const CONTENT_BUDGET_KB = 40;
  * six languages, publisher-placed sponsored cards and their labels, sign-in links as their own kind:
  * f1fddf8..ba9ca49) are vocabulary both scripts need to find those nags: +1.2 KB on each (59.9 → 61.1,
  * 49.9 → 51.1 KB). content.js: 61.9 → 48.7 KB without DOMPurify (core/deferred.ts: the views, which
- * always sanitised what it handed them, are where page HTML is sanitised).
+ * always sanitised what it handed them, are where page HTML is sanitised). content.js: +1.6 KB for the
+ * date a page shows beside its byline and the byline without it (core/dateline.ts: 7 of the 8 pages in
+ * ../shared/nags showed no date and a byline ending in a cut-down date); a view step, so content-auto.js
+ * does not carry it (48.9 → 50.5 KB).
  */
-const CEILING_KB = { 'content.js': 49, 'content-auto.js': 52 };
+const CEILING_KB = { 'content.js': 51, 'content-auto.js': 52 };
 /** A page's first load (entry + static chunks) and the background script, minified + gzipped. */
 const PAGE_BUDGET_KB = 60;
 const WORKER_BUDGET_KB = 20;

@@ -297,12 +297,18 @@ export interface PageShape {
   metas: Element[];
   links: Element[];
   jsonLd: Element[];
+  /** The body's `<time>` elements and `<h1>` headings, in document order (dateline.ts: the date shown under the headline). */
+  times: Element[];
+  headlines: Element[];
 }
 
 /** The script types metadata.ts parses as JSON-LD. */
 export function isJsonLd(script: Element): boolean {
   return (script.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json';
 }
+
+/** How many `<time>` and `<h1>` elements {@link shapeOf} keeps (a live blog has hundreds; the date is near the top). */
+const MAX_TIMES = 64;
 
 /**
  * The page's size, depth, scripts and metadata elements in one walk of the document: the size limit,
@@ -313,7 +319,7 @@ export function isJsonLd(script: Element): boolean {
 export function shapeOf(doc: Document): PageShape {
   const root = doc.documentElement;
   const body = doc.body;
-  const shape: PageShape = { elements: 0, deep: false, scripts: [], metas: [], links: [], jsonLd: [] };
+  const shape: PageShape = { elements: 0, deep: false, scripts: [], metas: [], links: [], jsonLd: [], times: [], headlines: [] };
   if (!root) return shape;
   const dom = domOf(root);
   let depth = 0;
@@ -327,6 +333,8 @@ export function shapeOf(doc: Document): PageShape {
       if (inBody && !/^math\//i.test(el.getAttribute('type') ?? '')) shape.scripts.push(el);
     } else if (tag === 'meta') shape.metas.push(el);
     else if (tag === 'link') shape.links.push(el);
+    else if (tag === 'time' && inBody && shape.times.length < MAX_TIMES) shape.times.push(el);
+    else if (tag === 'h1' && inBody && shape.headlines.length < MAX_TIMES) shape.headlines.push(el);
     let next = dom.firstElementChild(el);
     if (next) {
       depth++;

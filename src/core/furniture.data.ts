@@ -52,7 +52,8 @@ export const BYLINE_LINE = new RegExp(
   'u',
 );
 
-const STAMP = '(?:published|updated|posted|last updated|first published|created|опубликовано|обновлено|дата публикации|veröffentlicht|aktualisiert|zuletzt aktualisiert|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato)';
+/** Words that stamp a date ("Published", "Updated"); dateline.ts takes them out of bylines with the date. */
+export const STAMP = '(?:published|updated|posted|last updated|first published|created|опубликовано|обновлено|дата публикации|veröffentlicht|aktualisiert|zuletzt aktualisiert|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato)';
 const WEEKDAY = '(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?';
 const DATE = [
   '\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}', // 30.03.2019, 3/30/19
@@ -60,7 +61,8 @@ const DATE = [
   '\\p{L}{3,}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}', // March 30, 2019; Maret 30, 2015
   '\\d{1,2}(?:st|nd|rd|th)?\\.?\\s+\\p{L}{3,}\\.?,?\\s+\\d{4}', // 30 March 2019, 30. März 2019, 30 марта 2019
 ].join('|');
-const TIME = '\\d{1,2}[:.h]\\d{2}(?:\\s*[ap]\\.?\\s?m\\.?)?(?:\\s*[a-z]{2,4}\\b)?';
+/** A time of day after a date ("10:30 am EST", "14.05"). */
+export const TIME = '\\d{1,2}[:.h]\\d{2}(?:\\s*[ap]\\.?\\s?m\\.?)?(?:\\s*[a-z]{2,4}\\b)?';
 
 /**
  * A line that is only a date, a time stamp or a "Published/Updated" stamp: "Published 11:11 PM EST Nov

@@ -3,6 +3,7 @@
  * It runs unchanged in the content script, in vitest and in the CLI; it never touches `window`,
  * `document`, `browser`, `fetch` or timers — everything comes in through its arguments.
  */
+import { bylineOf, pageDate } from './dateline';
 import type { CleanOptions, CleanResult } from './types';
 import { runPipeline, type Sanitizer } from './pipeline';
 import { sanitizeInPlace, sanitizedHtmlBatch } from './html';
@@ -13,7 +14,7 @@ export type { Article, CleanOptions, CleanResult, LedgerEntry, Category, Citatio
 export { CATEGORIES, CATEGORY_LABELS } from './types';
 
 /** DOMPurify (html.ts) for the article and the ledger's HTML. */
-const DOMPURIFY: Sanitizer = { inPlace: sanitizeInPlace, ledgerHtml: sanitizedHtmlBatch, view: { prepare: labelCode, coverage: coverageWarnings } };
+const DOMPURIFY: Sanitizer = { inPlace: sanitizeInPlace, ledgerHtml: sanitizedHtmlBatch, view: { prepare: labelCode, coverage: coverageWarnings, dates: { byline: bylineOf, published: pageDate } } };
 
 /**
  * Clean a page: returns `{ article | null, reason?, removed[], warnings[] }` (CONTRACT §1–2).

@@ -21,6 +21,7 @@
 import type { Article, CleanOptions, CleanResult, LedgerEntry } from './types';
 import { cloneForReading, shapeOf, type PageShape, collapse, listOf, MAX_READ_DEPTH, previewOf, DECANT_ID_ATTR, DECANT_ROLE_ATTR } from './dom';
 import { readMetadata, normalizeDate, type PageMetadata } from './metadata';
+import type { bylineOf, pageDate } from './dateline';
 import { extract } from './extract';
 import { markFurniture } from './furniture';
 import { findOtherStories, findTeaserCards, pagePostIds } from './stories';
@@ -75,6 +76,8 @@ export interface Sanitizer {
     prepare(content: Element): void;
     /** The coverage guard (coverage.ts). */
     coverage: typeof coverageWarnings;
+    /** The date shown under the headline, and the byline without it (dateline.ts). */
+    dates: { byline: typeof bylineOf; published: typeof pageDate };
   };
 }
 
@@ -329,15 +332,18 @@ function attempt(doc: Document, shape: PageShape, win: Win, url: string | null, 
     };
   }
 
-  const authors = meta?.authors.length ? meta.authors : splitByline(ex.byline);
+  // The byline element's text often holds the date shown beside it ("By Ana PérezJan. 16, 2025").
+  const dates = sanitizer.view?.dates;
+  const byline = dates ? dates.byline(ex.byline, shape.times) : cleanByline(ex.byline);
+  const authors = meta?.authors.length ? meta.authors : splitByline(byline);
   const article: Article = {
     title: title ?? null,
-    byline: authors.length ? authors.join(', ') : cleanByline(ex.byline),
+    byline: authors.length ? authors.join(', ') : byline,
     authors,
     siteName: meta?.siteName ?? ex.siteName,
     lang: meta?.lang ?? (ex.lang ? ex.lang : null),
     dir: meta?.dir ?? (ex.dir === 'rtl' || ex.dir === 'ltr' ? ex.dir : null),
-    publishedTime: meta?.publishedTime ?? normalizeDate(ex.publishedTime),
+    publishedTime: meta?.publishedTime ?? normalizeDate(ex.publishedTime) ?? dates?.published(shape.times, shape.headlines, titles) ?? null,
     modifiedTime: meta?.modifiedTime ?? null,
     excerpt: meta?.excerpt ?? firstBlock(text),
     url,
@@ -532,14 +538,14 @@ function restoreLeadFigure(content: Element, figures: Element[], present: Readon
   host.insertBefore(copy, host.firstChild);
 }
 
+/** Readability's byline without its "By"; the views' `dates.byline` also takes out the date shown in it. */
 function cleanByline(byline: string | null): string | null {
   if (!byline) return null;
   const b = collapse(byline).replace(/^(?:by|von|par|por|di)\s+/i, '');
   return b && b.length <= 200 ? b : null;
 }
 
-function splitByline(byline: string | null): string[] {
-  const b = cleanByline(byline);
+function splitByline(b: string | null): string[] {
   if (!b || b.length > 120) return [];
   return b.split(/\s*(?:,|\band\b|&|\bund\b|\bet\b|\bи\b)\s*/).map((s) => s.trim()).filter((s) => s.length > 1 && /\p{Lu}/u.test(s));
 }

@@ -58,7 +58,7 @@ function build(E: object, D: object) {
   const setText = text.set!;
   const nodeName = read<string>('nodeName');
   const owner = read<Document | null>('ownerDocument');
-  const { cloneNode, appendChild, removeChild, getBoundingClientRect, getElementsByTagName, closest, hasAttribute, getAttribute, setAttribute, removeAttribute } = E as Element;
+  const { cloneNode, appendChild, removeChild, compareDocumentPosition, getBoundingClientRect, getElementsByTagName, closest, hasAttribute, getAttribute, setAttribute, removeAttribute } = E as Element;
   const { createDocumentFragment, querySelectorAll } = D as Document;
   const dom = {
     firstChild: read<Node | null>('firstChild'),
@@ -76,6 +76,8 @@ function build(E: object, D: object) {
     clone: <T extends Node>(n: T) => cloneNode.call(n, true) as T,
     appendChild: (parent: Node, child: Node) => void appendChild.call(parent, child),
     removeChild: (parent: Node, child: Node) => void removeChild.call(parent, child),
+    /** `a.compareDocumentPosition(b)`: 2 when `b` precedes `a`, 4 when it follows, 16 when `a` holds it. */
+    position: (a: Node, b: Node) => compareDocumentPosition.call(a, b),
     /** Remove every child (`textContent = ''`). */
     clear: (parent: Node) => setText.call(parent, ''),
     /** A fragment of `n`'s document. */

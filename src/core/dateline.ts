@@ -1,0 +1,218 @@
+/**
+ * The date a page shows beside its byline, and the byline without it.
+ *
+ * Many pages carry no machine-readable date in their head (no JSON-LD, no `article:published_time`)
+ * but show one under the headline, usually as `<time datetime="…">Jan. 16, 2025</time>`. Readability
+ * takes the byline element's whole text, so the date ends up in the byline ("By Yelena SorokinaJan. 16,
+ * 2025") and, split at its comma, in the authors. {@link pageDate} finds that date;
+ * {@link stripDates} takes it out of the byline.
+ *
+ * The `datetime` attribute is what machines read, the text is what the reader sees; templates often
+ * fill the attribute with a placeholder (`2025-01-01T00:00:00Z` under "December 1, 2025"). When both
+ * are full dates and disagree, the visible one wins, as a plain `YYYY-MM-DD`.
+ *
+ * Pure: elements in, strings out, read through the clobbering-proof reader (safe-dom.ts).
+ */
+import { collapse } from './dom';
+import { normalizeDate } from './metadata';
+import { domOf } from './safe-dom';
+import { escapeRe } from './rules/match';
+import { STAMP, TIME } from './furniture.data';
+import { titleSimilarity } from './furniture';
+
+/** Languages whose month and weekday names are read, from the platform's own tables (Intl: no data in the bundle). */
+const LANGS = ['en', 'de', 'fr', 'it', 'es', 'pt', 'nl', 'ru'];
+
+interface Names {
+  /** Month number of each month name, abbreviation (`sep`, `sept`, `janv`) and genitive (`января`), lower case. */
+  months: Map<string, number>;
+  /** Weekday names, full and abbreviated, lower case. */
+  weekdays: string[];
+}
+let names: Names | null = null;
+
+/** Built on first use: only a page with a `<time>` or a byline asks. */
+function namesOf(): Names {
+  if (names) return names;
+  const months = new Map<string, number>();
+  const ambiguous = new Set<string>();
+  const add = (name: string, month: number): void => {
+    const key = name.toLowerCase().replace(/\.$/, '');
+    if (key.length < 3 || ambiguous.has(key)) return;
+    if (months.has(key) && months.get(key) !== month) {
+      months.delete(key); // "jui" is juin and juillet
+      ambiguous.add(key);
+    } else months.set(key, month);
+  };
+  const weekdays = new Set<string>();
+  for (const lang of LANGS) {
+    for (const width of ['long', 'short'] as const) {
+      const inDate = new Intl.DateTimeFormat(lang, { month: width, day: 'numeric', timeZone: 'UTC' });
+      const alone = new Intl.DateTimeFormat(lang, { month: width, timeZone: 'UTC' });
+      for (let m = 0; m < 12; m++) {
+        const date = new Date(Date.UTC(2025, m, 15));
+        const genitive = inDate.formatToParts(date).find((p) => p.type === 'month')?.value ?? '';
+        for (const name of [genitive, alone.format(date)]) {
+          add(name, m + 1);
+          // Abbreviations pages write that the tables do not: "Sept.", "Febr.", "Janv".
+          if (width === 'long') for (const n of [3, 4]) add(name.slice(0, n), m + 1);
+        }
+      }
+      const day = new Intl.DateTimeFormat(lang, { weekday: width, timeZone: 'UTC' });
+      for (let d = 0; d < 7; d++) weekdays.add(day.format(new Date(Date.UTC(2025, 0, 5 + d))).toLowerCase().replace(/\.$/, ''));
+    }
+  }
+  return (names = { months, weekdays: [...weekdays].filter((w) => w.length >= 3) });
+}
+
+const MONTH = '(\\p{L}{3,10})\\.?';
+const DAY = '(\\d{1,2})(?:st|nd|rd|th|er|º|°)?\\.?';
+const YEAR = '(\\d{4})';
+/** "Jan. 16, 2025", "December 1 2025"; "16 January 2025", "15 gennaio 2025", "15. Januar 2025", "15 de enero de 2025"; "2025-01-16"; "16.01.2025". */
+const dateForms = (): readonly { re: RegExp; order: 'mdy' | 'dmy' | 'ymd' }[] => [
+  { re: new RegExp(`(?<!\\p{L})${MONTH}\\s+${DAY},?\\s+${YEAR}(?!\\d)`, 'giu'), order: 'mdy' },
+  { re: new RegExp(`(?<![\\p{L}\\d])${DAY}\\s+(?:de\\s+)?${MONTH},?\\s+(?:de\\s+)?${YEAR}(?!\\d)`, 'giu'), order: 'dmy' },
+  { re: /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/g, order: 'ymd' },
+  { re: /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/g, order: 'dmy' },
+];
+let DATE_FORMS: ReturnType<typeof dateForms> | null = null;
+
+/** A date written out in `text`, as `YYYY-MM-DD` with where it stands, or null. */
+function findDate(text: string): { iso: string; index: number; length: number } | null {
+  let best: { iso: string; index: number; length: number } | null = null;
+  for (const { re, order } of (DATE_FORMS ??= dateForms())) {
+    for (const m of text.matchAll(re)) {
+      if (best && best.index <= m.index) break;
+      const [a, b, c] = [m[1], m[2], m[3]];
+      const [y, mon, d] = order === 'mdy' ? [c, a, b] : order === 'dmy' ? [c, b, a] : [a, b, c];
+      const month = /^\d+$/.test(mon) ? Number(mon) : namesOf().months.get(mon.toLowerCase());
+      const day = Number(d);
+      const year = Number(y);
+      if (!month || month > 12 || day < 1 || day > 31 || year < 1900 || year > 2200) continue;
+      best = { iso: `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, index: m.index, length: m[0].length };
+      break;
+    }
+  }
+  return best;
+}
+
+/** The date `text` shows (`YYYY-MM-DD`), or null when it shows no full date. */
+export function visibleDate(text: string): string | null {
+  return findDate(collapse(text))?.iso ?? null;
+}
+
+/** A `<time>`'s date: its `datetime`, unless its text shows another full date (a template's placeholder). */
+function dateOfTime(el: Element): string | null {
+  const dom = domOf(el);
+  const attr = (dom.get(el, 'datetime') ?? '').trim();
+  const shown = visibleDate(dom.textContent(el));
+  const machine = attr ? normalizeDate(attr) : null;
+  if (!machine) return shown;
+  if (!shown) return machine;
+  const written = /^\d{4}-\d{2}-\d{2}/.exec(attr)?.[0] ?? machine.slice(0, 10);
+  return written === shown ? machine : shown;
+}
+
+/** Where a `<time>` dates something else: a link to another page, a list of stories, a comment, a quote. */
+const ELSEWHERE = 'a[href], li, nav, aside, footer, figcaption, blockquote, [class*="comment" i], [id*="comment" i]';
+
+/**
+ * The publication date the page shows, or null: a `<time>` (or element) marked `itemprop="datePublished"`
+ * or `pubdate` first; else the first `<time>` that stands with the headline — in the same container as
+ * the page's `<h1>` (below `<body>`), not in a link, list, aside or comment. `times` are the page's
+ * `<time>` elements in document order; `headlines`, its `<h1>`s; `titles`, what the article's title may be.
+ */
+export function pageDate(times: readonly Element[], headlines: readonly Element[], titles: readonly (string | null | undefined)[]): string | null {
+  if (!times.length) return null;
+  const dom = domOf(times[0]);
+  // The `<h1>` that is the article's title (or the first): a logo's `<h1>` may come before it.
+  const headline = headlines.find((h) => titles.some((t) => !!t && titleSimilarity(collapse(dom.textContent(h)), t) >= 0.75)) ?? headlines[0];
+  for (const el of times) {
+    const itemprop = (dom.get(el, 'itemprop') ?? '').toLowerCase().split(/\s+/);
+    if (!itemprop.includes('datepublished') && !dom.has(el, 'pubdate')) continue;
+    const date = dom.localName(el) === 'time' ? dateOfTime(el) : normalizeDate(dom.get(el, 'content') ?? dom.get(el, 'datetime')) ?? visibleDate(dom.textContent(el));
+    if (date) return date;
+  }
+  if (!headline) return null;
+  const around = new Set<Element>();
+  for (let el = dom.parentElement(headline); el && dom.localName(el) !== 'body' && dom.localName(el) !== 'html'; el = dom.parentElement(el)) around.add(el);
+  for (const el of times) {
+    if (dom.localName(el) !== 'time' || dom.closest(el, ELSEWHERE)) continue;
+    let shared = false;
+    for (let p = dom.parentElement(el); p && !shared; p = dom.parentElement(p)) shared = around.has(p);
+    if (!shared) continue;
+    // Past the story's first paragraph, a time dates a part of it (a live blog's entries), not the page.
+    if (!(dom.position(headline, el) & 2) && proseBetween(headline, el)) return null;
+    const date = dateOfTime(el);
+    if (date) return date;
+  }
+  return null;
+}
+
+/** Elements {@link proseBetween} looks at before it gives up (and says yes). */
+const MAX_BETWEEN = 2000;
+
+/** Whether a paragraph of running text (80+ characters) starts between `from` and `to` in document order, `to`'s own ancestors aside. */
+function proseBetween(from: Element, to: Element): boolean {
+  const dom = domOf(from);
+  let el: Element | null = from;
+  for (let steps = 0; el && steps < MAX_BETWEEN; steps++) {
+    let next = dom.firstElementChild(el);
+    for (let up: Element | null = el; !next && up; up = dom.parentElement(up)) next = dom.nextElementSibling(up);
+    el = next;
+    if (!el || el === to) return false;
+    if (dom.localName(el) === 'p' && dom.textContent(el).trim().length >= 80 && !(dom.position(el, to) & 16)) return true;
+  }
+  return true;
+}
+
+/** Words that introduce a date in a byline ("Published", "Updated on", "Posted"). */
+const dateLead = (): RegExp => new RegExp(`(?:^|[\\s|·•,;–—-])${STAMP}(?:\\s+(?:on|at|am|le|el|il))?\\s*:?\\s*$`, 'iu');
+/** A time of day right after a date goes with it ("Jan. 16, 2025 at 10:30 am", "16.01.2025, 14:05"). */
+const timeAfter = (): RegExp => new RegExp(`^\\s*(?:,|at|alle|à|um|a las|в)?\\s*${TIME}`, 'iu');
+/**
+ * A weekday written before a date ("Monday, November 18, 2019"), as a word of its own or, capitalised,
+ * glued to the name before it: Readability's text joins `by Jeff Foust<br><span>Monday…` as "Jeff
+ * FoustMonday" (a case-sensitive pattern: under `i`, `\p{Lu}` matches any letter).
+ */
+let weekdayBefore: RegExp[] | null = null;
+function dropWeekday(text: string): string {
+  if (!weekdayBefore) {
+    const all = namesOf().weekdays.map(escapeRe);
+    const full = all.filter((w) => w.length > 4).map((w) => w[0].toUpperCase() + w.slice(1));
+    weekdayBefore = [new RegExp(`(?<!\\p{L})(?:${all.join('|')})\\.?\\s*,?\\s*$`, 'iu'), new RegExp(`(?<=\\p{Ll})(?:${full.join('|')})\\s*,?\\s*$`, 'u')];
+  }
+  return weekdayBefore.reduce((t, re) => t.replace(re, ''), text);
+}
+const EDGE = /^[\s|·•,;:–—-]+|[\s|·•,;:–—-]+$/gu;
+
+/**
+ * `byline` without the dates in it: the page's `<time>` texts (`dateTexts`) and any written-out full
+ * date, with the words and separators that led to them ("| Updated", "Published on"). Null when
+ * nothing but a date was there.
+ */
+/** "By …", "Words: …", "Текст: …": the label before the names. */
+const BYLINE_LABEL = /^(?:(?:(?:written|posted|reported|reporting|story|words|text|photos?)\s+)?by|von|par|por|di|door|av)\s+|^(?:words|text|author|authors|autor|autore|auteur|автор|текст)\s*:\s*/i;
+
+/** Readability's byline without its label and without the dates shown in it (`times`: the page's `<time>` elements). */
+export function bylineOf(byline: string | null, times: readonly Element[]): string | null {
+  if (!byline) return null;
+  const b = stripDates(collapse(byline).replace(BYLINE_LABEL, ''), times.map((el) => domOf(el).textContent(el)));
+  return b && b.length <= 200 ? b : null;
+}
+
+export function stripDates(byline: string, dateTexts: readonly string[] = []): string | null {
+  const lead = dateLead();
+  let b = collapse(byline);
+  for (const t of dateTexts) {
+    const d = collapse(t);
+    if (d.length >= 4 && b.includes(d)) b = b.split(d).map((part, i, all) => (i < all.length - 1 ? dropWeekday(part) : part)).join(' ');
+  }
+  for (let found = findDate(b); found; found = findDate(b)) {
+    const before = dropWeekday(b.slice(0, found.index)).replace(lead, '');
+    const after = b.slice(found.index + found.length).replace(timeAfter(), '');
+    b = `${before} ${after}`;
+  }
+  b = collapse(b.replace(lead, '')).replace(EDGE, '');
+  return b || null;
+}

@@ -1,0 +1,118 @@
+// The date a page shows under its headline, and the byline without it (src/core/dateline.ts): pages
+// with no date in their head showed none, and their byline and authors carried the visible date
+// ("By Yelena SorokinaJan. 16" in the popup, with the year cut off at its comma).
+import { JSDOM } from 'jsdom';
+import { describe, expect, test } from 'vitest';
+import { pageDate, stripDates, visibleDate } from '../src/core/dateline';
+import { clean } from './helpers';
+
+const body = (html: string): Document => new JSDOM(`<!doctype html><html><head><title>Heated bus shelters</title></head><body>${html}</body></html>`).window.document;
+const times = (doc: Document): Element[] => Array.from(doc.querySelectorAll('time'));
+const h1s = (doc: Document): Element[] => Array.from(doc.querySelectorAll('h1'));
+
+describe('visibleDate', () => {
+  test.each([
+    ['Jan. 16, 2025', '2025-01-16'],
+    ['December 1, 2025', '2025-12-01'],
+    ['Posted on Sept 3rd, 2024 at 10:00', '2024-09-03'],
+    ['16 January 2025', '2025-01-16'],
+    ['15 gennaio 2025', '2025-01-15'],
+    ['3 février 2024', '2024-02-03'],
+    ['15. Januar 2025', '2025-01-15'],
+    ['15 de enero de 2025', '2025-01-15'],
+    ['16 января 2025', '2025-01-16'],
+    ['2025-01-16', '2025-01-16'],
+    ['16.01.2025, 14:05', '2025-01-16'],
+  ])('%s → %s', (text, iso) => {
+    expect(visibleDate(text)).toBe(iso);
+  });
+
+  test.each(['1 day ago', 'Updated 3 hours ago', 'May', 'Volume 12 2025', 'March 45, 2025', '01/02/2025'])('%s is no full date', (text) => {
+    expect(visibleDate(text)).toBeNull();
+  });
+});
+
+describe('pageDate', () => {
+  test('the <time> beside the headline: its datetime when the text agrees', () => {
+    const doc = body('<article><h1>Heated bus shelters</h1><div class="byline">Yelena Sorokina <time datetime="2025-01-16T12:00:00+03:00">Jan. 16, 2025</time></div><p>Text.</p></article>');
+    expect(pageDate(times(doc), h1s(doc), [])).toBe('2025-01-16T09:00:00.000Z');
+  });
+
+  test('the visible date when a template filled datetime with a placeholder', () => {
+    const doc = body('<article><header><h1>Model railway</h1><div class="byline">By Arthur Penrose <time datetime="2025-01-01T00:00:00Z">December 1, 2025</time></div></header><p>Text.</p></article>');
+    expect(pageDate(times(doc), h1s(doc), [])).toBe('2025-12-01');
+  });
+
+  test('a datetime the text does not write out ("1 day ago") is the date', () => {
+    const doc = body('<main><h1>Story</h1><p>By A. Writer, <time datetime="2019-11-19T11:45:59.000Z">1 day ago</time></p></main>');
+    expect(pageDate(times(doc), h1s(doc), [])).toBe('2019-11-19T11:45:59.000Z');
+  });
+
+  test('itemprop="datePublished" wins over an earlier <time>', () => {
+    const doc = body('<main><h1>Story</h1><time datetime="2024-05-01">May 1, 2024</time><span><time itemprop="datePublished" datetime="2024-04-30T08:00:00Z">April 30, 2024</time></span></main>');
+    expect(pageDate(times(doc), h1s(doc), [])).toBe('2024-04-30T08:00:00.000Z');
+  });
+
+  test('dates of other stories, comments and links are not the page date', () => {
+    const doc = body(
+      '<div class="top"><ul><li><a href="/other"><time datetime="2020-01-01">Jan 1, 2020</time> Other story</a></li></ul></div>' +
+        '<main><h1>Story</h1><p>Text without a date.</p><aside><time datetime="2021-02-02">Feb 2, 2021</time></aside>' +
+        '<div class="comments"><time datetime="2022-03-03">March 3, 2022</time></div></main>' +
+        '<footer><time datetime="2023-04-04">April 4, 2023</time></footer>',
+    );
+    expect(pageDate(times(doc), h1s(doc), [])).toBeNull();
+  });
+
+  test('a <time> that shares no container with the headline but <body> is not the page date', () => {
+    const doc = body('<div class="sidebar"><time datetime="2020-01-01">Jan 1, 2020</time></div><div class="story"><h1>Story</h1><p>Text.</p></div>');
+    expect(pageDate(times(doc), h1s(doc), [])).toBeNull();
+  });
+});
+
+describe('stripDates', () => {
+  test.each([
+    ['Yelena SorokinaJan. 16, 2025', ['Jan. 16, 2025'], 'Yelena Sorokina'],
+    ['Arthur Penrose December 1, 2025', ['December 1, 2025'], 'Arthur Penrose'],
+    ['Jeff FoustMonday, November 18, 2019', [], 'Jeff Foust'],
+    ['FEDERICA LUSIARDI - 2019-04-10', [], 'FEDERICA LUSIARDI'],
+    ['Associated Press November 19, 9:02 AM', ['November 19, 9:02 AM'], 'Associated Press'],
+    ['Ana Pérez | Updated March 3, 2025 at 10:30 am EST', [], 'Ana Pérez'],
+    ['Published on 15 gennaio 2025', [], null],
+  ])('%s → %s', (byline, dateTexts, expected) => {
+    expect(stripDates(byline, dateTexts)).toBe(expected);
+  });
+
+  test('names that look like weekdays or months stay', () => {
+    expect(stripDates('Jeff Simon, May Jones')).toBe('Jeff Simon, May Jones');
+    expect(stripDates('Jeff Simon Nov 5, 2025')).toBe('Jeff Simon');
+    expect(stripDates('Tom Sunday')).toBe('Tom Sunday');
+  });
+});
+
+describe('in the article', () => {
+  const PROSE = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1}: the glass cabins along the main avenue are heated while people wait inside them, and the city will decide in March whether to keep them.</p>`).join('');
+
+  test('a page with no date in its head: byline and authors without the date, the date from the byline', () => {
+    const r = clean(
+      `<!doctype html><html lang="en"><head><title>Siberian City Tests Heated Bus Shelters</title></head><body>
+      <article><h1>Siberian City Tests Heated Bus Shelters</h1>
+      <div class="byline"><a class="byline__author" href="#">Yelena Sorokina</a><time class="byline__datetime" datetime="2025-01-16T12:00:00+03:00">Jan. 16, 2025</time></div>
+      ${PROSE}</article></body></html>`,
+    );
+    expect(r.article).toMatchObject({ byline: 'Yelena Sorokina', authors: ['Yelena Sorokina'], publishedTime: '2025-01-16T09:00:00.000Z' });
+  });
+
+  test('a byline labelled "Текст:" gives the name alone', () => {
+    const r = clean(`<!doctype html><html lang="ru"><head><title>Story</title></head><body><article><h1>Story</h1><p class="byline">Текст: Венера Ерофеева</p>${PROSE}</article></body></html>`);
+    expect(r.article?.authors).toEqual(['Венера Ерофеева']);
+  });
+
+  test('the head\'s date still wins over the page\'s', () => {
+    const r = clean(
+      `<!doctype html><html lang="en"><head><title>Story</title><meta property="article:published_time" content="2025-01-15T08:00:00Z"></head><body>
+      <article><h1>Story</h1><div class="byline">By Ana Pérez <time datetime="2025-01-16">Jan. 16, 2025</time></div>${PROSE}</article></body></html>`,
+    );
+    expect(r.article?.publishedTime).toBe('2025-01-15T08:00:00.000Z');
+    expect(r.article?.byline).toBe('Ana Pérez');
+  });
+});
