@@ -5,7 +5,7 @@
  */
 import type { LedgerEntry } from '../core/types';
 import type { Outcome } from '../platform/protocol';
-import { articleBody, articleHeader, hideBlock, isShown, showBlock, type ViewOptions } from './article-view';
+import { articleBody, articleHeader, hideBlock, isShown, openingTexts, showBlock, type ViewOptions } from './article-view';
 import { h, icon } from './dom';
 import { RESTORED_EVENT, renderLedger } from './ledger-view';
 import { ledgerReady } from './ledger-html';
@@ -81,9 +81,8 @@ export function articleParts(outcome: ArticleOutcome, options: ViewOptions, keep
     },
     ledgerOptions,
   );
-  const firstText = body.querySelector('p')?.textContent ?? '';
   return {
-    header: articleHeader(outcome.article, { firstText }),
+    header: articleHeader(outcome.article, { opening: openingTexts(body) }),
     ledger,
     warnings: warningsBox(outcome.warnings),
     body,

@@ -111,8 +111,46 @@ function shortUrl(url: string): string {
   }
 }
 
+/** Blocks that may open an article: its standfirst, first paragraphs, a lead quote or list. */
+const OPENING_BLOCKS = 'p, h2, h3, h4, h5, h6, blockquote, li, pre';
+/** How many of them count as the opening (a standfirst and a caption often come before the text). */
+const OPENING_COUNT = 4;
+/** How much of the excerpt must match: descriptions are often cut short without an ellipsis. */
+const EXCERPT_PREFIX = 80;
+
+/** Text compared for sameness: whitespace collapsed, curly quotes straightened, lower case. */
+function comparable(text: string): string {
+  return text.normalize('NFC').replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/**
+ * The text of the body's first few blocks, in order: innermost blocks only, not captions (figures)
+ * nor blocks shown again.
+ */
+export function openingTexts(body: ParentNode, count = OPENING_COUNT): string[] {
+  const texts: string[] = [];
+  for (const el of Array.from(body.querySelectorAll(OPENING_BLOCKS))) {
+    if (el.closest('figure, [data-restored]') || el.querySelector(OPENING_BLOCKS)) continue;
+    const text = comparable(el.textContent ?? '');
+    if (text) texts.push(text);
+    if (texts.length >= count) break;
+  }
+  return texts;
+}
+
+/**
+ * Whether an excerpt only repeats the article's opening: without a trailing ellipsis, its start is
+ * the start of one of the opening blocks (or of the text running on from one). Pages put a standfirst
+ * before their first paragraph (nags: kofi-model-railway, nyt-style-small-lot-housing), so the first
+ * block alone is not enough.
+ */
+export function repeatsOpening(excerpt: string, opening: readonly string[]): boolean {
+  const start = comparable(excerpt).replace(/(?:…|\.{3})$/, '').trimEnd().slice(0, EXCERPT_PREFIX);
+  return !start || opening.some((_, i) => opening.slice(i).join(' ').startsWith(start));
+}
+
 /** The metadata header: site and date, title, byline, language, length, excerpt, canonical URL. */
-export function articleHeader(article: Article, options: { firstText?: string } = {}): HTMLElement {
+export function articleHeader(article: Article, options: { opening?: readonly string[] } = {}): HTMLElement {
   const published = formatDate(article.publishedTime);
   const modified = article.modifiedTime && article.modifiedTime !== article.publishedTime ? formatDate(article.modifiedTime) : null;
   const kicker = h('p', { class: 'kicker' });
@@ -131,7 +169,7 @@ export function articleHeader(article: Article, options: { firstText?: string } 
     h('span', { 'data-field': 'readingTime' }, `${article.readingTimeMinutes} min read`),
   );
   // The excerpt is shown when it adds something: many pages' description is their first sentence.
-  const excerpt = article.excerpt && !(options.firstText ?? '').replace(/\s+/g, ' ').startsWith(article.excerpt.replace(/\s+/g, ' ').replace(/…$/, '').slice(0, 80)) ? article.excerpt : null;
+  const excerpt = article.excerpt && !repeatsOpening(article.excerpt, options.opening ?? []) ? article.excerpt : null;
   const canonical = isHttp(article.canonicalUrl) ? article.canonicalUrl : isHttp(article.url) ? article.url : null;
   return h(
     'header',

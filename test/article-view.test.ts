@@ -1,0 +1,74 @@
+// @vitest-environment jsdom
+// The popup's and reader's article header (src/views/article-view.ts): the excerpt is shown under the
+// byline only when it adds something, not when it repeats the article's opening (docs/extension.md).
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { cleanArticle } from '../src/core/index';
+import type { Article } from '../src/core/types';
+import { articleBody, articleHeader, openingTexts, repeatsOpening } from '../src/views/article-view';
+import { page, SHARED } from './helpers';
+
+type Win = Window & typeof globalThis;
+
+function article(contentHtml: string, excerpt: string | null): Article {
+  return {
+    title: 'A title', byline: null, authors: [], siteName: null, lang: 'en', dir: null, publishedTime: null, modifiedTime: null,
+    excerpt, url: 'https://example.org/a', canonicalUrl: null, leadImageUrl: null, wordCount: 100, readingTimeMinutes: 1, contentHtml, text: '',
+  };
+}
+
+/** The excerpt as the views show it (null: hidden), built as articleParts builds the header. */
+function shownExcerpt(a: Article): string | null {
+  const body = articleBody(a, { images: false });
+  return articleHeader(a, { opening: openingTexts(body) }).querySelector('[data-field="excerpt"]')?.textContent ?? null;
+}
+
+const FIRST = 'When I started this layout, I told my family it would take six months. That was three years ago.';
+const STANDFIRST = '<p class="standfirst">Year three of an attic layout that was supposed to take six months</p>';
+const FIGURE = '<figure><img src="https://example.org/a.jpg" alt=""><figcaption>The station throat.</figcaption></figure>';
+
+describe('the excerpt is hidden when it repeats the opening', () => {
+  test.each([
+    ['the first paragraph', `<p>${FIRST}</p><p>More.</p>`, FIRST],
+    ['the paragraph after a standfirst and a figure', `${STANDFIRST}${FIGURE}<p>${FIRST}</p><p>More.</p>`, FIRST],
+    ['the paragraph after a subheading', `<h2>Officials say the pilot could be extended</h2><p>${FIRST}</p>`, FIRST],
+    ['with a trailing ellipsis', `${STANDFIRST}<p>${FIRST}</p>`, 'When I started this layout, I told my family it would…'],
+    ['with three dots', `${STANDFIRST}<p>${FIRST}</p>`, 'When I started this layout, I told my family it would...'],
+    ['with other whitespace and straight quotes', `${STANDFIRST}<p>“We have options,”\n  she said. ${FIRST}</p>`, '"We have options," she said.  When I started'],
+    ['spanning two paragraphs', `${STANDFIRST}<p>When I started this layout,</p><p>I told my family it would take six months.</p>`, 'When I started this layout, I told my family it would take six months.'],
+    ['inside a blockquote', `<blockquote><p>${FIRST}</p></blockquote>`, FIRST],
+  ])('%s', (_name, html, excerpt) => {
+    expect(shownExcerpt(article(html, excerpt))).toBeNull();
+  });
+
+  test.each([
+    ['a different sentence', `${STANDFIRST}<p>${FIRST}</p>`, 'A model railway in an attic, three years on.'],
+    ['only a caption says it', `${FIGURE}<p>${FIRST}</p>`, 'The station throat.'],
+    ['the article is empty', '', 'A summary of the piece.'],
+    ['it repeats a paragraph far into the article', `<p>One.</p><p>Two.</p><p>Three.</p><p>Four.</p><p>Five.</p><p>${FIRST}</p>`, FIRST],
+  ])('but shown when %s', (_name, html, excerpt) => {
+    expect(shownExcerpt(article(html, excerpt))).toBe(excerpt);
+  });
+
+  test('a block shown again by the reader is not part of the opening', () => {
+    const body = articleBody(article(`<p>${FIRST}</p>`, null), { images: false });
+    const restored = document.createElement('aside');
+    restored.setAttribute('data-restored', 'x');
+    restored.append(Object.assign(document.createElement('p'), { textContent: 'Support us: donate today.' }));
+    body.prepend(restored);
+    expect(repeatsOpening('Support us: donate today.', openingTexts(body))).toBe(false);
+    expect(repeatsOpening(FIRST, openingTexts(body))).toBe(true);
+  });
+});
+
+// The reviewer's pages: a standfirst (and a lead figure) before the paragraph the description repeats.
+const NAGS = ['kofi-model-railway', 'cookiebot-balcony-tomatoes', 'it-pasta-e-ceci', 'nyt-style-small-lot-housing', 'charity-fun-run-trap', 'podcast-repair-cafes', 'moscowtimes-venezuela', 'mt-heated-bus-shelters'];
+
+test.each(NAGS)('nags/%s: the excerpt does not repeat the opening paragraph', (name) => {
+  const p = page(fs.readFileSync(path.join(SHARED, 'nags', `${name}.html`), 'utf8'), `https://example.org/${name}`);
+  const result = cleanArticle(p.document, { url: p.window.location.href, window: p.window as unknown as Win });
+  const a = result.article!;
+  expect(a.excerpt, 'the page has a description').toBeTruthy();
+  expect(shownExcerpt(a)).toBeNull();
+});
