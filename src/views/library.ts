@@ -44,7 +44,9 @@ const chosen = (): LibraryEntry[] => (selected.size ? entries.filter((e) => sele
 
 async function reload(): Promise<void> {
   entries = await library.list();
+  const before = selected.size;
   for (const id of [...selected]) if (!entries.some((e) => e.id === id)) selected.delete(id);
+  if (selected.size !== before) selectionChanged();
   renderList();
 }
 
@@ -91,23 +93,37 @@ async function removeEntries(ids: string[]): Promise<void> {
   }
 }
 
-/** A button that asks once more before it deletes. */
+/** How to put each delete button that is asking "Click again" back to its label. */
+const armedDeletes = new Set<() => void>();
+
+/** The selection changed: a pending "Delete 2? Click again" no longer counts what would go. */
+function selectionChanged(): void {
+  for (const disarm of [...armedDeletes]) disarm();
+  updateCount();
+}
+
+/** A button that asks once more before it deletes; afterwards it shows its own label again. */
 function deleteButton(label: string, ids: () => string[]): HTMLButtonElement {
   const b = h('button', { type: 'button', class: 'button small ghost', 'data-action': 'delete' }, icon('trash'), label);
   let armed: ReturnType<typeof setTimeout> | null = null;
+  const disarm = (): void => {
+    if (armed) clearTimeout(armed);
+    armed = null;
+    armedDeletes.delete(disarm);
+    b.lastChild!.textContent = label;
+    delete b.dataset.armed;
+  };
   b.addEventListener('click', () => {
     const list = ids();
     if (!list.length) return;
     if (!armed) {
       b.lastChild!.textContent = `Delete ${list.length}? Click again`;
-      armed = setTimeout(() => {
-        armed = null;
-        b.lastChild!.textContent = label;
-      }, 4000);
+      b.dataset.armed = '';
+      armed = setTimeout(disarm, 4000);
+      armedDeletes.add(disarm);
       return;
     }
-    clearTimeout(armed);
-    armed = null;
+    disarm();
     void removeEntries(list);
   });
   return b;
@@ -121,7 +137,7 @@ function row(e: LibraryEntry): HTMLElement {
   check.addEventListener('change', () => {
     if (check.checked) selected.add(e.id);
     else selected.delete(e.id);
-    updateCount();
+    selectionChanged();
   });
   const tags = h('input', { type: 'text', value: e.tags.join(', '), placeholder: 'tags, comma separated', 'aria-label': 'Tags', 'data-field': 'tags' });
   tags.addEventListener('change', () => {
@@ -180,6 +196,7 @@ function renderList(): void {
       if (all.checked) selected.add(e.id);
       else selected.delete(e.id);
     }
+    selectionChanged();
     renderList();
   });
   listHost.appendChild(

@@ -155,4 +155,24 @@ describe('the library in real Chromium', () => {
     await lib.waitForFunction(() => /^Imported 0 article.*2 already in your library/.test(document.querySelector('.lib-status')?.textContent ?? ''));
     expect(await lib.locator('tbody tr').count()).toBe(2);
   }, 120_000);
+
+  test('"Delete selected" asks once more, and shows its own label again when the selection changes and after deleting', async () => {
+    const lib = await openLibrary(second!);
+    const button = lib.locator('.lib-top [data-action="delete"]');
+    const rows = lib.locator('tbody tr');
+    expect(await rows.count()).toBe(2);
+    await rows.nth(0).locator('input[type="checkbox"]').check();
+    await button.click();
+    expect(await button.innerText()).toBe('Delete 1? Click again');
+    // The selection changes while it asks: the question no longer counts what would go.
+    await rows.nth(1).locator('input[type="checkbox"]').check();
+    expect(await button.innerText()).toBe('Delete selected');
+    await button.click();
+    expect(await button.innerText()).toBe('Delete 2? Click again');
+    await button.click();
+    await lib.waitForFunction(() => document.querySelector('.lib-status')?.textContent === 'Deleted 2 article(s).');
+    expect(await rows.count()).toBe(0);
+    expect(await button.innerText()).toBe('Delete selected');
+    await lib.close();
+  }, 120_000);
 });
