@@ -26,7 +26,7 @@ vi.mock('webextension-polyfill', () => ({
 }));
 
 const storage = await import('../src/platform/storage');
-const { restrictedKind, classifyInjectionError, originPattern } = await import('../src/platform/restricted');
+const { restrictedKind, classifyInjectionError, originPattern, RESTRICTED_MESSAGES } = await import('../src/platform/restricted');
 
 describe('settings', () => {
   beforeEach(() => {
@@ -114,7 +114,10 @@ describe('settings', () => {
 describe('pages extensions cannot read', () => {
   test.each([
     ['chrome://settings/', 'browser'],
-    ['about:blank', 'browser'],
+    ['about:blank', 'blank'],
+    ['about:srcdoc', 'blank'],
+    ['data:text/html,<h1>hi</h1>', 'data'],
+    ['view-source:about:blank', 'view-source'],
     ['about:addons', 'browser'],
     ['edge://extensions', 'browser'],
     ['moz-extension://1234/popup.html', 'browser'],
@@ -143,8 +146,40 @@ describe('pages extensions cannot read', () => {
     ['Cannot access contents of the page. Extension manifest must request permission to access the respective host.', 'https://example.org/a', { noAccess: true }],
     ['Missing host permission for the tab', null, { noAccess: true }],
     ['Something else entirely', null, null],
-  ])('the browser error “%s” means %j', (message, url, expected) => {
+    // Chrome names the page when Decant holds host permissions; the tab's address, when visible, says the rest.
+    ['Cannot access contents of url "about:blank". Extension manifest must request permission to access this host.', null, { kind: 'blank' }],
+    ['Cannot access contents of url "data:text/html,<h1>hi</h1>". Extension manifest must request permission to access this host.', null, { kind: 'data' }],
+    ['Cannot access contents of url "view-source:https://example.org/". Extension manifest must request permission to access this host.', null, { kind: 'view-source' }],
+    ['Cannot access contents of url "https://example.org/a". Extension manifest must request permission to access this host.', null, { noAccess: true }],
+    ['Cannot access contents of the page. Extension manifest must request permission to access the respective host.', 'view-source:https://example.org/', { kind: 'view-source' }],
+    ['Cannot access contents of the page. Extension manifest must request permission to access the respective host.', 'data:text/html,x', { kind: 'data' }],
+    ['Cannot access contents of the page. Extension manifest must request permission to access the respective host.', 'about:blank', { kind: 'blank' }],
+    ['Frame with ID 0 is showing error page', 'https://example.org/a', { kind: 'error-page' }],
+    ['Frame with ID 0 is showing error page', null, { kind: 'error-page' }],
+  ])('the browser error “%s” (tab address %s) means %j', (message, url, expected) => {
     expect(classifyInjectionError(message, url)).toEqual(expected);
+  });
+
+  // What Chromium 156 says, without the tabs permission, on about:blank, data:, view-source: and its
+  // error page after the toolbar click (tab.url hidden): only "Cannot access contents of the page".
+  const REFUSED = 'Cannot access contents of the page. Extension manifest must request permission to access the respective host.';
+  test.each([
+    ['Chrome, the reader clicked Decant, no address visible', REFUSED, null, true, { kind: 'unreadable' }],
+    ['Firefox, the reader clicked Decant, no address visible', 'Missing host permission for the tab', null, true, { kind: 'unreadable' }],
+    ['no click (popup.html?tab=): Decant may need permission', REFUSED, null, false, { noAccess: true }],
+    ['the reader clicked, but the page is a web page Decant sees', REFUSED, 'https://example.org/a', true, { noAccess: true }],
+    ['the reader clicked on the error page, with host permission', 'Frame with ID 0 is showing error page', null, true, { kind: 'error-page' }],
+  ])('%s', (_name, message, url, gesture, expected) => {
+    expect(classifyInjectionError(message, url, gesture)).toEqual(expected);
+  });
+
+  test('every kind has a message for the reader, and none asks for a permission the click already gave', () => {
+    for (const kind of ['blank', 'data', 'error-page', 'unreadable', 'view-source'] as const) {
+      expect(RESTRICTED_MESSAGES[kind]).toMatch(/\.$/);
+      expect(RESTRICTED_MESSAGES[kind]).not.toMatch(/permission/i);
+    }
+    expect(RESTRICTED_MESSAGES['error-page']).toMatch(/error page/);
+    expect(RESTRICTED_MESSAGES.unreadable).toMatch(/this kind of page/);
   });
 
   test('a site pattern has no port (match patterns do not take one)', () => {

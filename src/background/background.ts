@@ -80,7 +80,11 @@ async function tabInfo(tabId: number): Promise<(TabInfo & { tab: Tabs.Tab }) | n
 /** Outcomes still being stored, by key (the reader view reads them by key). */
 const storing = new Map<string, Promise<unknown>>();
 
-export async function cleanTab(tabId: number): Promise<Outcome> {
+/**
+ * `gesture`: the reader just clicked Decant for this tab (toolbar popup, keyboard command, menu), so
+ * activeTab is granted and a refusal means the kind of page, not a missing permission.
+ */
+export async function cleanTab(tabId: number, gesture = false): Promise<Outcome> {
   // The settings are read while the tab is looked up: both are needed before the page is asked.
   const settingsLoaded = loadSettings();
   settingsLoaded.catch(() => {});
@@ -98,7 +102,7 @@ export async function cleanTab(tabId: number): Promise<Outcome> {
     try {
       reply = await runInTab(tabId, { ...(categories.length === CATEGORIES.length ? {} : { categories }), ledgerHtml: 'later' });
     } catch (e) {
-      return injectionFailure(tab, messageOf(e));
+      return injectionFailure(tab, messageOf(e), { gesture, pendingUrl: info.tab.pendingUrl ?? null });
     }
     let outcome: Outcome;
     switch (reply.state) {
@@ -156,8 +160,8 @@ async function completeLedger(tabId: number, key: string, outcome: Outcome): Pro
   await rewriteOutcome(key, stored);
 }
 
-function injectionFailure(tab: TabInfo, message: string): Outcome {
-  const known = classifyInjectionError(message, tab.url);
+function injectionFailure(tab: TabInfo, message: string, context: { gesture: boolean; pendingUrl: string | null }): Outcome {
+  const known = classifyInjectionError(message, tab.url ?? context.pendingUrl, context.gesture);
   if (known && 'kind' in known) return { tab, state: 'restricted', kind: known.kind, message: RESTRICTED_MESSAGES[known.kind] };
   if (known) {
     let origin: string | null = null;
@@ -175,18 +179,17 @@ function injectionFailure(tab: TabInfo, message: string): Outcome {
         : 'Decant does not have access to this tab. Open the page and click the Decant button in the toolbar.',
     };
   }
-  if (/showing error page/i.test(message)) return { tab, state: 'error', message: 'This tab shows the browser’s error page: the page itself did not load. Reload it, then try again.' };
   if (/No tab with id|Invalid tab ID/i.test(message)) return { tab, state: 'error', message: 'That tab is no longer open.' };
   return { tab, state: 'error', message: `Decant could not run in this page: ${message}` };
 }
 
 /** Open the reader view next to the article's tab; cleans the tab first when there is no kept result. */
-export async function openReader(request: { key?: string; tabId?: number }): Promise<{ ok: true; readerTabId: number } | { ok: false; message: string }> {
+export async function openReader(request: { key?: string; tabId?: number; gesture?: boolean }): Promise<{ ok: true; readerTabId: number } | { ok: false; message: string }> {
   let key = request.key;
   const sourceTabId = request.tabId ?? null;
   if (!key) {
     if (sourceTabId === null) return { ok: false, message: 'No tab to read.' };
-    const outcome = await cleanTab(sourceTabId);
+    const outcome = await cleanTab(sourceTabId, request.gesture);
     key = outcome.key;
     if (!key) {
       // Still loading: keep the state so the reader view can say so and try again itself.
@@ -223,7 +226,7 @@ function createMenus(): void {
 // --- Listeners (top level, synchronous) --------------------------------------------------------
 
 handleMessages({
-  'clean-tab': ({ tabId }) => cleanTab(tabId),
+  'clean-tab': ({ tabId, gesture }) => cleanTab(tabId, gesture),
   'open-reader': (request) => openReader(request),
   'auto-clean:state': ({ tabId }) => stateOf(tabId),
   'auto-clean:intent': ({ site }) => recordIntent(site),
@@ -248,7 +251,7 @@ browser.runtime.onStartup.addListener(() => {
 
 contextMenus()?.onClicked.addListener((info, tab) => {
   if (info.menuItemId !== MENU_ID || tab?.id === undefined) return;
-  void openReader({ tabId: tab.id }).catch((e: unknown) => reportError('context menu', e));
+  void openReader({ tabId: tab.id, gesture: true }).catch((e: unknown) => reportError('context menu', e));
 });
 
 if (features.commands()) {
@@ -256,7 +259,7 @@ if (features.commands()) {
     if (command !== COMMAND_OPEN_READER) return;
     void (async () => {
       const tabId = tab?.id ?? (await activeTabId());
-      if (tabId !== null && tabId !== undefined) await openReader({ tabId });
+      if (tabId !== null && tabId !== undefined) await openReader({ tabId, gesture: true });
     })().catch((e: unknown) => reportError('command', e));
   });
 }
@@ -266,6 +269,6 @@ if (features.commands()) {
 (globalThis as { __decantTest?: unknown }).__decantTest = {
   cleanTab,
   openReader,
-  command: (name: string, tabId: number) => (name === COMMAND_OPEN_READER ? openReader({ tabId }) : Promise.reject(new Error(`unknown command ${name}`))),
-  menuClick: (tabId: number) => openReader({ tabId }),
+  command: (name: string, tabId: number) => (name === COMMAND_OPEN_READER ? openReader({ tabId, gesture: true }) : Promise.reject(new Error(`unknown command ${name}`))),
+  menuClick: (tabId: number) => openReader({ tabId, gesture: true }),
 };

@@ -40,12 +40,14 @@ export function startEarlyClean(search: string): EarlyClean | undefined {
   if (!api?.runtime?.sendMessage || !api.tabs?.query) return undefined;
   const given = new URLSearchParams(search).get('tab');
   const tabId = given !== null && /^\d+$/.test(given) ? Number(given) : null;
+  // Without ?tab= this is the toolbar popup: the click that opened it granted activeTab.
+  const gesture = tabId === null;
   const tab = tabId !== null ? Promise.resolve(tabId) : api.tabs.query({ active: true, currentWindow: true }).then(([t]) => t?.id ?? null);
   const early: EarlyClean = { tabId, tab, outcome: Promise.resolve(null as unknown as Outcome) };
   early.outcome = tab.then(async (id) => {
     if (id === null) throw new Error('no tab');
     early.tabId = id;
-    return unwrapReply<Outcome>(await api.runtime.sendMessage(wireRequest('clean-tab', { tabId: id })), 'clean-tab');
+    return unwrapReply<Outcome>(await api.runtime.sendMessage(wireRequest('clean-tab', { tabId: id, gesture })), 'clean-tab');
   });
   // The popup needs the settings (theme, images) before it shows the article; read them now rather
   // than after its modules have loaded. The same area as storage.ts: sync where the browser has it.

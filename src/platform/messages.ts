@@ -26,7 +26,8 @@ export interface AutoCleanState {
 
 export interface MessageMap {
   /** Run Decant on a tab (injecting the content script) and keep the result for the reader view. */
-  'clean-tab': { request: { tabId: number }; response: Outcome };
+  /** `gesture`: sent by the toolbar popup, whose opening click granted activeTab for the tab. */
+  'clean-tab': { request: { tabId: number; gesture?: boolean }; response: Outcome };
   /** Open the reader view: for a kept result (`key`), or for a tab (cleaning it first). */
   'open-reader': { request: { key?: string; tabId?: number }; response: { ok: true; readerTabId: number } | { ok: false; message: string } };
   /** Auto-clean for a tab's site: on/off, permission, and the live page's ledger. */

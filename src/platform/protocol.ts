@@ -71,7 +71,7 @@ export type ContentReply =
   | { state: 'error'; message: string };
 
 /** Pages extensions may not read, or that are not web pages. */
-export type RestrictedKind = 'browser' | 'store' | 'pdf' | 'view-source' | 'file' | 'extension' | 'not-html';
+export type RestrictedKind = 'browser' | 'store' | 'pdf' | 'view-source' | 'file' | 'extension' | 'not-html' | 'blank' | 'data' | 'error-page' | 'unreadable';
 
 /** What a view needs to know about the tab an outcome belongs to. */
 export interface TabInfo {

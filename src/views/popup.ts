@@ -22,6 +22,8 @@ const LOADING_GIVE_UP_MS = 30_000;
 
 const app = document.getElementById('app')!;
 const params = new URLSearchParams(location.search);
+/** Opened by the toolbar button (not as popup.html?tab=<id>): that click granted activeTab. */
+const gesture = !params.has('tab');
 let settings: Settings;
 let notices: string[] = [];
 let tabId: number | null = null;
@@ -137,7 +139,7 @@ async function run(id: number, first?: Promise<Outcome>): Promise<void> {
   for (;;) {
     let outcome: Outcome;
     try {
-      outcome = await (first ?? sendMessage('clean-tab', { tabId: id }));
+      outcome = await (first ?? sendMessage('clean-tab', { tabId: id, gesture }));
       performance.mark('decant:clean-answered');
     } catch (e) {
       outcome = { tab: { tabId: id, url: null, title: null }, state: 'error', message: `Decant could not reach its background page: ${(e as Error).message}` };
@@ -168,7 +170,7 @@ async function main(): Promise<void> {
   if (early) {
     tabId = await early.tab.catch(() => null);
     const id = tabId;
-    if (id !== null) first = early.outcome.catch(() => sendMessage('clean-tab', { tabId: id }));
+    if (id !== null) first = early.outcome.catch(() => sendMessage('clean-tab', { tabId: id, gesture }));
   }
   if (tabId === null) {
     const given = params.get('tab');

@@ -3,6 +3,7 @@
 // article and the ledger; the reader view shows the same and puts removed blocks back in place; every
 // state that is not an article explains itself. One browser session for the whole file.
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -350,6 +351,47 @@ describe('pages that are not articles explain themselves', () => {
       expect(await popup.page.locator('.state-title').innerText()).toBe('Decant can’t read this page');
       expect(await popup.page.locator('.state-message').innerText()).toMatch(/browser page/);
       await popup.page.screenshot({ path: path.join(REPORTS, 'popup-restricted.png') });
+    } finally {
+      await popup.close();
+    }
+  });
+
+  // The click grants activeTab, but not on these pages: Chrome refuses with only "Cannot access
+  // contents of the page" and hides the address. The popup used to ask for a permission the click had
+  // just given ("Decant needs your permission… click the Decant button").
+  test.each([
+    ['an empty tab', () => 'about:blank'],
+    ['a data: page', () => 'data:text/html,<h1>Hi</h1><p>short</p>'],
+    ['a page’s source view', () => `view-source:${server.origin}${SAMPLE_PATH}`],
+  ])('%s: the popup says Decant cannot read this kind of page, not that it needs permission', async (_name, url) => {
+    const popup = await popupFor(url());
+    try {
+      expect(popup.state).toBe('restricted');
+      expect(await popup.page.locator('.state-title').innerText()).toBe('Decant can’t read this page');
+      expect(await popup.page.locator('.state-message').innerText()).toMatch(/this kind of page/);
+    } finally {
+      await popup.close();
+    }
+  });
+
+  test('the browser’s error page (the connection was refused): the popup names it', async () => {
+    // A port nobody listens on: open one, note it, close it.
+    const closed = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+    const url = `http://127.0.0.1:${closed}/story`;
+    await page.goto(url).catch(() => {}); // net::ERR_CONNECTION_REFUSED: the tab shows the error page
+    const popup = await clickToolbarIcon(session, page);
+    try {
+      expect(await settled(popup.page)).toBe('restricted');
+      // "Frame with ID 0 is showing error page" when Chrome lets Decant see the tab's address, else the
+      // bare refusal: either way the sentence names the error page and asks for no permission.
+      const message = await popup.page.locator('.state-message').innerText();
+      expect(message).toMatch(/error page/);
+      expect(message).not.toMatch(/permission/i);
     } finally {
       await popup.close();
     }
