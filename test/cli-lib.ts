@@ -29,3 +29,8 @@ export function tempDir(prefix: string): string {
   process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
+
+/** A small page with an article (four paragraphs), titled `title`. */
+export function articlePage(title: string): string {
+  return `<!doctype html><html lang="en"><head><title>${title}</title></head><body><article><h1>${title}</h1>${'<p>The ferry between the two villages has run since 1921, and the people on both banks would rather keep it than see a bridge built upstream.</p>'.repeat(4)}</article></body></html>`;
+}

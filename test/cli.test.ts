@@ -11,7 +11,7 @@ import { parse as parseYaml } from 'yaml';
 import { JSDOM } from 'jsdom';
 import { createSinglebyteEncoder } from '@exodus/bytes/single-byte.js';
 import { describe, expect, test } from 'vitest';
-import { decant, tempDir } from './cli-lib';
+import { articlePage, decant, tempDir } from './cli-lib';
 import { norm, SAMPLE } from './helpers';
 import { schemaErrors } from './schema';
 import { main } from '../src/cli/index';
@@ -95,7 +95,7 @@ describe('formats of the sample page', () => {
 describe('a directory', () => {
   const dir = tempDir('dir-in');
   const out = tempDir('dir-out');
-  const page = (title: string) => `<!doctype html><html lang="en"><head><title>${title}</title></head><body><article><h1>${title}</h1>${'<p>The ferry between the two villages has run since 1921, and the people on both banks would rather keep it than see a bridge built upstream.</p>'.repeat(4)}</article></body></html>`;
+  const page = articlePage;
   fs.writeFileSync(path.join(dir, 'a-good.html'), page('First good page'));
   fs.writeFileSync(path.join(dir, 'b-broken.html'), Uint8Array.from({ length: 2048 }, (_, i) => (i * 37) % 9)); // control bytes, not HTML
   fs.writeFileSync(path.join(dir, 'c-good.htm'), page('Second good page'));

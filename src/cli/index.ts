@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { InputError } from './decode';
+import { InputFiles } from './out-files';
 import { progressBar } from './progress';
 import { DECANT_VERSION } from '../export/record';
 import { EXPORT_FORMATS as FORMATS, FORMAT_FILES, type ExportFormat as Format } from '../export/format-list';
@@ -141,14 +142,23 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
   }
   const name = target === '-' ? '<stdin>' : target;
   try {
+    let outFile: string | null = null;
+    if (args.out) {
+      const base = target === '-' ? 'stdin' : path.basename(target).replace(/\.[^.]+$/, '');
+      outFile = path.join(args.out, `${base}.${FORMAT_FILES[args.format].ext}`);
+      const inputs = new InputFiles();
+      // Standard input redirected from a file (`decant - < page.html`) is an input file too.
+      inputs.add(name, target === '-' ? fs.fstatSync(0) : undefined);
+      const refusal = inputs.overwrites(outFile, name);
+      if (refusal) throw new InputError(refusal);
+    }
     const bytes = target === '-' ? readStdin() : new Uint8Array(fs.readFileSync(target));
     const page = (await loadConvert())({ bytes, url: args.url });
     const output = page.render(args.format);
     page.close();
-    if (args.out) {
-      fs.mkdirSync(args.out, { recursive: true });
-      const base = target === '-' ? 'stdin' : path.basename(target).replace(/\.[^.]+$/, '');
-      fs.writeFileSync(path.join(args.out, `${base}.${FORMAT_FILES[args.format].ext}`), output);
+    if (outFile) {
+      fs.mkdirSync(args.out!, { recursive: true });
+      fs.writeFileSync(outFile, output);
     } else io.stdout.write(output);
     return 0;
   } catch (e) {
@@ -175,15 +185,20 @@ function convertDirectory(dir: string, args: Args, io: { stdout: NodeJS.Writable
     .map((d) => d.name)
     .sort();
   fs.mkdirSync(args.out!, { recursive: true });
+  const inputs = new InputFiles();
+  for (const file of files) inputs.add(path.join(dir, file));
   const bar = progressBar(files.length, io.stderr as NodeJS.WriteStream);
   let failed = 0;
   for (const file of files) {
     const full = path.join(dir, file);
     try {
+      const outFile = path.join(args.out!, `${file.replace(/\.html?$/i, '')}.${FORMAT_FILES[args.format].ext}`);
+      const refusal = inputs.overwrites(outFile, full);
+      if (refusal) throw new InputError(refusal);
       const page = convert({ bytes: readPageFile(full), url: args.url });
       const output = page.render(args.format);
       page.close();
-      fs.writeFileSync(path.join(args.out!, `${file.replace(/\.html?$/i, '')}.${FORMAT_FILES[args.format].ext}`), output);
+      fs.writeFileSync(outFile, output);
     } catch (e) {
       failed++;
       bar.done();
