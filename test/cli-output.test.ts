@@ -54,3 +54,18 @@ describe('never writes over an input file', () => {
     expect(fs.readFileSync(path.join(out, 'b.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/i);
   });
 });
+
+describe('two pages never share an output name', () => {
+  test('a.html and a.htm (and B.HTML and b.html) would each write one file: both of each pair are refused, the rest written, exit 1', () => {
+    const dir = dirWith('clash', { 'a.html': articlePage('Page A one'), 'a.htm': articlePage('Page A two'), 'B.HTML': articlePage('Page B one'), 'b.html': articlePage('Page B two'), 'c.html': articlePage('Page C') });
+    const out = tempDir('clash-out');
+    const r = decant([dir, '--out', out]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`decant: ${path.join(dir, 'a.htm')}: refused: ${path.join(dir, 'a.html')} would be written to the same file, ${path.join(out, 'a.md')}`);
+    expect(r.stderr).toContain(`decant: ${path.join(dir, 'a.html')}: refused: ${path.join(dir, 'a.htm')} would be written to the same file`);
+    // Names that differ only in case are one file on a case-insensitive file system (macOS, Windows, FAT).
+    expect(r.stderr).toContain(`decant: ${path.join(dir, 'b.html')}: refused: ${path.join(dir, 'B.HTML')} would be written to the same file`);
+    expect(r.stderr).toMatch(/4 of 5 page\(s\) failed/);
+    expect(fs.readdirSync(out)).toEqual(['c.md']);
+  });
+});

@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { InputError } from './decode';
-import { InputFiles } from './out-files';
+import { findClashes, InputFiles } from './out-files';
 import { progressBar } from './progress';
 import { DECANT_VERSION } from '../export/record';
 import { EXPORT_FORMATS as FORMATS, FORMAT_FILES, type ExportFormat as Format } from '../export/format-list';
@@ -186,13 +186,20 @@ function convertDirectory(dir: string, args: Args, io: { stdout: NodeJS.Writable
     .sort();
   fs.mkdirSync(args.out!, { recursive: true });
   const inputs = new InputFiles();
-  for (const file of files) inputs.add(path.join(dir, file));
+  const outputs = new Map<string, string>();
+  for (const file of files) {
+    inputs.add(path.join(dir, file));
+    outputs.set(path.join(dir, file), path.join(args.out!, `${file.replace(/\.html?$/i, '')}.${FORMAT_FILES[args.format].ext}`));
+  }
+  const clashes = findClashes(outputs);
   const bar = progressBar(files.length, io.stderr as NodeJS.WriteStream);
   let failed = 0;
   for (const file of files) {
     const full = path.join(dir, file);
     try {
-      const outFile = path.join(args.out!, `${file.replace(/\.html?$/i, '')}.${FORMAT_FILES[args.format].ext}`);
+      const outFile = outputs.get(full)!;
+      const others = clashes.get(full);
+      if (others) throw new InputError(`refused: ${others.join(' and ')} would be written to the same file, ${outFile}; none of them was written (rename all but one)`);
       const refusal = inputs.overwrites(outFile, full);
       if (refusal) throw new InputError(refusal);
       const page = convert({ bytes: readPageFile(full), url: args.url });

@@ -33,3 +33,21 @@ export class InputFiles {
     return `refused: its output ${output} is ${input === own ? 'this input file' : `the input file ${input}`}; nothing was written (give another --out)`;
   }
 }
+
+/**
+ * Each input whose output file another input would write too → those other inputs (`a.html` and `a.htm`
+ * both make `a.md`). Names are compared without case: on a case-insensitive file system (macOS,
+ * Windows, a FAT stick) `B.md` and `b.md` are one file, and the second page would replace the first.
+ */
+export function findClashes(outputs: ReadonlyMap<string, string>): Map<string, string[]> {
+  const byName = new Map<string, string[]>();
+  for (const [input, output] of outputs) {
+    const key = output.toLowerCase();
+    byName.set(key, [...(byName.get(key) ?? []), input]);
+  }
+  const clashes = new Map<string, string[]>();
+  for (const inputs of byName.values()) {
+    if (inputs.length > 1) for (const input of inputs) clashes.set(input, inputs.filter((other) => other !== input));
+  }
+  return clashes;
+}
