@@ -69,3 +69,30 @@ describe('two pages never share an output name', () => {
     expect(fs.readdirSync(out)).toEqual(['c.md']);
   });
 });
+
+describe('an --out that cannot be a directory is a usage error about --out (exit 2), before any page is read', () => {
+  const page = () => dirWith('out-page', { 'p.html': articlePage('A page') });
+
+  test.skipIf(!fs.existsSync('/proc/self'))('--out /proc/nope (mkdir fails with ENOENT under an existing directory) fails at once instead of looping', () => {
+    const started = Date.now();
+    const r = decant([path.join(page(), 'p.html'), '--out', '/proc/nope/deeper']);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^decant: --out \/proc\/nope\/deeper: \/proc\/nope could not be created \(ENOENT/);
+  });
+
+  test.each([
+    ['a file', (f: string) => f, 'is a file, not a directory'],
+    ['a path through a file', (f: string) => path.join(f, 'sub'), 'is a file, not a directory'],
+  ])('--out naming %s, for one page and for a directory', (_what, outOf, message) => {
+    const dir = page();
+    const file = path.join(tempDir('out-file'), 'taken');
+    fs.writeFileSync(file, 'keep me');
+    for (const input of [path.join(dir, 'p.html'), dir]) {
+      const r = decant([input, '--out', outOf(file)]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe(`decant: --out ${outOf(file)}: ${file} ${message}\n`);
+    }
+    expect(fs.readFileSync(file, 'utf8')).toBe('keep me');
+  });
+});

@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { InputError } from './decode';
-import { findClashes, InputFiles } from './out-files';
+import { findClashes, InputFiles, makeOutDir } from './out-files';
 import { progressBar } from './progress';
 import { DECANT_VERSION } from '../export/record';
 import { EXPORT_FORMATS as FORMATS, FORMAT_FILES, type ExportFormat as Format } from '../export/format-list';
@@ -144,6 +144,7 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
   try {
     let outFile: string | null = null;
     if (args.out) {
+      if (!readyOutDir(args.out, io)) return 2;
       const base = target === '-' ? 'stdin' : path.basename(target).replace(/\.[^.]+$/, '');
       outFile = path.join(args.out, `${base}.${FORMAT_FILES[args.format].ext}`);
       const inputs = new InputFiles();
@@ -157,7 +158,6 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
     const output = page.render(args.format);
     page.close();
     if (outFile) {
-      fs.mkdirSync(args.out!, { recursive: true });
       fs.writeFileSync(outFile, output);
     } else io.stdout.write(output);
     return 0;
@@ -165,6 +165,13 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
     io.stderr.write(`decant: ${name}: ${describe(e)}\n`);
     return 1;
   }
+}
+
+/** Make the --out directory; false, after saying why, when it cannot be one (a usage error: exit 2). */
+function readyOutDir(out: string, io: { stderr: NodeJS.WritableStream }): boolean {
+  const problem = makeOutDir(out);
+  if (problem) io.stderr.write(`decant: --out ${out}: ${problem}\n`);
+  return !problem;
 }
 
 /**
@@ -184,7 +191,7 @@ function convertDirectory(dir: string, args: Args, io: { stdout: NodeJS.Writable
     .filter((d) => !d.isDirectory() && /\.html?$/i.test(d.name))
     .map((d) => d.name)
     .sort();
-  fs.mkdirSync(args.out!, { recursive: true });
+  if (!readyOutDir(args.out!, io)) return 2;
   const inputs = new InputFiles();
   const outputs = new Map<string, string>();
   for (const file of files) {

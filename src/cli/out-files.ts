@@ -4,6 +4,7 @@
  * its cleaned copy).
  */
 import fs from 'node:fs';
+import path from 'node:path';
 
 /** Device and inode: the same for every path to one file (a symbolic or hard link, another spelling). */
 const idOf = (s: fs.Stats): string => `${s.dev}:${s.ino}`;
@@ -50,4 +51,24 @@ export function findClashes(outputs: ReadonlyMap<string, string>): Map<string, s
     if (inputs.length > 1) for (const input of inputs) clashes.set(input, inputs.filter((other) => other !== input));
   }
   return clashes;
+}
+
+/**
+ * Make the --out directory and any missing parents. Null when it is ready, else what is wrong, naming
+ * the path at fault. Not `mkdirSync(dir, { recursive: true })`: where mkdir fails with ENOENT under a
+ * directory that exists (`--out /proc/nope`), Node's recursive mkdir retries forever at full CPU.
+ */
+export function makeOutDir(dir: string): string | null {
+  const stat = statOrNull(dir);
+  if (stat) return stat.isDirectory() ? null : `${dir} is ${stat.isFile() ? 'a file' : 'something else'}, not a directory`;
+  const parent = path.dirname(dir);
+  const problem = parent === dir ? null : makeOutDir(parent);
+  if (problem) return problem;
+  try {
+    fs.mkdirSync(dir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST' && statOrNull(dir)?.isDirectory()) return null;
+    return `${dir} could not be created (${(e as Error).message})`;
+  }
+  return null;
 }
