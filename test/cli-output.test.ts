@@ -96,3 +96,18 @@ describe('an --out that cannot be a directory is a usage error about --out (exit
     expect(fs.readFileSync(file, 'utf8')).toBe('keep me');
   });
 });
+
+describe('which files of a directory are pages', () => {
+  test.each([
+    ['no page among other files', { 'a.txt': 'x' }],
+    ['an empty directory', {}],
+  ])('%s: says so on stderr and exits 1, and makes no --out', (_what, files) => {
+    const dir = dirWith('no-pages', files);
+    const out = path.join(tempDir('no-pages-out'), 'out');
+    const r = decant([dir, '--out', out]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`decant: ${dir}: no *.html or *.htm file in it, so nothing was converted\n`);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+});

@@ -191,6 +191,10 @@ function convertDirectory(dir: string, args: Args, io: { stdout: NodeJS.Writable
     .filter((d) => !d.isDirectory() && /\.html?$/i.test(d.name))
     .map((d) => d.name)
     .sort();
+  if (!files.length) {
+    io.stderr.write(`decant: ${dir}: no *.html or *.htm file in it, so nothing was converted\n`);
+    return 1;
+  }
   if (!readyOutDir(args.out!, io)) return 2;
   const inputs = new InputFiles();
   const outputs = new Map<string, string>();
