@@ -2,6 +2,7 @@
 // input file, never two pages to one name, and a clear word about an --out it cannot use.
 import fs from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { articlePage, decant, tempDir } from './cli-lib';
 
@@ -106,8 +107,20 @@ describe('which files of a directory are pages', () => {
     const out = path.join(tempDir('no-pages-out'), 'out');
     const r = decant([dir, '--out', out]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toBe(`decant: ${dir}: no *.html or *.htm file in it, so nothing was converted\n`);
+    expect(r.stderr).toBe(`decant: ${dir}: no *.html or *.htm file in it (gzipped or not), so nothing was converted\n`);
     expect(fs.existsSync(out)).toBe(false);
   });
 
+  test('gzipped pages (*.html.gz, *.htm.gz) are read, and named without .html.gz; also one given alone', () => {
+    const dir = dirWith('gz', { 'mt.html.gz': gzipSync(articlePage('Zipped page')), 'old.HTM.GZ': gzipSync(articlePage('Old zipped page')), 'plain.html': articlePage('Plain page') });
+    const out = tempDir('gz-out');
+    const r = decant([dir, '--out', out, '--format', 'txt']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(fs.readdirSync(out).sort()).toEqual(['mt.txt', 'old.txt', 'plain.txt']);
+    expect(fs.readFileSync(path.join(out, 'mt.txt'), 'utf8')).toContain('The ferry between the two villages');
+    const single = tempDir('gz-single');
+    expect(decant([path.join(dir, 'mt.html.gz'), '--out', single]).status).toBe(0);
+    expect(fs.readdirSync(single)).toEqual(['mt.md']);
+  });
 });

@@ -19,6 +19,7 @@ import readline from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { WARCParser } from 'warcio';
 import type { FailureKind, InputIdentity } from '../export/record';
+import { HTML_FILE } from './page-files';
 
 export type SourceKind = InputIdentity['kind'];
 
@@ -45,8 +46,6 @@ export function sourceKindOf(target: string): SourceKind | null {
   if (/\.(jsonl|ndjson)(\.gz)?$/i.test(target)) return 'jsonl';
   return null;
 }
-
-const HTML_FILE = /\.html?(\.gz)?$/i;
 
 /** Every HTML file under `dir`, as sorted relative paths with `/` separators. Symlinked files count; symlinked directories are not followed. */
 export function listHtmlFiles(dir: string): string[] {

@@ -5,13 +5,15 @@
  *   decant batch <dir|file.warc[.gz]|file.jsonl> --out FILE.jsonl [--workers N] [--shard k/n] [--resume]
  *
  * A file or `-` writes to stdout unless --out is given; a directory needs --out and converts every
- * *.html / *.htm in it (not recursive). A page that fails is reported with its name on stderr while
- * the run goes on; the exit code is 1 when any page failed, 2 on a usage error. No network access.
+ * *.html / *.htm in it, gzipped or not (not recursive). A page that fails is reported with its name
+ * on stderr while the run goes on; the exit code is 1 when any page failed, 2 on a usage error. No
+ * network access.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { InputError } from './decode';
 import { findClashes, InputFiles, makeOutDir } from './out-files';
+import { HTML_FILE, outputBaseOf } from './page-files';
 import { progressBar } from './progress';
 import { DECANT_VERSION } from '../export/record';
 import { EXPORT_FORMATS as FORMATS, FORMAT_FILES, type ExportFormat as Format } from '../export/format-list';
@@ -145,7 +147,7 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
     let outFile: string | null = null;
     if (args.out) {
       if (!readyOutDir(args.out, io)) return 2;
-      const base = target === '-' ? 'stdin' : path.basename(target).replace(/\.[^.]+$/, '');
+      const base = target === '-' ? 'stdin' : outputBaseOf(target);
       outFile = path.join(args.out, `${base}.${FORMAT_FILES[args.format].ext}`);
       const inputs = new InputFiles();
       // Standard input redirected from a file (`decant - < page.html`) is an input file too.
@@ -188,11 +190,11 @@ function readPageFile(file: string): Uint8Array {
 function convertDirectory(dir: string, args: Args, io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WriteStream | NodeJS.WritableStream }, convert: Awaited<ReturnType<typeof loadConvert>>): number {
   const files = fs
     .readdirSync(dir, { withFileTypes: true })
-    .filter((d) => !d.isDirectory() && /\.html?$/i.test(d.name))
+    .filter((d) => !d.isDirectory() && HTML_FILE.test(d.name))
     .map((d) => d.name)
     .sort();
   if (!files.length) {
-    io.stderr.write(`decant: ${dir}: no *.html or *.htm file in it, so nothing was converted\n`);
+    io.stderr.write(`decant: ${dir}: no *.html or *.htm file in it (gzipped or not), so nothing was converted\n`);
     return 1;
   }
   if (!readyOutDir(args.out!, io)) return 2;
@@ -200,7 +202,7 @@ function convertDirectory(dir: string, args: Args, io: { stdout: NodeJS.Writable
   const outputs = new Map<string, string>();
   for (const file of files) {
     inputs.add(path.join(dir, file));
-    outputs.set(path.join(dir, file), path.join(args.out!, `${file.replace(/\.html?$/i, '')}.${FORMAT_FILES[args.format].ext}`));
+    outputs.set(path.join(dir, file), path.join(args.out!, `${outputBaseOf(file)}.${FORMAT_FILES[args.format].ext}`));
   }
   const clashes = findClashes(outputs);
   const bar = progressBar(files.length, io.stderr as NodeJS.WriteStream);
