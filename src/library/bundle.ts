@@ -7,7 +7,8 @@
  *   record), named by `fileNameOf` (date, title slug, text digest), plus `manifest.json` listing every
  *   article with its files and its library data.
  *
- * Import reads both back (JSONL, or ZIP recognised by its `PK` signature), checks each record's shape
+ * Import reads both back (JSONL, or ZIP recognised by its `PK` signature), and a JSON file of one
+ * export record or an array of them (what `decant --format json` writes), checks each record's shape
  * and that its `sha256Text` is the digest of its text, and returns the entries with a sentence for
  * each line or file it could not use. Loaded only by the library page and export actions — never by
  * the content script.
@@ -114,6 +115,17 @@ function toEntry(record: ExportRecord, fields: unknown, fallbackSavedAt: string)
   return { id: entryIdOf(record), record, citation: citationOf(f.citation), tags: normaliseTags(Array.isArray(f.tags) ? f.tags.filter(isStr) : []), savedAt };
 }
 
+/** Add `v` to `out` as an entry when it is an export record (with or without `library` and batch's `input`), else say why `label` was skipped. */
+function addRecord(out: ParsedImport, v: unknown, label: string, now: string): void {
+  const problem = recordProblem(v);
+  if (problem) {
+    out.problems.push(`${label} was skipped: ${problem}.`);
+    return;
+  }
+  const { library, input: _input, ...record } = v as ExportRecord & { library?: unknown; input?: unknown };
+  out.entries.push(toEntry(record as ExportRecord, library, now));
+}
+
 function parseJsonl(text: string, now: string): ParsedImport {
   const out: ParsedImport = { entries: [], problems: [] };
   text.split(/\r?\n/).forEach((line, i) => {
@@ -125,14 +137,26 @@ function parseJsonl(text: string, now: string): ParsedImport {
       out.problems.push(`Line ${i + 1} is not JSON.`);
       return;
     }
-    const problem = recordProblem(v);
-    if (problem) {
-      out.problems.push(`Line ${i + 1} was skipped: ${problem}.`);
-      return;
-    }
-    const { library, input: _input, ...record } = v as ExportRecord & { library?: unknown; input?: unknown };
-    out.entries.push(toEntry(record as ExportRecord, library, now));
+    addRecord(out, v, `Line ${i + 1}`, now);
   });
+  return out;
+}
+
+/**
+ * A JSON file holding one export record (pretty-printed over many lines, as `decant --format json`
+ * and the ZIP's files write it) or an array of them; null when the text is not one JSON value, as
+ * JSONL of two or more lines is not.
+ */
+function parseJson(text: string, now: string): ParsedImport | null {
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const out: ParsedImport = { entries: [], problems: [] };
+  if (Array.isArray(v)) v.forEach((item, i) => addRecord(out, item, `Item ${i + 1}`, now));
+  else addRecord(out, v, 'The record', now);
   return out;
 }
 
@@ -178,7 +202,7 @@ function parseZip(bytes: Uint8Array, now: string): ParsedImport {
   return out;
 }
 
-/** Read a library export (ZIP or JSONL bytes) back into entries. Never throws. */
+/** Read a library export (ZIP, JSONL, or JSON: one export record or an array of them) back into entries. Never throws. */
 export function parseLibraryFile(bytes: Uint8Array, now = new Date()): ParsedImport {
   const at = now.toISOString();
   if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return parseZip(bytes, at);
@@ -186,9 +210,10 @@ export function parseLibraryFile(bytes: Uint8Array, now = new Date()): ParsedImp
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { entries: [], problems: ['This file is neither a ZIP nor UTF-8 JSONL: Decant imports its own library exports.'] };
+    return { entries: [], problems: ['This file is neither a ZIP nor UTF-8 JSON or JSONL: Decant imports its own library exports.'] };
   }
-  const parsed = parseJsonl(text.replace(/^\uFEFF/, ''), at);
+  const body = text.replace(/^\uFEFF/, '');
+  const parsed = parseJson(body, at) ?? parseJsonl(body, at);
   if (!parsed.entries.length && !parsed.problems.length) parsed.problems.push('The file is empty.');
   return parsed;
 }

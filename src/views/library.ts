@@ -314,7 +314,7 @@ function render(): void {
     query = search.value;
     renderList();
   });
-  const file = h('input', { type: 'file', class: 'lib-file', accept: '.jsonl,.ndjson,.zip,application/zip,application/x-ndjson', 'data-action': 'import-file' });
+  const file = h('input', { type: 'file', class: 'lib-file', accept: '.jsonl,.ndjson,.json,.zip,application/zip,application/x-ndjson,application/json', 'data-action': 'import-file' });
   file.addEventListener('change', () => {
     const f = file.files?.[0];
     if (f) void importFile(f).finally(() => (file.value = ''));

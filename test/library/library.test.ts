@@ -15,6 +15,7 @@ import { Library, LibraryError, toLibraryError } from '../../src/library/store';
 import { matchesQuery, newEntry, type LibraryEntry } from '../../src/library/entry';
 import { parseLibraryFile, toJsonl, toZip, type Manifest } from '../../src/library/bundle';
 import { ROOT, SAMPLE, SHARED } from '../helpers';
+import { decant } from '../cli-lib';
 import { schemaErrors } from '../schema';
 
 const page = (file: string, url?: string) => {
@@ -117,6 +118,24 @@ describe('JSONL export and import', () => {
   });
 });
 
+describe('a JSON file of export records (decant --format json) imports too', () => {
+  test('the CLI\'s pretty-printed record reads back as the same record', () => {
+    const r = decant([SAMPLE, '--format', 'json']);
+    expect(r.status).toBe(0);
+    const parsed = parseLibraryFile(new TextEncoder().encode(r.stdout));
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.entries).toHaveLength(1);
+    expect(parsed.entries[0].record).toEqual(JSON.parse(r.stdout));
+  });
+
+  test('an array of records: each one, and a sentence for each item that is not a record', () => {
+    const json = JSON.stringify([sample.record, { title: 'not a record' }, journal.record], null, 2);
+    const parsed = parseLibraryFile(new TextEncoder().encode(json));
+    expect(parsed.entries.map((e) => e.record)).toEqual([sample.record, journal.record]);
+    expect(parsed.problems).toEqual(['Item 2 was skipped: "contentHtml" is missing.']);
+  });
+});
+
 describe('ZIP export and import', () => {
   test('has a Markdown and a JSON file per article and a manifest; reads back identical', async () => {
     const { saved } = await filled();
@@ -146,7 +165,7 @@ describe('ZIP export and import', () => {
   test('a ZIP that is not Decant\'s, or a damaged file, gets a sentence, not a crash', () => {
     expect(parseLibraryFile(zipSync({ 'manifest.json': strToU8('{"format":"other"}') })).problems).toEqual(["This ZIP is not a Decant library export (its manifest.json says otherwise)."]);
     expect(parseLibraryFile(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])).problems[0]).toMatch(/^The ZIP file could not be read/);
-    expect(parseLibraryFile(new Uint8Array([0xff, 0xfe, 0x00])).problems[0]).toMatch(/neither a ZIP nor UTF-8 JSONL/);
+    expect(parseLibraryFile(new Uint8Array([0xff, 0xfe, 0x00])).problems[0]).toMatch(/neither a ZIP nor UTF-8 JSON or JSONL/);
     expect(parseLibraryFile(new Uint8Array()).problems).toEqual(['The file is empty.']);
   });
 });
