@@ -42,7 +42,9 @@ export interface Converted {
 /** Clean one page. Throws InputError (with a message for the user) when there is nothing to export. */
 export function convert(input: ConvertInput): Converted {
   if (input.bytes.length > MAX_INPUT_BYTES) {
-    throw new InputError(`it is too large to clean (${(input.bytes.length / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / 1048576} MB)`);
+    // In bytes: in MB, a page just over the limit read "50.0 MB; the limit is 50 MB".
+    const bytes = (n: number): string => `${n.toLocaleString('en')} bytes`;
+    throw new InputError(`it is too large to clean (${bytes(input.bytes.length)}; the limit is ${bytes(MAX_INPUT_BYTES)}, ${MAX_INPUT_BYTES / 1048576} MB)`);
   }
   const decoded = decodeHtml(input.bytes, input.charset);
   if (countElements(decoded.text, DEFAULT_MAX_ELEMENTS) > DEFAULT_MAX_ELEMENTS) {
