@@ -37,9 +37,10 @@ const CONTENT_BUDGET_KB = 40;
  * always sanitised what it handed them, are where page HTML is sanitised). content.js: +1.6 KB for the
  * date a page shows beside its byline and the byline without it (core/dateline.ts: 7 of the 8 pages in
  * ../shared/nags showed no date and a byline ending in a cut-down date); a view step, so content-auto.js
- * does not carry it (48.9 → 50.5 KB).
+ * does not carry it (48.9 → 50.5 KB); +0.6 KB for the title without the site name, authors without their
+ * roles and caption credits set apart (view steps too: 50.5 → 51.1 KB).
  */
-const CEILING_KB = { 'content.js': 51, 'content-auto.js': 52 };
+const CEILING_KB = { 'content.js': 52, 'content-auto.js': 52 };
 /** A page's first load (entry + static chunks) and the background script, minified + gzipped. */
 const PAGE_BUDGET_KB = 60;
 const WORKER_BUDGET_KB = 20;

@@ -3,7 +3,7 @@
 // ("By Yelena SorokinaJan. 16" in the popup, with the year cut off at its comma).
 import { JSDOM } from 'jsdom';
 import { describe, expect, test } from 'vitest';
-import { pageDate, stripDates, visibleDate } from '../src/core/dateline';
+import { authorsOf, pageDate, stripDates, visibleDate } from '../src/core/dateline';
 import { clean } from './helpers';
 
 const body = (html: string): Document => new JSDOM(`<!doctype html><html><head><title>Heated bus shelters</title></head><body>${html}</body></html>`).window.document;
@@ -86,6 +86,20 @@ describe('stripDates', () => {
     expect(stripDates('Jeff Simon, May Jones')).toBe('Jeff Simon, May Jones');
     expect(stripDates('Jeff Simon Nov 5, 2025')).toBe('Jeff Simon');
     expect(stripDates('Tom Sunday')).toBe('Tom Sunday');
+  });
+});
+
+describe('authorsOf', () => {
+  test.each([
+    ['Lena Marsh, Obi Nwachukwu', ['Lena Marsh', 'Obi Nwachukwu']],
+    ['Ana Pérez and Tom Ruiz', ['Ana Pérez', 'Tom Ruiz']],
+    ['Ilana Muhlstein, MS, RDN', ['Ilana Muhlstein, MS, RDN']],
+    ['Jane Doe, PhD, and John Roe', ['Jane Doe, PhD', 'John Roe']],
+    ['TOM KRISHER, AP Auto Writer', ['TOM KRISHER']],
+    ['Jane Doe, Staff Reporter', ['Jane Doe']],
+    ['Staff Reporter', ['Staff Reporter']],
+  ])('%s', (byline, authors) => {
+    expect(authorsOf(byline)).toEqual(authors);
   });
 });
 

@@ -3,7 +3,7 @@
 // the precedence between them (src/core/metadata.ts). Unknown fields are null, never invented.
 import { JSDOM } from 'jsdom';
 import { describe, expect, test } from 'vitest';
-import { readMetadata, normalizeDate } from '../src/core/metadata';
+import { readMetadata, normalizeDate, withoutSiteName } from '../src/core/metadata';
 import { clean } from './helpers';
 
 const URL_ = 'https://news.example.org/2024/03/05/story';
@@ -300,3 +300,30 @@ describe('Readability fallbacks and unknown fields (through cleanArticle)', () =
     expect(r.article).toMatchObject({ title: 'From JSON-LD', publishedTime: '2020-02-02' });
   });
 });
+
+describe('the title without the site name', () => {
+  test.each([
+    ['Trump admin doubles down on meth campaign | TheHill', 'TheHill', 'https://thehill.com/homenews/x', 'Trump admin doubles down on meth campaign'],
+    ['Argentina keeps hope alive in Davis Cup Finals - Sportsnet.ca', 'Sportsnet.ca', 'https://www.sportsnet.ca/tennis/x', 'Argentina keeps hope alive in Davis Cup Finals'],
+    ['Black Friday deals on AirPods - IGN', null, 'https://www.ign.com/articles/x', 'Black Friday deals on AirPods'],
+    ['TheHill — New York man pleads guilty', 'TheHill', null, 'New York man pleads guilty'],
+  ])('%s', (title, site, url, expected) => {
+    expect(withoutSiteName(title, site, url)).toBe(expected);
+  });
+
+  test.each([
+    ['Opinion | Republicans Are Following Trump to Nowhere', null, 'https://www.nytimes.com/2019/x'],
+    ['The Guardian view on Hong Kong | Editorial', 'the Guardian', 'https://www.theguardian.com/x'],
+    ['Take C.A.R.E. - comwrap auf der DMEXCO 2018', null, 'https://blog.comwrap.com/x'],
+    ['News | TheHill', 'TheHill', 'https://thehill.com/x'],
+    ['COVID-19 cases rise', 'Health', null],
+  ])('%s stays as it is', (title, site, url) => {
+    expect(withoutSiteName(title, site, url)).toBe(title);
+  });
+
+  test('the article\'s title loses the site name og:title carries', () => {
+    const r = clean(`<!doctype html><html lang="en"><head><title>x</title>${meta('property', 'og:title', 'Harbour wall to be rebuilt | Coast Gazette')}${meta('property', 'og:site_name', 'Coast Gazette')}</head><body><article><h1>Harbour wall to be rebuilt</h1>${PROSE}</article></body></html>`);
+    expect(r.article).toMatchObject({ title: 'Harbour wall to be rebuilt', siteName: 'Coast Gazette' });
+  });
+});
+

@@ -70,6 +70,20 @@ describe('structure', () => {
     expect(md).toContain('_A peat dam holds back water in a former drain. Photograph: Flow Country Partnership_');
   });
 
+  test('a credit in its own span of the caption is set apart from it, in the view and the Markdown', () => {
+    // The Moscow Times' markup (../shared/nags/mt-heated-bus-shelters.html): two spans the page's CSS puts on two lines.
+    const paras = Array.from({ length: 5 }, (_, i) => `<p>Paragraph ${i + 1}: the glass cabins along the main avenue are heated while people wait inside them for the bus.</p>`).join('');
+    const r = clean(
+      `<!doctype html><html lang="en"><head><title>Heated shelters</title></head><body><article><h1>Heated shelters</h1>
+      <figure class="article__featured-image"><img src="https://example.org/lead.jpg" alt=""><figcaption class=""><span class="article__featured-image__caption">Commuters wait inside one of the new heated shelters on Lenin Avenue.</span><span class="article__featured-image__credits">Press service</span></figcaption></figure>
+      ${paras}</article></body></html>`,
+    );
+    const view = JSDOM.fragment(r.article!.contentHtml);
+    expect(texts(view, 'figcaption')).toEqual(['Commuters wait inside one of the new heated shelters on Lenin Avenue. Press service']);
+    expect(htmlToMarkdown(r.article!.contentHtml, r.page.document, r.page.window)).toContain('Lenin Avenue. Press service');
+    expect(r.article!.text).not.toContain('Press service');
+  });
+
   test('lazy images are promoted (data-src, data-srcset, data-original, <noscript>) and srcset is absolute', () => {
     const { view } = run('lazy-images--wordpress-lazyload');
     const imgs = Array.from(view.querySelectorAll('img')).map((i) => ({ src: i.getAttribute('src'), srcset: i.getAttribute('srcset') }));

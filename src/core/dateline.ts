@@ -201,6 +201,23 @@ export function bylineOf(byline: string | null, times: readonly Element[]): stri
   return b && b.length <= 200 ? b : null;
 }
 
+/** A credential or suffix after a name ("Ilana Muhlstein, MS, RDN", "…, PhD", "…, Jr."): part of that name, not another author. */
+const CREDENTIAL = /^(?:[A-Z]{2,5}|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|I{2,3}|IV)$/;
+/** A role after a name ("TOM KRISHER, AP Auto Writer", "Jane Doe, Staff Reporter"): not an author. */
+const ROLE = /\b(?:writer|reporter|correspondent|editor|columnist|contributor|staff|producer|photographer|critic|intern)s?\b/i;
+
+/** The authors a byline names: split at commas and "and" (in the rules' languages), credentials kept with their name, roles left out. */
+export function authorsOf(byline: string | null): string[] {
+  if (!byline || byline.length > 120) return [];
+  const out: string[] = [];
+  for (const part of byline.split(/\s*(?:,|\band\b|&|\bund\b|\bet\b|\bи\b)\s*/).map((s) => s.trim())) {
+    if (out.length && CREDENTIAL.test(part)) out[out.length - 1] += `, ${part}`;
+    else if (part.length > 1 && /\p{Lu}/u.test(part)) out.push(part);
+  }
+  const named = out.filter((a) => !ROLE.test(a));
+  return named.length ? named : out;
+}
+
 export function stripDates(byline: string, dateTexts: readonly string[] = []): string | null {
   const lead = dateLead();
   let b = collapse(byline);

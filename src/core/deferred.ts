@@ -14,12 +14,10 @@
  * attributes, event handlers included). Only html.ts may turn them into nodes or into anything stored
  * or exported.
  */
-import { bylineOf, pageDate } from './dateline';
 import type { CleanOptions, CleanResult } from './types';
 import { runPipeline, type Sanitizer } from './pipeline';
 import { DECANT_ID_ATTR, DECANT_ROLE_ATTR, KEPT_CLASS, capHtml, listOf } from './dom';
-import { labelCode } from './view';
-import { coverageWarnings } from './coverage';
+import { ARTICLE_VIEW } from './view';
 
 /**
  * Elements DOMPurify (html.ts) removes together with their content: not allowed by Decant's
@@ -70,7 +68,7 @@ function ledgerHtml(blocks: readonly Element[]): string[] {
   });
 }
 
-const DEFERRED: Sanitizer = { inPlace: dropWithContent, ledgerHtml, view: { prepare: labelCode, coverage: coverageWarnings, dates: { byline: bylineOf, published: pageDate } } };
+const DEFERRED: Sanitizer = { inPlace: dropWithContent, ledgerHtml, view: ARTICLE_VIEW };
 
 /** {@link cleanArticle} with sanitising left to the views: `contentHtml` and ledger `html` are NOT sanitised. */
 export function cleanDeferred(doc: Document, options: CleanOptions = {}): CleanResult {

@@ -3,18 +3,16 @@
  * It runs unchanged in the content script, in vitest and in the CLI; it never touches `window`,
  * `document`, `browser`, `fetch` or timers — everything comes in through its arguments.
  */
-import { bylineOf, pageDate } from './dateline';
 import type { CleanOptions, CleanResult } from './types';
 import { runPipeline, type Sanitizer } from './pipeline';
 import { sanitizeInPlace, sanitizedHtmlBatch } from './html';
-import { labelCode } from './view';
-import { coverageWarnings } from './coverage';
+import { ARTICLE_VIEW } from './view';
 
 export type { Article, CleanOptions, CleanResult, LedgerEntry, Category, CitationMeta } from './types';
 export { CATEGORIES, CATEGORY_LABELS } from './types';
 
 /** DOMPurify (html.ts) for the article and the ledger's HTML. */
-const DOMPURIFY: Sanitizer = { inPlace: sanitizeInPlace, ledgerHtml: sanitizedHtmlBatch, view: { prepare: labelCode, coverage: coverageWarnings, dates: { byline: bylineOf, published: pageDate } } };
+const DOMPURIFY: Sanitizer = { inPlace: sanitizeInPlace, ledgerHtml: sanitizedHtmlBatch, view: ARTICLE_VIEW };
 
 /**
  * Clean a page: returns `{ article | null, reason?, removed[], warnings[] }` (CONTRACT §1–2).

@@ -312,3 +312,40 @@ function reorderCitationName(name: string): string {
   const parts = name.split(',').map((s) => s.trim());
   return parts.length === 2 && parts[0] && parts[1] ? `${parts[1]} ${parts[0]}` : collapse(name);
 }
+
+/** The separators a title and a site name are joined with: "Story | TheHill", "Story - Sportsnet.ca", "Site — Story". */
+const SITE_SEPARATOR = /\s+(?:[|·•–—\-\/]|::)\s+/g;
+const squash = (s: string): string => s.toLowerCase().replace(/^www\./, '').replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * `title` without the site's name that pages add to it (og:title and <title> often do): the last part
+ * after a separator (or the first before one) when it is the site name, the host (`sportsnet.ca`) or
+ * the host's name (`thehill`), and what stays still has two words. Anything else stays as it is:
+ * "Opinion | …", "… | Editorial" and "… – ‘The plague is coming’" are part of the title.
+ */
+export function withoutSiteName(title: string | null, siteName: string | null, url: string | null): string | null {
+  if (!title) return title;
+  const parts = title.split(SITE_SEPARATOR);
+  if (parts.length < 2) return title;
+  let host = '';
+  try {
+    host = url ? new URL(url).hostname : '';
+  } catch {
+    // no host to compare with
+  }
+  const names = new Set([siteName && squash(siteName), host && squash(host), host && squash(host.replace(/^www\./, '').split('.')[0])].filter((n): n is string => !!n && n.length >= 2));
+  const isSite = (part: string): boolean => names.has(squash(part));
+  const seps = title.match(SITE_SEPARATOR) ?? [];
+  const rest = (from: number, to: number): string => parts.slice(from, to).map((p, i) => (i ? seps[from + i - 1] : '') + p).join('');
+  const words = (s: string): number => s.split(/\s+/).filter(Boolean).length;
+  if (isSite(parts[parts.length - 1])) {
+    const kept = rest(0, parts.length - 1);
+    if (words(kept) >= 2) return kept;
+  }
+  if (isSite(parts[0])) {
+    const kept = rest(1, parts.length);
+    if (words(kept) >= 2) return kept;
+  }
+  return title;
+}
+

@@ -20,8 +20,8 @@
  */
 import type { Article, CleanOptions, CleanResult, LedgerEntry } from './types';
 import { cloneForReading, shapeOf, type PageShape, collapse, listOf, MAX_READ_DEPTH, previewOf, DECANT_ID_ATTR, DECANT_ROLE_ATTR } from './dom';
-import { readMetadata, normalizeDate, type PageMetadata } from './metadata';
-import type { bylineOf, pageDate } from './dateline';
+import { readMetadata, normalizeDate, type PageMetadata, type withoutSiteName } from './metadata';
+import type { authorsOf, bylineOf, pageDate } from './dateline';
 import { extract } from './extract';
 import { markFurniture } from './furniture';
 import { findOtherStories, findTeaserCards, pagePostIds } from './stories';
@@ -72,12 +72,15 @@ export interface Sanitizer {
    * absent on auto-clean's live pass, which shows no article (and so ships neither in its script).
    */
   view?: {
-    /** Before sanitising: code blocks name their language (view.ts). */
+    /** Before sanitising: code blocks name their language, caption credits are set apart (view.ts). */
     prepare(content: Element): void;
     /** The coverage guard (coverage.ts). */
     coverage: typeof coverageWarnings;
-    /** The date shown under the headline, and the byline without it (dateline.ts). */
-    dates: { byline: typeof bylineOf; published: typeof pageDate };
+    /**
+     * Fields as a reader sees them: the date shown under the headline, the byline without it
+     * (dateline.ts), the title without the site's name (metadata.ts).
+     */
+    shown: { byline: typeof bylineOf; authors: typeof authorsOf; published: typeof pageDate; title: typeof withoutSiteName };
   };
 }
 
@@ -333,17 +336,18 @@ function attempt(doc: Document, shape: PageShape, win: Win, url: string | null, 
   }
 
   // The byline element's text often holds the date shown beside it ("By Ana PérezJan. 16, 2025").
-  const dates = sanitizer.view?.dates;
-  const byline = dates ? dates.byline(ex.byline, shape.times) : cleanByline(ex.byline);
-  const authors = meta?.authors.length ? meta.authors : splitByline(byline);
+  const shown = sanitizer.view?.shown;
+  const byline = shown ? shown.byline(ex.byline, shape.times) : cleanByline(ex.byline);
+  const siteName = meta?.siteName ?? ex.siteName;
+  const authors = meta?.authors.length ? meta.authors : (shown?.authors(byline) ?? []);
   const article: Article = {
-    title: title ?? null,
+    title: (shown ? shown.title(title ?? null, siteName, url ?? meta?.canonicalUrl ?? null) : title) ?? null,
     byline: authors.length ? authors.join(', ') : byline,
     authors,
-    siteName: meta?.siteName ?? ex.siteName,
+    siteName,
     lang: meta?.lang ?? (ex.lang ? ex.lang : null),
     dir: meta?.dir ?? (ex.dir === 'rtl' || ex.dir === 'ltr' ? ex.dir : null),
-    publishedTime: meta?.publishedTime ?? normalizeDate(ex.publishedTime) ?? dates?.published(shape.times, shape.headlines, titles) ?? null,
+    publishedTime: meta?.publishedTime ?? normalizeDate(ex.publishedTime) ?? shown?.published(shape.times, shape.headlines, titles) ?? null,
     modifiedTime: meta?.modifiedTime ?? null,
     excerpt: meta?.excerpt ?? firstBlock(text),
     url,
@@ -545,10 +549,6 @@ function cleanByline(byline: string | null): string | null {
   return b && b.length <= 200 ? b : null;
 }
 
-function splitByline(b: string | null): string[] {
-  if (!b || b.length > 120) return [];
-  return b.split(/\s*(?:,|\band\b|&|\bund\b|\bet\b|\bи\b)\s*/).map((s) => s.trim()).filter((s) => s.length > 1 && /\p{Lu}/u.test(s));
-}
 
 function firstBlock(text: string): string | null {
   const block = text.split('\n\n').find((b) => b.length >= 40) ?? null;

@@ -3,10 +3,16 @@
  * auto-clean's live pass (which shows no article, so its content script stays small):
  * - code blocks: the language named on `<pre lang>`, `data-lang` or a wrapper's class moves to the
  *   `<code>` element's `language-*` class (the one class the sanitiser keeps).
- * It does not change the article's text.
+ * - captions: a photo credit in its own element of a `<figcaption>` is set apart from the caption
+ *   before it by a space, which the page's stylesheet did with a line break or a margin.
+ * It does not change the article's text (text.ts leaves figcaptions out).
  */
 import { LANGUAGE_CLASS } from './structure.data';
 import { listOf } from './dom';
+import type { Sanitizer } from './pipeline';
+import { coverageWarnings } from './coverage';
+import { authorsOf, bylineOf, pageDate } from './dateline';
+import { withoutSiteName } from './metadata';
 
 /** Two-letter human-language codes that a `lang` attribute on `<pre>` may carry instead of a programming language. */
 const HUMAN_LANG = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i;
@@ -43,3 +49,31 @@ export function labelCode(content: Element): void {
     code.setAttribute('class', `${code.getAttribute('class') ?? ''} language-${lang.toLowerCase()}`.trim());
   }
 }
+
+/** Class words of a caption's credit part (`featured-image__credits`, `photo-credit`, `wp-caption-source`). */
+const CREDIT_CLASS = /(?:^|[^a-z])(?:credits?|copyright|photocredit|imagecredit|photographer|source|attribution|courtesy)(?:[^a-z]|$)/i;
+
+/**
+ * A credit span glued to the caption before it ("…on Lenin Avenue.</span><span class="credits">Press
+ * service") reads "Avenue.Press service" without the page's CSS: put a space between them.
+ */
+export function spaceCaptionCredits(content: Element): void {
+  for (const caption of listOf(content.getElementsByTagName('figcaption'))) {
+    for (let el = caption.firstElementChild; el; el = el.nextElementSibling) {
+      if (!CREDIT_CLASS.test(el.getAttribute('class') ?? '')) continue;
+      const before = el.previousSibling?.textContent ?? '';
+      if (before && !/\s$/.test(before) && !/^\s/.test(el.textContent ?? '')) el.before(' ');
+    }
+  }
+}
+
+/** The steps of an article someone will see ({@link Sanitizer}'s `view`): cleanArticle's and content.js's. */
+export const ARTICLE_VIEW: NonNullable<Sanitizer['view']> = {
+  prepare(content) {
+    labelCode(content);
+    spaceCaptionCredits(content);
+  },
+  coverage: coverageWarnings,
+  shown: { byline: bylineOf, authors: authorsOf, published: pageDate, title: withoutSiteName },
+};
+
