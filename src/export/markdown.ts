@@ -48,6 +48,84 @@ function noteOf(node: Node): string | undefined {
   return href && href.startsWith('#') ? notes.get(href.slice(1)) : undefined;
 }
 
+/**
+ * Text CommonMark would read as markup rather than show (spec 0.31 §6.5 autolinks, §6.6 raw HTML,
+ * §2.5 entities): a `<` before a letter, `/`, `!` or `?`, and an `&` that starts an entity. At the
+ * end of a text node the next node may complete it (`&lt;<span>script</span>&gt;`), so a `<` or a
+ * bare `&name` there is escaped too. "a < b", "x<3" and "AT&T" stay as they are.
+ */
+const HTML_START = /<(?=[A-Za-z/!?]|$)/g;
+const ENTITY_START = /&(?=#?[A-Za-z0-9]*(?:;|$))/g;
+
+/** Escape text so a Markdown renderer shows it and builds nothing from it. */
+function escapeHtmlLike(text: string): string {
+  return text.replace(HTML_START, '\\<').replace(ENTITY_START, '\\&');
+}
+
+/** Turndown's Markdown escaping (`*`, `_`, `[`, leading `#`…), then the HTML-like text. */
+const escapeMarkdown = (text: string): string => escapeHtmlLike(TurndownService.prototype.escape.call(null, text));
+
+/** An attribute or title on one line: runs of spaces, tabs and line breaks become one space, as Turndown does in text. */
+function oneLine(text: string): string {
+  return text.replace(/[ \t\r\n]+/g, ' ').trim();
+}
+
+/** An ATX heading's text, escaped; a trailing run of `#` would be read as the closing sequence. */
+function headingText(text: string): string {
+  return text.replace(/(^|[ \t])(#+)[ \t]*$/, '$1\\$2');
+}
+
+/**
+ * A link or image destination: whitespace and controls percent-encoded (as a browser would send
+ * them), so it stays one destination; brackets, parentheses and backslashes escaped; entities kept
+ * literal.
+ */
+function destinationOf(url: string): string {
+  return url
+    .replace(/[\\<>()]/g, '\\$&')
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
+    .replace(/[\u0000-\u0020\u007f]/g, (c) => encodeURIComponent(c));
+}
+
+/**
+ * ` "title"` of a link or image, escaped so a trailing backslash or quote cannot leave it open (and
+ * should it ever be read as text, it still opens no tag).
+ */
+function titlePartOf(el: Element): string {
+  const title = oneLine(el.getAttribute('title') ?? '');
+  return title ? ` "${escapeHtmlLike(title.replace(/[\\"]/g, '\\$&'))}"` : '';
+}
+
+/**
+ * A fenced code block whose fence no line of the code can close: CommonMark closes a fence on a
+ * line of at least as many backticks indented up to three spaces, which Turndown's own count misses.
+ */
+function fenced(code: string, language = ''): string {
+  const longest = Math.max(2, ...(code.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  return `\n\n${fence}${language}\n${code.replace(/\n$/, '')}\n${fence}\n\n`;
+}
+
+/**
+ * TeX between `$`s is read as Markdown by renderers without maths: a space after `<` or `&` (which
+ * TeX ignores) stops it opening a tag or an entity.
+ */
+function texSafe(tex: string): string {
+  return tex.replace(/([<&])(?=[A-Za-z#/!?])/g, '$1 ');
+}
+
+/** A table caption as a paragraph before its table, where it is escaped like any text (the GFM plugin writes its raw textContent). */
+function captionsToParagraphs(host: Element): void {
+  for (const caption of listOf(host.getElementsByTagName('caption'))) {
+    const table = caption.parentElement;
+    if (!table) continue;
+    const p = host.ownerDocument.createElement('p');
+    while (caption.firstChild) p.appendChild(caption.firstChild);
+    table.before(p);
+    caption.remove();
+  }
+}
+
 function turndown(): TurndownService {
   if (service) return service;
   const td = new TurndownService({
@@ -59,6 +137,38 @@ function turndown(): TurndownService {
     hr: '---',
   });
   td.use(gfm);
+  td.escape = escapeMarkdown;
+  td.addRule('heading', {
+    filter: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
+    replacement: (content, node) => `\n\n${'#'.repeat(Number(node.nodeName.charAt(1)))} ${headingText(content)}\n\n`,
+  });
+  // Links and images: Turndown leaves a backslash at the end of a title or in a destination free to
+  // break the link open, and its text then reads as Markdown (raw HTML included).
+  td.addRule('link', {
+    filter: (node) => node.nodeName === 'A' && !!(node as Element).getAttribute('href'),
+    replacement: (content, node) => `[${content}](${destinationOf((node as Element).getAttribute('href')!)}${titlePartOf(node as Element)})`,
+  });
+  td.addRule('image', {
+    filter: 'img',
+    replacement: (_content, node) => {
+      const el = node as Element;
+      const src = el.getAttribute('src');
+      return src ? `![${escapeMarkdown(oneLine(el.getAttribute('alt') ?? ''))}](${destinationOf(src)}${titlePartOf(el)})` : '';
+    },
+  });
+  // Turndown quotes with /^/gm, which also starts a line after U+2028 (not a line ending in CommonMark).
+  td.addRule('blockquote', {
+    filter: 'blockquote',
+    replacement: (content) => `\n\n${content.replace(/^\n+|\n+$/g, '').replace(/^|(?<=\n)/g, '> ')}\n\n`,
+  });
+  td.addRule('codeBlock', {
+    filter: (node) => node.nodeName === 'PRE',
+    replacement: (_content, node) => {
+      const code = node.firstChild?.nodeName === 'CODE' ? node.firstChild : node;
+      const language = /language-(\S+)/.exec((code as Element).getAttribute?.('class') ?? '')?.[1] ?? '';
+      return fenced(code.textContent ?? '', language);
+    },
+  });
   // A figure's caption and credit get their own line under the image, in italics.
   td.addRule('figcaption', {
     filter: 'figcaption',
@@ -74,7 +184,8 @@ function turndown(): TurndownService {
       const el = node as Element;
       const tex = el.querySelector('annotation[encoding="application/x-tex"], annotation[encoding="TeX"]')?.textContent?.trim();
       const body = tex || (el.getAttribute('alttext') ?? content).trim();
-      return el.getAttribute('display') === 'block' ? `\n\n$$\n${body}\n$$\n\n` : `$${body}$`;
+      const safe = texSafe(body);
+      return el.getAttribute('display') === 'block' ? `\n\n$$\n${safe}\n$$\n\n` : `$${safe}$`;
     },
   });
   // Footnotes as GitHub-flavoured Markdown: [^1] in the text, "[^1]: …" definitions; back-links go.
@@ -93,15 +204,6 @@ function turndown(): TurndownService {
       return `\n[^${notes.get((node as Element).getAttribute('id')!)}]: ${body}\n`;
     },
   });
-  // A <pre> without a <code> inside is still a code block.
-  td.addRule('bareCodeBlock', {
-    filter: (node) => node.nodeName === 'PRE' && node.firstChild?.nodeName !== 'CODE',
-    replacement: (_content, node) => {
-      const code = (node.textContent ?? '').replace(/\n$/, '');
-      const fence = code.includes('```') ? '~~~' : '```';
-      return `\n\n${fence}\n${code}\n${fence}\n\n`;
-    },
-  });
   td.remove(['script', 'style', 'noscript', 'button', 'form']);
   service = td;
   return td;
@@ -111,6 +213,7 @@ function turndown(): TurndownService {
 export function htmlToMarkdown(contentHtml: string, doc: Document, win?: Win): string {
   const host = doc.createElement('div');
   host.appendChild(parseSanitized(contentHtml, doc, win));
+  captionsToParagraphs(host);
   notes = findNotes(host);
   try {
     return turndown().turndown(host as unknown as HTMLElement).trim();
@@ -122,6 +225,6 @@ export function htmlToMarkdown(contentHtml: string, doc: Document, win?: Win): s
 /** The full Markdown document of an export record. */
 export function toMarkdown(record: ExportRecord, doc: Document, win?: Win): string {
   const front = stringify(frontMatterOf(record), { lineWidth: 0 }).trimEnd();
-  const title = record.title ? `# ${record.title.replace(/\s+/g, ' ')}\n\n` : '';
+  const title = record.title ? `# ${headingText(escapeMarkdown(oneLine(record.title)))}\n\n` : '';
   return `---\n${front}\n---\n\n${title}${htmlToMarkdown(record.contentHtml, doc, win)}\n`;
 }
