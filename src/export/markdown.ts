@@ -21,13 +21,26 @@ let service: TurndownService | null = null;
  */
 let notes: Map<string, string> = new Map();
 
-/** Footnotes: list items with an id that a link in the article points to (`#fn:1`, `#cite_note-3`). */
-function findNotes(host: Element): Map<string, string> {
+/**
+ * In-page link targets of the document being converted that Markdown can address: id → the slug of
+ * the heading it is, is in, or opens with. Set around one conversion, read by the link rule.
+ */
+let anchors: Map<string, string> = new Map();
+
+const HEADINGS = 'h1, h2, h3, h4, h5, h6';
+
+/** Ids that an in-page link of the article points to. */
+function findLinkedIds(host: Element): Set<string> {
   const targets = new Set<string>();
   for (const a of listOf(host.getElementsByTagName('a'))) {
     const href = a.getAttribute('href');
     if (href && href.length > 1 && href.startsWith('#')) targets.add(href.slice(1));
   }
+  return targets;
+}
+
+/** Footnotes: list items with an id that a link in the article points to (`#fn:1`, `#cite_note-3`). */
+function findNotes(host: Element, targets: Set<string>): Map<string, string> {
   const out = new Map<string, string>();
   if (!targets.size) return out;
   let n = 0;
@@ -37,6 +50,47 @@ function findNotes(host: Element): Map<string, string> {
     n++;
     const label = id.replace(/^user-content-/, '').replace(/^(?:fn|footnote|endnote|note|cite_note|ref)[-:_]?/i, '');
     out.set(id, /^[\w-]{1,20}$/.test(label) ? label : String(n));
+  }
+  return out;
+}
+
+/**
+ * Heading slugs as GitHub makes them (github-slugger, also GitLab's, markdown-it-anchor's and
+ * pandoc's in GFM mode): lower case, punctuation and symbols dropped, spaces to hyphens; a repeat
+ * gets -1, -2… in document order.
+ */
+function makeSlugger(): (text: string) => string {
+  const seen = new Map<string, number>();
+  return (text) => {
+    const base = text.toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc}\- ]/gu, '').replace(/ /g, '-');
+    let slug = base;
+    while (seen.has(slug)) {
+      seen.set(base, seen.get(base)! + 1);
+      slug = `${base}-${seen.get(base)}`;
+    }
+    seen.set(slug, 0);
+    return slug;
+  };
+}
+
+/**
+ * Linked ids that land on a heading (the heading itself, an anchor inside it, or a section that
+ * opens with it) → that heading's slug. The `# title` line comes first, so it takes its slug first.
+ */
+function findHeadingAnchors(host: Element, targets: Set<string>, title: string | null | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!targets.size) return out;
+  const slug = makeSlugger();
+  if (title) slug(oneLine(title));
+  const slugs = new Map<Element, string>();
+  for (const h of Array.from(host.querySelectorAll(HEADINGS))) slugs.set(h, slug(oneLine(h.textContent ?? '')));
+  for (const el of Array.from(host.querySelectorAll('[id]'))) {
+    const id = el.getAttribute('id')!;
+    if (!targets.has(id)) continue;
+    const opening = el.firstElementChild;
+    const heading = el.closest(HEADINGS) ?? (opening?.matches(HEADINGS) ? opening : null);
+    const s = heading && slugs.get(heading);
+    if (s) out.set(id, s);
   }
   return out;
 }
@@ -144,9 +198,16 @@ function turndown(): TurndownService {
   });
   // Links and images: Turndown leaves a backslash at the end of a title or in a destination free to
   // break the link open, and its text then reads as Markdown (raw HTML included).
+  // An in-page link goes to its heading's slug; Markdown has no other target (no ids on paragraphs,
+  // figures or removed blocks), so there it keeps its words only. Footnote links are the rules below.
   td.addRule('link', {
     filter: (node) => node.nodeName === 'A' && !!(node as Element).getAttribute('href'),
-    replacement: (content, node) => `[${content}](${destinationOf((node as Element).getAttribute('href')!)}${titlePartOf(node as Element)})`,
+    replacement: (content, node) => {
+      const href = (node as Element).getAttribute('href')!;
+      if (!href.startsWith('#')) return `[${content}](${destinationOf(href)}${titlePartOf(node as Element)})`;
+      const slug = anchors.get(href.slice(1));
+      return slug ? `[${content}](#${slug})` : content;
+    },
   });
   td.addRule('image', {
     filter: 'img',
@@ -209,16 +270,22 @@ function turndown(): TurndownService {
   return td;
 }
 
-/** Convert sanitised article HTML to Markdown (no front matter). */
-export function htmlToMarkdown(contentHtml: string, doc: Document, win?: Win): string {
+/**
+ * Convert sanitised article HTML to Markdown (no front matter). `title`: the `# title` line written
+ * above it, if any, whose slug in-page links to headings must not take.
+ */
+export function htmlToMarkdown(contentHtml: string, doc: Document, win?: Win, { title }: { title?: string | null } = {}): string {
   const host = doc.createElement('div');
   host.appendChild(parseSanitized(contentHtml, doc, win));
   captionsToParagraphs(host);
-  notes = findNotes(host);
+  const targets = findLinkedIds(host);
+  notes = findNotes(host, targets);
+  anchors = findHeadingAnchors(host, targets, title);
   try {
     return turndown().turndown(host as unknown as HTMLElement).trim();
   } finally {
     notes = new Map();
+    anchors = new Map();
   }
 }
 
@@ -226,5 +293,5 @@ export function htmlToMarkdown(contentHtml: string, doc: Document, win?: Win): s
 export function toMarkdown(record: ExportRecord, doc: Document, win?: Win): string {
   const front = stringify(frontMatterOf(record), { lineWidth: 0 }).trimEnd();
   const title = record.title ? `# ${headingText(escapeMarkdown(oneLine(record.title)))}\n\n` : '';
-  return `---\n${front}\n---\n\n${title}${htmlToMarkdown(record.contentHtml, doc, win)}\n`;
+  return `---\n${front}\n---\n\n${title}${htmlToMarkdown(record.contentHtml, doc, win, { title: record.title })}\n`;
 }
