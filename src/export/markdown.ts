@@ -5,7 +5,7 @@
  */
 import TurndownService from 'turndown';
 import { gfm } from '@joplin/turndown-plugin-gfm';
-import { stringify } from 'yaml';
+import { Document as YamlDocument, isScalar, visit } from 'yaml';
 import { parseSanitized } from '../core/html';
 import { listOf } from '../core/dom';
 import type { ExportRecord } from './record';
@@ -289,9 +289,29 @@ export function htmlToMarkdown(contentHtml: string, doc: Document, win?: Win, { 
   }
 }
 
+/** Markup starts in a whole string (unlike HTML_START, nothing follows it to complete a tag). */
+const RISKY_LT = /<(?=[A-Za-z/!?])/g;
+const RISKY_AMP = /&(?=#?[A-Za-z0-9]+;)/g;
+
+/**
+ * The front matter as YAML. A renderer that knows no front matter shows it as a paragraph, so a
+ * string with a `<` that could open a tag or an `&` that starts an entity is written double-quoted
+ * with those characters as `\x3C` and `\x26` (the same string to a YAML parser); others stay plain.
+ */
+function frontMatterYaml(record: ExportRecord): string {
+  const yaml = new YamlDocument(frontMatterOf(record));
+  const risky = (v: unknown) => typeof v === 'string' && (v.search(RISKY_LT) >= 0 || v.search(RISKY_AMP) >= 0);
+  visit(yaml, {
+    Scalar(_key, node) {
+      if (isScalar(node) && risky(node.value)) node.type = 'QUOTE_DOUBLE';
+    },
+  });
+  // Only double-quoted scalars can hold these patterns now; there `\x3C` and `\x26` are escapes.
+  return yaml.toString({ lineWidth: 0 }).replace(RISKY_LT, '\\x3C').replace(RISKY_AMP, '\\x26').trimEnd();
+}
 /** The full Markdown document of an export record. */
 export function toMarkdown(record: ExportRecord, doc: Document, win?: Win): string {
-  const front = stringify(frontMatterOf(record), { lineWidth: 0 }).trimEnd();
+  const front = frontMatterYaml(record);
   const title = record.title ? `# ${headingText(escapeMarkdown(oneLine(record.title)))}\n\n` : '';
   return `---\n${front}\n---\n\n${title}${htmlToMarkdown(record.contentHtml, doc, win, { title: record.title })}\n`;
 }

@@ -134,6 +134,16 @@ describe('Markdown keeps HTML-like text as text', () => {
     expect(render('We are number #')).toBe('# We are number \\#');
   });
 
+  test('front matter: a hostile title is a double-quoted YAML string with its `<` escaped; a harmless one stays plain', () => {
+    const hostile = '"><script>alert(1)</script>&lt;';
+    const md = toMarkdown({ ...base.record, title: hostile, byline: 'Ann <ann@example.org>', siteName: 'A < B & C' }, doc, win);
+    const front = md.split('\n---\n')[0];
+    expect(front).toContain('title: "\\">\\x3Cscript>alert(1)\\x3C/script>\\x26lt;"');
+    expect(front).toContain('byline: "Ann \\x3Cann@example.org>"');
+    expect(front).toContain('siteName: A < B & C');
+    expect(parseYaml(front.slice(4))).toMatchObject({ title: hostile, byline: 'Ann <ann@example.org>', siteName: 'A < B & C' });
+  });
+
   describe.each(vectors.map((v) => [v.id, v.payload] as const))('%s', (_id, payload) => {
     test('as text in every context: no element, every character kept; front matter reads back', () => {
       const text = collapse(payload);
@@ -142,6 +152,9 @@ describe('Markdown keeps HTML-like text as text', () => {
       const [, front, body] = /^---\n([\s\S]*?)\n---\n\n([\s\S]*)$/.exec(md) ?? [];
       expect(body, 'no front matter').toBeDefined();
       expect(parseYaml(front)).toMatchObject({ title: payload, byline: payload, authors: [payload], siteName: payload });
+      // A renderer that knows no front matter shows it as a paragraph: it must build nothing either.
+      expect(front).not.toMatch(RAW_HTML);
+      expect(front).not.toMatch(ENTITY);
       const m = RAW_HTML.exec(body);
       expect(m && JSON.stringify(body.slice(m.index, m.index + 60))).toBeNull();
       expect(body).not.toMatch(ENTITY);
