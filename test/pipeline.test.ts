@@ -77,6 +77,19 @@ describe("the caller's document is never changed", () => {
   });
 });
 
+describe('a page nested past the reading depth', () => {
+  test('its headings and paragraphs stay apart, in order, and the empty wrappers around them are no trouble', () => {
+    // Below MAX_READ_DEPTH a block that holds elements gives way to its children: "Deep</h2><p>The council"
+    // used to read "DeepThe council", and 20,000 empty wrappers side by side made Readability quadratic.
+    const para = (n: number): string => `<p>Paragraph ${n}: the council met on Tuesday to discuss the harbour wall and agreed to rebuild it next year with money from the fund.</p>`;
+    const body = `${'<div>'.repeat(300)}<div><div></div><div></div></div><h2>Section <b>one</b></h2>${para(1)}${para(2)}<h2>Section two</h2>${para(3)}${para(4)}${'</div>'.repeat(300)}`;
+    const r = clean(`<!doctype html><html lang="en"><head><title>Harbour wall</title></head><body>${body}</body></html>`);
+    const lines = r.article!.text.split('\n\n');
+    expect(lines).toEqual(['Section one', expect.stringMatching(/^Paragraph 1:/), expect.stringMatching(/^Paragraph 2:/), 'Section two', expect.stringMatching(/^Paragraph 3:/), expect.stringMatching(/^Paragraph 4:/)]);
+    expect(r.warnings.join(' ')).toMatch(/more than 128 levels deep/);
+  });
+});
+
 describe('the safety valve', () => {
   test('brings back an article the risky rules took whole, and says so', () => {
     const r = clean(VALVE_PAGE, {}, 'https://ferrytrust.example.org/letter');

@@ -307,6 +307,9 @@ export function isJsonLd(script: Element): boolean {
   return (script.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json';
 }
 
+/** Elements that, empty, hold nothing to read: {@link copyFlattened} leaves them out below its depth. */
+const EMPTY_WRAPPERS: ReadonlySet<string> = new Set(['div', 'span', 'section', 'article', 'p', 'font', 'center', 'b', 'i', 'u', 'em', 'strong', 'small', 'big']);
+
 /** How many `<time>` and `<h1>` elements {@link shapeOf} keeps (a live blog has hundreds; the date is near the top). */
 const MAX_TIMES = 64;
 
@@ -354,8 +357,9 @@ export function shapeOf(doc: Document): PageShape {
 
 /**
  * Copy `src` into `copy` node by node (iterative: no recursion however deep the page), building the
- * copy detached and attaching it once. Below `maxDepth`, an element that holds nodes is not copied
- * but replaced by its children, so the text, images and links keep their order one level under the
+ * copy detached and attaching it once. Below `maxDepth`, an element that holds elements is not copied
+ * but replaced by its children (a block's after a space), while one that holds only text is copied
+ * whole, so the text, images and links keep their order one or two levels under the
  * element at `maxDepth`. Linear: every node is visited once and each append moves a single node.
  * Clobbering-proof (see safe-dom.ts).
  */
@@ -383,9 +387,17 @@ export function copyFlattened(copy: Document, src: Element, maxDepth: number): {
     if (name === 'script') continue; // never read (as above)
     if (!element || name === 'template') {
       dom.appendChild(parent, copy.importNode(n, true)); // text, comments; a template with its content
-    } else if (depth > maxDepth && dom.firstChild(n)) {
+    } else if (depth > maxDepth && dom.firstChild(n) && dom.firstElementChild(n as Element)) {
       flattened++;
+      // A block's text stays apart from what came before it ("Deep</h2><p>The council" read "DeepThe council").
+      if (BLOCK_TAGS.has(name)) dom.appendChild(parent, copy.createTextNode(' '));
       pushChildren(n, parent, depth);
+    } else if (depth > maxDepth) {
+      // An empty wrapper there holds nothing to read, and a page nested thousands deep has thousands of
+      // them side by side (as a browser's parser leaves them past 512 levels), which made Readability's
+      // loops quadratic: 13 s on a page 20,000 deep.
+      if (!dom.firstChild(n) && EMPTY_WRAPPERS.has(name)) flattened++;
+      else dom.appendChild(parent, copy.importNode(n, true)); // a leaf (text only): one level more keeps its paragraph
     } else {
       const el = copy.importNode(n, false);
       dom.appendChild(parent, el);
