@@ -6,7 +6,7 @@ import { cleanArticle } from '../core/index';
 import type { CleanResult } from '../core/types';
 import { decodeHtml, InputError, MAX_INPUT_BYTES } from './decode';
 import { closePage, parseHtml } from './parse';
-import { countElements } from './prescan';
+import { MAX_PARSE_DEPTH, prescan, shallowHtml } from './prescan';
 import { DEFAULT_MAX_ELEMENTS } from '../core/pipeline';
 import { toRecord, type ExportRecord } from '../export/record';
 import { renderRecord } from '../export/formats';
@@ -47,10 +47,13 @@ export function convert(input: ConvertInput): Converted {
     throw new InputError(`it is too large to clean (${bytes(input.bytes.length)}; the limit is ${bytes(MAX_INPUT_BYTES)}, ${MAX_INPUT_BYTES / 1048576} MB)`);
   }
   const decoded = decodeHtml(input.bytes, input.charset);
-  if (countElements(decoded.text, DEFAULT_MAX_ELEMENTS) > DEFAULT_MAX_ELEMENTS) {
+  const scan = prescan(decoded.text, DEFAULT_MAX_ELEMENTS);
+  if (scan.elements > DEFAULT_MAX_ELEMENTS) {
     throw new InputError(`it is too large to clean: the HTML parser would build more than ${DEFAULT_MAX_ELEMENTS.toLocaleString('en')} elements from it, Decant's limit`);
   }
-  const page = parseHtml(decoded.text, input.url ?? null);
+  const deep = scan.deepest > MAX_PARSE_DEPTH;
+  const page = parseHtml(deep ? shallowHtml(decoded.text) : decoded.text, input.url ?? null);
+  if (deep) page.warnings.push(`This page nests its elements ${scan.deepest.toLocaleString('en')} levels deep; as a browser does, Decant read those below level ${MAX_PARSE_DEPTH} side by side at that level.`);
   try {
     const result = cleanArticle(page.document, { url: input.url ?? page.baseUrl ?? undefined, window: page.window });
     if (!result.article) throw new NoArticleError(result.reason ?? 'no article was found');

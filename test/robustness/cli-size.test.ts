@@ -20,6 +20,24 @@ function run(file: string): { status: number | null; stdout: string; stderr: str
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+describe('deep pages are read as a browser nests them', () => {
+  // jsdom recursed once per level for each node it added: 20,000 levels overflowed the stack after
+  // three 13-second attempts ("The HTML could not be parsed"). Blink nests at most 512 levels.
+  test('20,000 levels: the article, in order, with a warning saying how deep the page was', () => {
+    const depth = 20_000;
+    const paras = ['The council met on Tuesday to discuss the harbour wall and agreed to rebuild it next year.', 'Work will start in March and should be finished before the autumn storms arrive on the coast.', 'Residents will be able to follow the work on a public map that the council updates every week.'];
+    const file = path.join(dir, 'deep-20k.html');
+    fs.writeFileSync(file, `<!doctype html><html><head><title>Harbour wall</title></head><body>${'<div>'.repeat(depth)}${paras.map((p) => `<p>${p} ${p}</p>`).join('')}${'</div>'.repeat(depth)}</body></html>`);
+    const r = spawnSync(process.execPath, [BIN, file, '--format', 'json'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, maxBuffer: 1 << 26 });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const record = JSON.parse(r.stdout) as { text: string; warnings: string[] };
+    const at = paras.map((p) => record.text.indexOf(p));
+    expect(at.every((i) => i >= 0) && at[0] < at[1] && at[1] < at[2]).toBe(true);
+    expect(record.warnings.join(' ')).toMatch(/nests its elements 20,00\d levels deep/);
+  }, 180_000);
+});
+
 describe('large pages are cleaned', () => {
   test('200,000 elements', () => {
     const file = path.join(dir, 'elements-200k.html');
