@@ -337,7 +337,8 @@ function attempt(doc: Document, shape: PageShape, win: Win, url: string | null, 
 
   // The byline element's text often holds the date shown beside it ("By Ana PérezJan. 16, 2025").
   const shown = sanitizer.view?.shown;
-  const byline = shown ? shown.byline(ex.byline, shape.times) : cleanByline(ex.byline);
+  // Without the view steps (auto-clean's live pass, which shows no article) there is no byline to show.
+  const byline = shown ? shown.byline(ex.byline, shape.times) : null;
   const siteName = meta?.siteName ?? ex.siteName;
   const authors = meta?.authors.length ? meta.authors : (shown?.authors(byline) ?? []);
   const article: Article = {
@@ -541,14 +542,6 @@ function restoreLeadFigure(content: Element, figures: Element[], present: Readon
   const host = content.firstElementChild && content.firstElementChild.localName === 'div' && content.childElementCount === 1 ? content.firstElementChild : content;
   host.insertBefore(copy, host.firstChild);
 }
-
-/** Readability's byline without its "By"; the views' `dates.byline` also takes out the date shown in it. */
-function cleanByline(byline: string | null): string | null {
-  if (!byline) return null;
-  const b = collapse(byline).replace(/^(?:by|von|par|por|di)\s+/i, '');
-  return b && b.length <= 200 ? b : null;
-}
-
 
 function firstBlock(text: string): string | null {
   const block = text.split('\n\n').find((b) => b.length >= 40) ?? null;
