@@ -387,7 +387,7 @@ export function copyFlattened(copy: Document, src: Element, maxDepth: number): {
     if (name === 'script') continue; // never read (as above)
     if (!element || name === 'template') {
       dom.appendChild(parent, copy.importNode(n, true)); // text, comments; a template with its content
-    } else if (depth > maxDepth && dom.firstChild(n) && dom.firstElementChild(n as Element)) {
+    } else if (depth > maxDepth && dom.firstElementChild(n as Element)) {
       flattened++;
       // A block's text stays apart from what came before it ("Deep</h2><p>The council" read "DeepThe council").
       if (BLOCK_TAGS.has(name)) dom.appendChild(parent, copy.createTextNode(' '));
@@ -397,7 +397,7 @@ export function copyFlattened(copy: Document, src: Element, maxDepth: number): {
       // them side by side (as a browser's parser leaves them past 512 levels), which made Readability's
       // loops quadratic: 13 s on a page 20,000 deep.
       if (!dom.firstChild(n) && EMPTY_WRAPPERS.has(name)) flattened++;
-      else dom.appendChild(parent, copy.importNode(n, true)); // a leaf (text only): one level more keeps its paragraph
+      else dom.appendChild(parent, copy.importNode(n, true)); // a leaf (text only, or an image): one level more keeps a paragraph whole
     } else {
       const el = copy.importNode(n, false);
       dom.appendChild(parent, el);
