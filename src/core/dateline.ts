@@ -75,12 +75,12 @@ const dateForms = (): readonly { re: RegExp; order: 'mdy' | 'dmy' | 'ymd' }[] =>
   { re: /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/g, order: 'ymd' },
   { re: /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/g, order: 'dmy' },
 ];
-let DATE_FORMS: ReturnType<typeof dateForms> | null = null;
+let forms: ReturnType<typeof dateForms> | null = null;
 
 /** A date written out in `text`, as `YYYY-MM-DD` with where it stands, or null. */
 function findDate(text: string): { iso: string; index: number; length: number } | null {
   let best: { iso: string; index: number; length: number } | null = null;
-  for (const { re, order } of (DATE_FORMS ??= dateForms())) {
+  for (const { re, order } of (forms ??= dateForms())) {
     for (const m of text.matchAll(re)) {
       if (best && best.index <= m.index) break;
       const [a, b, c] = [m[1], m[2], m[3]];
@@ -117,7 +117,7 @@ function dateOfTime(el: Element): string | null {
 const ELSEWHERE = 'a[href], li, nav, aside, footer, figcaption, blockquote, [class*="comment" i], [id*="comment" i]';
 
 /**
- * The publication date the page shows, or null: a `<time>` (or element) marked `itemprop="datePublished"`
+ * The publication date the page shows, or null: a `<time>` marked `itemprop="datePublished"`
  * or `pubdate` first; else the first `<time>` that stands with the headline — in the same container as
  * the page's `<h1>` (below `<body>`), not in a link, list, aside or comment. `times` are the page's
  * `<time>` elements in document order; `headlines`, its `<h1>`s; `titles`, what the article's title may be.
@@ -130,14 +130,14 @@ export function pageDate(times: readonly Element[], headlines: readonly Element[
   for (const el of times) {
     const itemprop = (dom.get(el, 'itemprop') ?? '').toLowerCase().split(/\s+/);
     if (!itemprop.includes('datepublished') && !dom.has(el, 'pubdate')) continue;
-    const date = dom.localName(el) === 'time' ? dateOfTime(el) : normalizeDate(dom.get(el, 'content') ?? dom.get(el, 'datetime')) ?? visibleDate(dom.textContent(el));
+    const date = dateOfTime(el);
     if (date) return date;
   }
   if (!headline) return null;
   const around = new Set<Element>();
   for (let el = dom.parentElement(headline); el && dom.localName(el) !== 'body' && dom.localName(el) !== 'html'; el = dom.parentElement(el)) around.add(el);
   for (const el of times) {
-    if (dom.localName(el) !== 'time' || dom.closest(el, ELSEWHERE)) continue;
+    if (dom.closest(el, ELSEWHERE)) continue;
     let shared = false;
     for (let p = dom.parentElement(el); p && !shared; p = dom.parentElement(p)) shared = around.has(p);
     if (!shared) continue;
