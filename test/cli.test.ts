@@ -70,7 +70,7 @@ describe('formats of the sample page', () => {
   test('txt: the body text alone (articleBody), as in the JSON record', () => {
     const r = decant([SAMPLE, '--format', 'txt']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe(`${record.text}\n`);
+    expect(r.stdout).toBe(record.text); // piped: the bytes whose SHA-256 is sha256Text
     expect(r.stdout).not.toContain(record.title!);
   });
 
@@ -88,7 +88,7 @@ describe('formats of the sample page', () => {
   test('stdin: `-` reads the page from standard input', () => {
     const r = decant(['-', '--format', 'txt'], fs.readFileSync(SAMPLE));
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe(`${record.text}\n`);
+    expect(r.stdout).toBe(record.text);
   });
 });
 

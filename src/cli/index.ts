@@ -161,7 +161,11 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
     page.close();
     if (outFile) {
       fs.writeFileSync(outFile, output);
-    } else io.stdout.write(output);
+    } else {
+      // Piped output is the file's bytes exactly; a terminal gets the shell prompt on a line of its own.
+      const tty = (io.stdout as NodeJS.WriteStream).isTTY === true;
+      io.stdout.write(tty && !output.endsWith('\n') ? `${output}\n` : output);
+    }
     return 0;
   } catch (e) {
     io.stderr.write(`decant: ${name}: ${describe(e)}\n`);

@@ -26,7 +26,8 @@ export interface RenderContext {
 export function renderRecord(record: ExportRecord, format: ExportFormat, ctx: RenderContext): string {
   switch (format) {
     case 'txt':
-      return record.text.endsWith('\n') ? record.text : `${record.text}\n`;
+      // Exactly `text` (CONTRACT §4), so the file's SHA-256 is the record's sha256Text.
+      return record.text;
     case 'json':
       return `${JSON.stringify(record, null, 2)}\n`;
     case 'html':

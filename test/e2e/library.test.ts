@@ -72,7 +72,7 @@ async function exportsFromPopup(popup: Page): Promise<void> {
   expect(JSON.parse(fs.readFileSync(await downloaded(folder, /\.csl\.json$/), 'utf8'))[0]).toMatchObject({ type: 'article-newspaper', title: record.title });
   expect(parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(fs.readFileSync(await downloaded(folder, /\.md$/), 'utf8'))![1]).title).toBe(record.title);
   expect(fs.readFileSync(await downloaded(folder, /\.html$/), 'utf8')).not.toMatch(/<script/i);
-  expect(fs.readFileSync(await downloaded(folder, /\.txt$/), 'utf8').trim()).toBe(record.text.trim());
+  expect(fs.readFileSync(await downloaded(folder, /\.txt$/), 'utf8')).toBe(record.text); // exactly the text, so its SHA-256 is sha256Text
   await cdp.detach();
 }
 

@@ -100,9 +100,14 @@ describe('standalone HTML export', () => {
 describe('plain text export', () => {
   test('is the record text (articleBody), without title or caption', () => {
     const txt = sample.render('txt');
-    expect(txt.trimEnd()).toBe(record.text.trimEnd());
+    expect(txt).toBe(record.text);
     expect(txt).not.toContain('Bruno Kelly');
     expect(txt.split('\n\n').length).toBeGreaterThan(5);
+  });
+
+  test('a .txt file hashes to the record\'s sha256Text, so `sha256sum file.txt` verifies it', () => {
+    const txt = sample.render('txt');
+    expect(createHash('sha256').update(txt, 'utf8').digest('hex')).toBe(record.provenance.sha256Text);
   });
 });
 
