@@ -42,8 +42,8 @@ describe('JSON-LD', () => {
       authors: ['Ada Byrne', 'Tom Ruiz'],
       siteName: 'Coast Gazette',
       lang: 'en-GB',
-      publishedTime: '2024-03-05T07:00:00.000Z',
-      modifiedTime: '2024-03-06T09:30:00.000Z',
+      publishedTime: '2024-03-05T08:00:00+01:00',
+      modifiedTime: '2024-03-06T10:30:00+01:00',
       excerpt: 'The council approved the plan on Monday.',
       canonicalUrl: 'https://news.example.org/2024/03/05/story',
       leadImageUrl: 'https://img.example.org/wall.jpg',
@@ -261,7 +261,14 @@ describe('dates', () => {
   test.each([
     ['2024-03-05', '2024-03-05'],
     ['2024/3/5', '2024-03-05'],
-    ['2024-03-05T08:00:00+02:00', '2024-03-05T06:00:00.000Z'],
+    // A written offset is kept: the page's calendar date and hour are what a reader and a citation use
+    // (an evening in New York is the next day in UTC).
+    ['2024-03-05T08:00:00+02:00', '2024-03-05T08:00:00+02:00'],
+    ['2024-03-05T20:30:00-05:00', '2024-03-05T20:30:00-05:00'],
+    ['2024-03-05T20:30-0500', '2024-03-05T20:30:00-05:00'],
+    ['2024-03-05 20:30:15.250+05:30', '2024-03-05T20:30:15.250+05:30'],
+    ['2024-03-05T08:00:00+00:00', '2024-03-05T08:00:00.000Z'],
+    ['2024-03-05T08:00:00Z', '2024-03-05T08:00:00.000Z'],
     ['Tue, 05 Mar 2024 08:00:00 GMT', '2024-03-05T08:00:00.000Z'],
     ['1709625600', '2024-03-05T08:00:00.000Z'],
     ['2024', '2024'],
@@ -269,7 +276,7 @@ describe('dates', () => {
     expect(normalizeDate(input)).toBe(output);
   });
 
-  test.each(['yesterday', 'vor 3 Stunden', '', '0000-00-00T00:00:00', '1066-10-14T09:00:00Z'])('"%s" is not a date: null', (input) => {
+  test.each(['yesterday', 'vor 3 Stunden', '', '0000-00-00T00:00:00', '1066-10-14T09:00:00Z', '2024-13-45T08:00:00+02:00', '1066-10-14T09:00:00+01:00'])('"%s" is not a date: null', (input) => {
     expect(normalizeDate(input)).toBeNull();
   });
 });

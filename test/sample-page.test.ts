@@ -15,7 +15,7 @@ describe('sample page', () => {
     expect(a.title).toBe('U.S. Warns Russia Over Troops in Venezuela, Threatens Sanctions');
     expect(a.siteName).toBe('The Moscow Times');
     expect(a.lang).toBe('en');
-    expect(a.publishedTime).toBe('2019-03-30T06:12:00.000Z');
+    expect(a.publishedTime).toBe('2019-03-30T09:12:00+03:00');
     expect(a.canonicalUrl).toBe(url);
     expect(a.wordCount).toBeGreaterThan(380);
     expect(a.readingTimeMinutes).toBe(2);

@@ -133,7 +133,15 @@ function unique(list: string[]): string[] {
   });
 }
 
-/** Normalise a date to ISO 8601 when it parses; keep a plain date as YYYY-MM-DD; null when unusable. */
+/** An ISO date-time with a written offset other than zero: `2024-03-05T20:30-0500`. */
+const ZONED = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2}(?:\.\d{1,9})?)?([+-])(\d{2}):?(\d{2})$/;
+
+/**
+ * Normalise a date to ISO 8601 when it parses; keep a plain date as YYYY-MM-DD; null when unusable.
+ * A date-time written with an offset keeps it (`2024-03-05T20:30:00-05:00`), so the calendar date a
+ * reader, a file name and a citation see is the page's, not UTC's (the next day for an evening in New
+ * York); other date-times become UTC.
+ */
 export function normalizeDate(value: string | null | undefined): string | null {
   if (!value) return null;
   const v = value.trim();
@@ -141,11 +149,15 @@ export function normalizeDate(value: string | null | undefined): string | null {
   if (ymd) return `${ymd[1]}-${ymd[2].padStart(2, '0')}-${ymd[3].padStart(2, '0')}`;
   if (/^\d{4}$/.test(v)) return v;
   if (/^\d{10}$/.test(v)) return new Date(Number(v) * 1000).toISOString();
-  const t = Date.parse(v);
+  const zoned = ZONED.exec(v);
+  const written = zoned && `${zoned[1]}T${zoned[2]}${zoned[3] ?? ':00'}${zoned[4]}${zoned[5]}:${zoned[6]}`;
+  const t = Date.parse(written ?? v);
   if (Number.isNaN(t)) return null;
   const year = new Date(t).getUTCFullYear();
   if (year < 1900 || year > 2200) return null;
-  return new Date(t).toISOString();
+  // A calendar date that does not exist (2024-02-30) parses as another day: not the page's date.
+  if (written && new Date(`${zoned[1]}T00:00:00Z`).toISOString().slice(0, 10) !== zoned[1]) return null;
+  return written && `${zoned[5]}${zoned[6]}` !== '0000' ? written : new Date(t).toISOString();
 }
 
 function first(...values: (string | null | undefined)[]): string | null {

@@ -58,17 +58,15 @@ function toCslName(name: string, site: string | null): CslName {
   return { ...parsed, family: parsed.family };
 }
 
-/** `2019-03-30T06:12:00.000Z` / `2019-03-30` / `2019` → CSL date-parts (UTC calendar date). */
+/**
+ * `2019-03-29T20:30:00-05:00` / `2019-03-30T06:12:00.000Z` / `2019-03-30` / `2019` → CSL date-parts:
+ * the calendar date as written, which is the page's own when it gave an offset (normalizeDate keeps it).
+ */
 export function toDateParts(value: string | null | undefined): { 'date-parts': number[][] } | undefined {
   if (!value) return undefined;
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(value);
   if (!m) return undefined;
-  const parts = [Number(m[1]), m[2] ? Number(m[2]) : NaN, m[3] ? Number(m[3]) : NaN].filter((x) => !Number.isNaN(x));
-  if (/T/.test(value)) {
-    const d = new Date(value);
-    if (!Number.isNaN(d.getTime())) return { 'date-parts': [[d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()]] };
-  }
-  return { 'date-parts': [parts] };
+  return { 'date-parts': [m.slice(1).filter(Boolean).map(Number)] };
 }
 
 function normaliseDoi(doi: string | null): string | undefined {

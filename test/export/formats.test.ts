@@ -12,6 +12,7 @@ import '@citation-js/plugin-bibtex';
 import { convert } from '../../src/cli/convert';
 import { frontMatterOf, toFailedRecord, type ExportRecord } from '../../src/export/record';
 import { toCsl } from '../../src/export/citation';
+import { fileNameOf } from '../../src/export/filename';
 import { ROOT, SAMPLE } from '../helpers';
 import { schemaErrors } from '../schema';
 
@@ -154,6 +155,23 @@ describe('citations', () => {
     expect((back.author as { family: string }[]).map((a) => a.family)).toEqual(['Okafor', 'Berg', 'Rossi']);
     const news = new Cite(sample.render('bib')).format('data', { format: 'object' }) as Record<string, unknown>[];
     expect(news[0]).toMatchObject({ 'container-title': 'The Moscow Times', URL: SAMPLE_URL });
+  });
+
+  test('an evening article in New York is cited, filed and named on the day the page gives, not UTC\'s next day', () => {
+    const html = `<!doctype html><html lang="en"><head><title>Council votes late on the river budget</title>
+      <meta property="article:published_time" content="2019-03-29T20:30:00-05:00"></head><body><article>
+      <h1>Council votes late on the river budget</h1>
+      ${'<p>The city council voted late on Friday evening to approve the river restoration budget after a debate that lasted five hours.</p>'.repeat(4)}
+      </article></body></html>`;
+    const page = convert({ bytes: new TextEncoder().encode(html), url: 'https://courier.example/2019/03/29/budget' });
+    try {
+      expect(page.record.publishedTime).toBe('2019-03-29T20:30:00-05:00');
+      expect(JSON.parse(page.render('csl'))[0].issued).toEqual({ 'date-parts': [[2019, 3, 29]] });
+      expect(page.render('bib')).toMatch(/month = \{mar 29\}/);
+      expect(fileNameOf(page.record, 'md')).toMatch(/^2019-03-29-/);
+    } finally {
+      page.close();
+    }
   });
 
   test('a DOI given as a URL is cited as the bare DOI', () => {
