@@ -3,7 +3,7 @@
 // byline only when it adds something, not when it repeats the article's opening (docs/extension.md).
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { cleanArticle } from '../src/core/index';
 import type { Article } from '../src/core/types';
 import { articleBody, articleHeader, openingTexts, repeatsOpening } from '../src/views/article-view';
@@ -71,4 +71,26 @@ test.each(NAGS)('nags/%s: the excerpt does not repeat the opening paragraph', (n
   const a = result.article!;
   expect(a.excerpt, 'the page has a description').toBeTruthy();
   expect(shownExcerpt(a)).toBeNull();
+});
+
+describe('dates in the header and the library', () => {
+  test('show the calendar day the page gives, whatever the reader\'s time zone', async () => {
+    const before = process.env.TZ;
+    process.env.TZ = 'America/Los_Angeles';
+    try {
+      vi.resetModules();
+      const { formatDate } = await import('../src/views/article-view');
+      const day = (iso: string): string => formatDate(iso)!.replace(/\D+/g, ' ').trim();
+      // A plain date is that day everywhere, not UTC midnight shown as the evening before in California.
+      expect(day('2024-03-05')).toMatch(/\b5\b/);
+      // An evening in New York is the 29th, not UTC's 30th.
+      expect(day('2019-03-29T20:30:00-05:00')).toMatch(/\b29\b/);
+      expect(day('2019-03-30T06:00:00+09:00')).toMatch(/\b30\b/);
+      expect(formatDate('2019')).toBe('2019');
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+      vi.resetModules();
+    }
+  });
 });

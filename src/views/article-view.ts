@@ -76,19 +76,29 @@ export function pageNodes(html: string, options: ViewOptions): DocumentFragment 
   return live;
 }
 
-const dateFormat = (() => {
+const formatter = (timeZone?: string): Intl.DateTimeFormat | null => {
   try {
-    return new Intl.DateTimeFormat(undefined, { dateStyle: 'long' });
+    return new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZone });
   } catch {
     return null;
   }
-})();
+};
+const localDates = formatter();
+const writtenDates = formatter('UTC');
 
+/**
+ * A date as the reader's locale writes it. A year alone, a plain date and a date-time with the page's
+ * offset show the calendar day the page gives (in UTC, plain dates would be the evening before west of
+ * Greenwich, and an evening in New York the next day east of it); a UTC instant shows the reader's day.
+ */
 export function formatDate(iso: string | null): string | null {
   if (!iso) return null;
-  const d = new Date(iso);
+  if (/^\d{4}$/.test(iso)) return iso;
+  const written = /^(\d{4})-(\d{2})-(\d{2})(?:$|T.*[+-]\d{2}:\d{2}$)/.exec(iso);
+  const d = written ? new Date(Date.UTC(Number(written[1]), Number(written[2]) - 1, Number(written[3]))) : new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return dateFormat ? dateFormat.format(d) : d.toDateString();
+  const format = written ? writtenDates : localDates;
+  return format ? format.format(d) : d.toDateString();
 }
 
 export function languageName(tag: string | null): string | null {
