@@ -12,7 +12,8 @@
  *     lines, ad labels), then the lead figure if Readability left it behind, then furniture roles.
  *  7. DOMPurify, in place — the one sanitising module (in the content scripts: only what it drops
  *     with its content, see Sanitizer).
- *  8. Body text, word count, reading time; ledger anchors (`after`); coverage warnings.
+ *  8. Body text, word count, reading time; ledger anchors (`after`); coverage warnings. No article
+ *     under 40 words, nor (on the click path) when the container only lists other pages (listing.ts).
  *  9. Safety valve: when cleaning took too much (a short result with prose in the ledger, or most of
  *     the extracted text removed afterwards), run 3–8 again without the risky families and keep the
  *     better result, saying so in `warnings` and `debug.retried`.
@@ -28,6 +29,7 @@ import { findOtherStories, findTeaserCards, pagePostIds } from './stories';
 import { fixImages, keepTexScripts, markBacklinks, prepareMath, restoreHeadings, restoreNotes, stampedElements, unnestParagraphs } from './structure';
 import { titleSimilarity } from './furniture';
 import type { coverageWarnings } from './coverage';
+import type { listingReason } from './listing';
 import { bodyText, countWords, readingMinutes } from './text';
 import { RULES } from './rules/index';
 import { pathOf, selectFamilies, walk, type Candidate, type PathRec, type WalkResult } from './rules/engine';
@@ -68,14 +70,20 @@ export interface Sanitizer {
   /** Sanitised HTML of removed (detached) blocks, one string per block ('' when unavailable). */
   ledgerHtml(blocks: readonly Element[], win: Win): string[];
   /**
-   * Steps for an article someone will see, which change neither its text nor what was removed:
-   * absent on auto-clean's live pass, which shows no article (and so ships neither in its script).
+   * Steps for an article someone will see, which change neither its text nor what was removed (the
+   * listing check may only say there is none): absent on auto-clean's live pass, which shows no
+   * article (and so ships none of them in its script).
    */
   view?: {
     /** Before sanitising: code blocks name their language, caption credits are set apart (view.ts). */
     prepare(content: Element): void;
     /** The coverage guard (coverage.ts). */
     coverage: typeof coverageWarnings;
+    /**
+     * Why a page whose container lists other pages (products, teasers, results) is no article
+     * (listing.ts). The live pass keeps such a container as its article: the list, never to hide.
+     */
+    listing: typeof listingReason;
     /**
      * Fields as a reader sees them: the date shown under the headline, the byline without it
      * (dateline.ts), the title without the site's name (metadata.ts).
@@ -320,20 +328,14 @@ function attempt(doc: Document, shape: PageShape, win: Win, url: string | null, 
   step('text');
 
   const minWords = options.minWords ?? DEFAULT_MIN_WORDS;
-  if (wordCount < minWords) {
-    return {
-      article: null,
-      reason: wordCount
+  // Too little text, or (on the click path) a page that only lists other pages.
+  const reason =
+    wordCount < minWords
+      ? wordCount
         ? `No article was found on this page: only ${wordCount} word${wordCount === 1 ? '' : 's'} of running text remain after cleaning (an article has at least ${minWords}).`
-        : 'No article was found on this page: no running text remains after cleaning.',
-      removed,
-      warnings,
-      removedProseChars,
-      postRemovedChars,
-      extractedChars,
-      steps,
-    };
-  }
+        : 'No article was found on this page: no running text remains after cleaning.'
+      : sanitizer.view?.listing(doc, articlePath, page, minWords);
+  if (reason) return { article: null, reason, removed, warnings, removedProseChars, postRemovedChars, extractedChars, steps };
 
   // The byline element's text often holds the date shown beside it ("By Ana PérezJan. 16, 2025").
   const shown = sanitizer.view?.shown;

@@ -71,7 +71,7 @@ function headingLink(card: Element): string | null {
 }
 
 /** Does `href` lead to another page than `page` (not a fragment of it, nor itself with a query)? */
-function isOtherPage(href: string, page: URL): boolean {
+export function isOtherPage(href: string, page: URL): boolean {
   if (!href || href.startsWith('#') || /^(?:javascript|mailto|tel):/i.test(href)) return false;
   let u: URL;
   try {

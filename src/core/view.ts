@@ -5,7 +5,9 @@
  *   `<code>` element's `language-*` class (the one class the sanitiser keeps).
  * - captions: a photo credit in its own element of a `<figcaption>` is set apart from the caption
  *   before it by a space, which the page's stylesheet did with a line break or a margin.
- * It does not change the article's text (text.ts leaves figcaptions out).
+ * It does not change the article's text (text.ts leaves figcaptions out). The view also carries the
+ * coverage guard, the fields as shown, and the listing check (listing.ts: a page that only lists
+ * other pages is no article), which the live pass does without.
  */
 import { LANGUAGE_CLASS } from './structure.data';
 import { listOf } from './dom';
@@ -13,6 +15,7 @@ import type { Sanitizer } from './pipeline';
 import { coverageWarnings } from './coverage';
 import { authorsOf, bylineOf, pageDate } from './dateline';
 import { withoutSiteName } from './metadata';
+import { listingReason } from './listing';
 
 /** Two-letter human-language codes that a `lang` attribute on `<pre>` may carry instead of a programming language. */
 const HUMAN_LANG = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i;
@@ -74,6 +77,7 @@ export const ARTICLE_VIEW: NonNullable<Sanitizer['view']> = {
     spaceCaptionCredits(content);
   },
   coverage: coverageWarnings,
+  listing: listingReason,
   shown: { byline: bylineOf, authors: authorsOf, published: pageDate, title: withoutSiteName },
 };
 
