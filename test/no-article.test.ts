@@ -27,8 +27,8 @@ function run(file: string) {
 }
 
 describe('pages that list other pages are no article', () => {
-  test('there is a shop listing, a section front and a search page, each small with a url header', () => {
-    expect(listings.map((f) => f.split('--')[0])).toEqual(expect.arrayContaining(['news', 'search', 'shop']));
+  test('there is a shop listing, a section front, a blog index and a search page, each small with a url header', () => {
+    expect(listings.map((f) => f.split('--')[0])).toEqual(expect.arrayContaining(['blog', 'news', 'search', 'shop']));
     for (const f of files) expect(Buffer.byteLength(fs.readFileSync(path.join(DIR, f)))).toBeLessThan(16 * 1024);
   });
 
@@ -37,6 +37,16 @@ describe('pages that list other pages are no article', () => {
     expect(r.article, `${file} came out as an article of ${r.article?.wordCount} words`).toBeNull();
     expect(r.reason).toMatch(LISTING);
     expect(r.articlePath ?? null).toBeNull();
+  });
+
+  test('a list of which Readability takes one card alone (a blog\'s first excerpt) is read whole', () => {
+    // Short excerpts without a list around them: Readability's best candidate is the first post's summary.
+    const excerpt = 'After three winters on the allotment I finally have a routine that works: mulch in October, cover crops on the empty beds, and a strict rule about not walking on wet soil. Here is what changed.';
+    const post = (i: number) => `<article class="post"><h2 class="entry-title"><a href="/2025/0${i}/post-${i}/">Post number ${i} about the allotment</a></h2><div class="entry-meta">March ${i}, 2025</div><div class="entry-summary"><p>${excerpt}</p></div><a class="more-link" href="/2025/0${i}/post-${i}/">Continue reading</a></article>`;
+    const html = `<!doctype html><html lang="en"><head><title>Allotment notes</title></head><body class="home blog"><header><h1>Allotment notes</h1></header><main id="main">${[1, 2, 3, 4, 5].map(post).join('')}</main><footer>© 2025</footer></body></html>`;
+    const r = clean(html, {}, 'https://allotmentnotes.example.org/');
+    expect(r.article, `an article of ${r.article?.wordCount} words`).toBeNull();
+    expect(r.reason).toMatch(/a list of 5 links to other pages/);
   });
 
   test.each(listings)('%s: the content script\'s pipeline says the same', (file) => {

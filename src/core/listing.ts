@@ -17,11 +17,9 @@
  */
 import { collapse, MAX_READ_DEPTH } from './dom';
 import { domOf, type SafeDom } from './safe-dom';
-import { isOtherPage } from './stories';
+import { CARD_MAX_CHARS, isOtherPage } from './stories';
 import { countWords } from './text';
 
-/** Longest item, in characters of text (a card: kicker, headline, price or one-line summary, credit). */
-const ITEM_MAX_CHARS = 400;
 /** Most elements in one item (a card is a few links, images, headings and lines). */
 const MAX_CARD_ELEMENTS = 100;
 /** Fewest items that make a list. */
@@ -65,9 +63,22 @@ function isItem(d: SafeDom, el: Element, page: URL | null): boolean {
   const tag = d.localName(el);
   if (tag === 'p' || NOT_TEXT.has(tag) || d.elementsByTag(el, '*').length > MAX_CARD_ELEMENTS) return false;
   const len = collapse(d.textContent(el)).length;
-  if (!len || len > ITEM_MAX_CHARS) return false;
+  if (!len || len > CARD_MAX_CHARS) return false;
   const link = leadLink(d, el);
   return !!link && leadsAway(d.get(link, 'href'), page);
+}
+
+/** The children of `el` that are the items of a list (none unless {@link MIN_ITEMS} or more). */
+function listOf(d: SafeDom, el: Element, page: URL | null): Element[] {
+  const kids: Element[] = [];
+  let own = '';
+  for (let n = d.firstChild(el); n; n = d.nextSibling(n)) {
+    if (d.nodeType(n) === 1) kids.push(n as Element);
+    else if (d.nodeType(n) === 3) own += d.textContent(n);
+  }
+  // Links within a sentence ("see <a>…</a>, <a>…</a> and <a>…</a>") are no list of items.
+  const listed = kids.length >= MIN_ITEMS && !/[\p{L}\p{N}]/u.test(own) ? kids.filter((c) => isItem(d, c, page)) : [];
+  return listed.length >= MIN_ITEMS ? listed : [];
 }
 
 /**
@@ -90,6 +101,14 @@ export function listingReason(doc: Document, articlePath: string | null, url: st
   } catch {
     // an unreadable address: any link away counts
   }
+  // Readability may take one card of the list (a blog's first excerpt): then the list is read whole.
+  for (let a: Element | null = root; a && collapse(d.textContent(a)).length <= CARD_MAX_CHARS; a = d.parentElement(a)) {
+    const parent = d.parentElement(a);
+    if (parent && listOf(d, parent, page).includes(a)) {
+      root = parent;
+      break;
+    }
+  }
   let items = 0;
   let itemWords = 0;
   let text = '';
@@ -101,17 +120,10 @@ export function listingReason(doc: Document, articlePath: string | null, url: st
       text += ` ${d.textContent(el)}`;
       return;
     }
-    const kids: Element[] = [];
-    let own = '';
-    for (let n = d.firstChild(el); n; n = d.nextSibling(n)) {
-      if (d.nodeType(n) === 1) kids.push(n as Element);
-      else if (d.nodeType(n) === 3) own += ` ${d.textContent(n)}`;
-    }
-    text += own;
-    // Links within a sentence ("see <a>…</a>, <a>…</a> and <a>…</a>") are no list of items.
-    const listed = kids.length >= MIN_ITEMS && !/[\p{L}\p{N}]/u.test(own) ? kids.filter((c) => isItem(d, c, page)) : [];
-    for (const c of kids) {
-      if (listed.length < MIN_ITEMS || !listed.includes(c)) visit(c, depth + 1);
+    const listed = listOf(d, el, page);
+    for (let n = d.firstChild(el); n; n = d.nextSibling(n)) if (d.nodeType(n) === 3) text += ` ${d.textContent(n)}`;
+    for (let c = d.firstElementChild(el); c; c = d.nextElementSibling(c)) {
+      if (!listed.includes(c)) visit(c, depth + 1);
       else {
         items++;
         itemWords += countWords(d.textContent(c));

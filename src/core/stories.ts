@@ -59,7 +59,7 @@ export function findOtherStories(content: Element, pageIds: ReadonlySet<string>)
 }
 
 /** A teaser card is at most this long (kicker, headline, blurb, credit). */
-const CARD_MAX_CHARS = 600;
+export const CARD_MAX_CHARS = 600;
 
 /** The link a card's heading leads to: a link inside the heading or around it. */
 function headingLink(card: Element): string | null {
