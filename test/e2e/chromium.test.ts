@@ -452,6 +452,20 @@ describe('pages that are not articles explain themselves', () => {
     }
   });
 
+  test('a shop’s product grid is no article, and the popup says it is a list (the listing check on the live page)', async () => {
+    const fixture = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'pages', 'shop--fashion-category-listing.html'), 'utf8');
+    // The product photos from this server (a missing image is no matter here), not the fixture's made-up CDN.
+    const url = server.page('/collections/shirts-and-trousers', fixture.replaceAll('https://cdn.shop.example.com/img/', '/img/'));
+    const popup = await popupFor(url);
+    try {
+      expect(popup.state).toBe('no-article');
+      expect(await popup.page.locator('.state-title').innerText()).toBe('No article on this page');
+      expect(await popup.page.locator('.state-message').innerText()).toMatch(/^No article was found on this page: it is a list of 9 links to other pages/);
+    } finally {
+      await popup.close();
+    }
+  });
+
   test('a page still loading says so, then shows the article once it has arrived', async () => {
     const html = fs.readFileSync(path.join(ROOT, 'sample', 'moscow-times-venezuela.html'), 'utf8');
     const cut = html.indexOf('<div class="article__content">');
