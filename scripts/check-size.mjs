@@ -41,6 +41,8 @@ const CONTENT_BUDGET_KB = 40;
  * roles and caption credits set apart (view steps too: 50.5 → 51.1 KB). content.js: +0.7 KB for
  * "No article" on pages that only list other pages (core/listing.ts: shop grids, section fronts, blog
  * indexes, search results; a view step, so content-auto.js carries only its call: 51.2 → 51.9 KB).
+ * content-auto.js: −0.2 KB, the page's citation record (DOI, journal, pages: metadata.ts citationOf)
+ * is a view step, as only a shown or exported article uses it.
  */
 const CEILING_KB = { 'content.js': 52, 'content-auto.js': 52 };
 /** A page's first load (entry + static chunks) and the background script, minified + gzipped. */

@@ -20,6 +20,21 @@ export interface PageMetadata {
   citation: CitationMeta;
 }
 
+/**
+ * What a cleaning pass needs of the metadata: everything but the citation record, which only a shown
+ * or exported article uses (a view step, {@link citationOf}: auto-clean's script does not carry it).
+ */
+export type PageFields = Omit<PageMetadata, 'citation'> & { sources: MetaSources };
+
+/** Where {@link citationOf} reads the citation record: the meta tags, the JSON-LD article and its publisher. */
+export interface MetaSources {
+  m: (...keys: string[]) => string | null;
+  all: (...keys: string[]) => string[];
+  article: Json | null;
+  publisher: unknown;
+  base: string | null;
+}
+
 type Json = Record<string, unknown>;
 
 const ARTICLE_TYPES = /^(?:Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|BlogPosting|LiveBlogPosting|SocialMediaPosting|Report|ScholarlyArticle|TechArticle|MedicalScholarlyArticle|Review|Recipe|HowTo|DiscussionForumPosting|PodcastEpisode|VideoObject|CreativeWork)$/;
@@ -172,8 +187,14 @@ function normalizeLang(value: string | null | undefined): string | null {
   return /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(v) ? v : null;
 }
 
-/** Read every metadata source of `doc`. `url` resolves relative canonical and image URLs. */
-export function readMetadata(doc: Document, url: string | null, found: MetadataElements = metadataElements(doc)): PageMetadata {
+/** Read every metadata source of `doc`, the citation record included. `url` resolves relative canonical and image URLs. */
+export function readMetadata(doc: Document, url: string | null, found?: MetadataElements): PageMetadata {
+  const { sources, ...fields } = readPageFields(doc, url, found);
+  return { ...fields, citation: citationOf(sources) };
+}
+
+/** {@link readMetadata} without the citation record, with what it is read from. */
+export function readPageFields(doc: Document, url: string | null, found: MetadataElements = metadataElements(doc)): PageFields {
   const meta = collectMeta(found.metas);
   const m = (...keys: string[]): string | null => {
     for (const k of keys) {
@@ -281,13 +302,6 @@ export function readMetadata(doc: Document, url: string | null, found: MetadataE
     linkHref('image_src'),
   );
 
-  const doiRaw = first(
-    m('citation_doi', 'prism.doi', 'dc.identifier.doi', 'bepress_citation_doi'),
-    all('dc.identifier', 'dcterms.identifier').find((v) => /10\.\d{4,9}\//.test(v)) ?? null,
-    str(a('doi')),
-  );
-  const doi = doiRaw ? (/10\.\d{4,9}\/\S+/.exec(doiRaw)?.[0] ?? null) : null;
-
   return {
     title,
     authors,
@@ -299,16 +313,28 @@ export function readMetadata(doc: Document, url: string | null, found: MetadataE
     excerpt,
     canonicalUrl,
     leadImageUrl,
-    citation: {
-      doi,
-      journal: first(m('citation_journal_title', 'prism.publicationname'), str((article?.isPartOf as Json | undefined)?.name)),
-      publisher: first(m('citation_publisher', 'dc.publisher', 'dcterms.publisher'), str(publisher)),
-      volume: first(m('citation_volume', 'prism.volume')),
-      issue: first(m('citation_issue', 'prism.number')),
-      firstPage: first(m('citation_firstpage', 'prism.startingpage')),
-      lastPage: first(m('citation_lastpage', 'prism.endingpage')),
-      pdfUrl: absoluteHttpUrl(m('citation_pdf_url'), base),
-    },
+    sources: { m, all, article, publisher, base },
+  };
+}
+
+/** The page's citation record (DOI, journal, volume, issue, pages, PDF): a view step, for the citation exports. */
+export function citationOf({ m, all, article, publisher, base }: MetaSources): CitationMeta {
+  const doiRaw = first(
+    m('citation_doi', 'prism.doi', 'dc.identifier.doi', 'bepress_citation_doi'),
+    all('dc.identifier', 'dcterms.identifier').find((v) => /10\.\d{4,9}\//.test(v)) ?? null,
+    str(article?.doi),
+  );
+  const doi = doiRaw ? (/10\.\d{4,9}\/\S+/.exec(doiRaw)?.[0] ?? null) : null;
+
+  return {
+    doi,
+    journal: first(m('citation_journal_title', 'prism.publicationname'), str((article?.isPartOf as Json | undefined)?.name)),
+    publisher: first(m('citation_publisher', 'dc.publisher', 'dcterms.publisher'), str(publisher)),
+    volume: first(m('citation_volume', 'prism.volume')),
+    issue: first(m('citation_issue', 'prism.number')),
+    firstPage: first(m('citation_firstpage', 'prism.startingpage')),
+    lastPage: first(m('citation_lastpage', 'prism.endingpage')),
+    pdfUrl: absoluteHttpUrl(m('citation_pdf_url'), base),
   };
 }
 

@@ -21,7 +21,7 @@
  */
 import type { Article, CleanOptions, CleanResult, LedgerEntry } from './types';
 import { cloneForReading, shapeOf, type PageShape, collapse, listOf, MAX_READ_DEPTH, previewOf, DECANT_ID_ATTR, DECANT_ROLE_ATTR } from './dom';
-import { readMetadata, normalizeDate, type PageMetadata, type withoutSiteName } from './metadata';
+import { readPageFields, normalizeDate, type PageFields, type citationOf, type withoutSiteName } from './metadata';
 import type { authorsOf, bylineOf, pageDate } from './dateline';
 import { extract } from './extract';
 import { markFurniture } from './furniture';
@@ -86,9 +86,9 @@ export interface Sanitizer {
     listing: typeof listingReason;
     /**
      * Fields as a reader sees them: the date shown under the headline, the byline without it
-     * (dateline.ts), the title without the site's name (metadata.ts).
+     * (dateline.ts), the title without the site's name and the page's citation record (metadata.ts).
      */
-    shown: { byline: typeof bylineOf; authors: typeof authorsOf; published: typeof pageDate; title: typeof withoutSiteName };
+    shown: { byline: typeof bylineOf; authors: typeof authorsOf; published: typeof pageDate; title: typeof withoutSiteName; citation: typeof citationOf };
   };
 }
 
@@ -127,11 +127,11 @@ export function runPipeline(doc: Document, options: CleanOptions, sanitizer: San
     };
   }
   const url = pageUrl(doc, options);
-  let meta: PageMetadata | null = null;
+  let meta: PageFields | null = null;
   const warnings: string[] = [];
   const tMeta = now();
   try {
-    meta = readMetadata(doc, url, shape);
+    meta = readPageFields(doc, url, shape);
   } catch (e) {
     warnings.push(`Metadata could not be read: ${(e as Error).message}`);
   }
@@ -190,7 +190,7 @@ export function runPipeline(doc: Document, options: CleanOptions, sanitizer: San
     removed: chosen.removed,
     warnings: [...warnings, ...chosen.warnings],
     articlePath: chosen.article ? (chosen.articlePath ?? null) : null,
-    ...(meta ? { citation: meta.citation } : {}),
+    ...(meta && sanitizer.view ? { citation: sanitizer.view.shown.citation(meta.sources) } : {}),
     // Each step once: a retry's discarded attempt is one step of its own.
     debug: {
       steps: [
@@ -214,7 +214,7 @@ function tookTooMuch(a: Attempt, options: CleanOptions): boolean {
   return false;
 }
 
-function attempt(doc: Document, shape: PageShape, win: Win, url: string | null, meta: PageMetadata | null, families: readonly RuleFamily[], options: CleanOptions, failed: Map<string, string>, sanitizer: Sanitizer): Attempt {
+function attempt(doc: Document, shape: PageShape, win: Win, url: string | null, meta: PageFields | null, families: readonly RuleFamily[], options: CleanOptions, failed: Map<string, string>, sanitizer: Sanitizer): Attempt {
   const steps: Attempt['steps'] = [];
   let t = now();
   const step = (name: string): void => {
