@@ -44,6 +44,16 @@ const CASES: Case[] = [
     keeps: ['A house-sized asteroid discovered only last Saturday', 'Observers with a telescope of at least 20 centimetres'],
     furniture: ['Mara Ellison is a senior writer at Science Example', 'Email Mara Ellison at', 'if you have a news tip, correction or comment'],
   },
+  {
+    name: 'byline--wordpress-author-paragraph',
+    keeps: ['Police arrested six people on Monday', 'All six were taken to the county jail'],
+    furniture: ['Staff Reports'],
+  },
+  {
+    name: 'byline--agency-line-beside-date',
+    keeps: ['BERLIN -- Putting astronauts into a state like hibernation', 'The researchers now want to learn how bears'],
+    furniture: ['The Associated Press', 'Published Monday, November 18, 2019', 'In this Dec. 12, 2006, file photo'],
+  },
 ];
 
 test('every text-view fixture has a case, and every case a fixture', () => {

@@ -76,9 +76,11 @@ interface Zone {
 /**
  * Mark furniture blocks inside the extracted article. `titles` are the article's title as the page
  * states it in several places (metadata, `<title>`); a heading like one of them is the title, not body.
+ * `authors` are the names the page's metadata gives (names of two words or more count).
  */
-export function markFurniture(content: Element, titles: readonly (string | null | undefined)[]): void {
+export function markFurniture(content: Element, titles: readonly (string | null | undefined)[], authors: readonly string[] = []): void {
   const all = listOf(content.getElementsByTagName('*'));
+  const names = authors.map((a) => words(a).join(' ')).filter((n) => n.includes(' '));
   const known = titles.filter((t): t is string => !!t && t.trim().length > 0);
   // Where the prose begins and ends: the header sits before it, the tail after it.
   let firstProse = -1;
@@ -97,6 +99,9 @@ export function markFurniture(content: Element, titles: readonly (string | null 
   // judged as the tail they are ("Reporting by …; Editing by …", "Jane Doe is the editor of …").
   // So is a paragraph of the author box that closes the article.
   for (let k = prose.length - 1; k > 0 && (isTailLine(all[prose[k]]) || inAuthorBox(all[prose[k]], content, all[prose[0]])); k--) lastProse = prose[k - 1];
+  // Nor is a caption worded as agencies word them ("In this … file photo, …") the first one: the
+  // header runs on past a photo line above the byline.
+  for (let k = 0; k < prose.length - 1 && prose[k + 1] <= lastProse && isCaptionLine(collapse(all[prose[k]].textContent ?? '')); k++) firstProse = prose[k + 1];
   const firstEl = firstProse >= 0 ? all[firstProse] : null;
   const lastEl = lastProse >= 0 ? all[lastProse] : null;
   let titleMarked = false;
@@ -108,7 +113,7 @@ export function markFurniture(content: Element, titles: readonly (string | null 
     const head = firstEl ? i < firstProse && !el.contains(firstEl) : false;
     const tail = lastEl ? i > lastProse && !lastEl.contains(el) : false;
     const zone: Zone = { head, tail, header: head && inHeader(el, content) };
-    const role = roleOf(el, tag, zone, titleMarked ? [] : known);
+    const role = roleOf(el, tag, zone, titleMarked ? [] : known, names);
     if (role) {
       el.setAttribute(DECANT_ROLE_ATTR, role);
       if (role === 'title') titleMarked = true;
@@ -126,7 +131,7 @@ function inHeader(el: Element, root: Element): boolean {
   return false;
 }
 
-function roleOf(el: Element, tag: string, zone: Zone, titles: readonly string[]): FurnitureRole | null {
+function roleOf(el: Element, tag: string, zone: Zone, titles: readonly string[], names: readonly string[]): FurnitureRole | null {
   const isHeading = HEADINGS.has(tag);
   if (isHeading && titles.length && zone.head) {
     const t = collapse(el.textContent ?? '');
@@ -160,9 +165,12 @@ function roleOf(el: Element, tag: string, zone: Zone, titles: readonly string[])
   if (len <= 200) {
     if (DATE_LINE.test(text)) return zone.head || zone.tail || len <= 60 ? 'dateline' : null;
     if (BYLINE_LINE.test(text)) return 'byline';
+    // A line of the header that starts with an author the page names ("Staff Reports", "The Associated
+    // Press" and the date beside it) is the byline, even without a class or a "By": not a sentence.
+    if (zone.head && !isHeading && !/[.!?]\W*$/.test(text) && names.some((n) => `${words(text).join(' ')} `.startsWith(`${n} `))) return 'byline';
     if (CREDIT_LINE.test(text) && len <= 120) return 'credit';
   }
-  if (len <= 400 && !isHeading && (CAPTION_CREDIT_END.test(text) || CAPTION_START.test(text))) return 'caption';
+  if (!isHeading && isCaptionLine(text)) return 'caption';
   if (zone.head && isHeading && tag !== 'h1' && len <= 200 && isStandfirstHeading(el)) return 'standfirst';
   if (zone.tail || zone.head) {
     if (REPORTING_LINE.test(text) && len <= 400) return 'credit';
@@ -188,6 +196,11 @@ function isAuthorBox(e: Element): boolean {
   if (!e.attributes.length) return false;
   const tokens = tokenize(Attrs.of(e));
   return !!hasToken(tokens, AUTHOR_BOX_TOKENS) && collapse(e.textContent ?? '').length <= AUTHOR_BOX_CHARS;
+}
+
+/** A caption's line by its words: a credit in brackets at its end, or an agency's opening ("In this … photo"). */
+function isCaptionLine(text: string): boolean {
+  return text.length <= 400 && (CAPTION_CREDIT_END.test(text) || CAPTION_START.test(text));
 }
 
 /** A paragraph that is one of the lines closing an article (credits, a note about the author, a notice), not prose. */

@@ -296,7 +296,7 @@ function attempt(doc: Document, shape: PageShape, win: Win, url: string | null, 
   prepareMath(content);
   sanitizer.view?.prepare(content);
   markBacklinks(content, 'note', DECANT_ROLE_ATTR);
-  markFurniture(content, titles);
+  markFurniture(content, titles, meta?.authors);
   unnestParagraphs(content);
   step('post-clean');
 
