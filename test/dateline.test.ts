@@ -98,6 +98,9 @@ describe('authorsOf', () => {
     ['TOM KRISHER, AP Auto Writer', ['TOM KRISHER']],
     ['Jane Doe, Staff Reporter', ['Jane Doe']],
     ['Staff Reporter', ['Staff Reporter']],
+    ['ERIC TUCKER, Associated Press', ['ERIC TUCKER']],
+    ['Lena Marsh, Reuters', ['Lena Marsh']],
+    ['The Associated Press', ['The Associated Press']],
   ])('%s', (byline, authors) => {
     expect(authorsOf(byline)).toEqual(authors);
   });
@@ -128,5 +131,27 @@ describe('in the article', () => {
     );
     expect(r.article?.publishedTime).toBe('2025-01-15T08:00:00.000Z');
     expect(r.article?.byline).toBe('Ana Pérez');
+  });
+
+  test('names and the agency in elements of their own are read apart, not glued ("ERIC TUCKERAssociated Press")', () => {
+    // apnews.com's hosted pages: the names and the agency are two <div>s with nothing between them.
+    const r = clean(
+      `<!doctype html><html lang="en"><head><title>Envoy faces questions</title></head><body><main><div class="ap-story">
+      <div class="ap-story-timestamp">Nov. 20, 2019 5:52 AM EST</div><h2 class="ap-story-headline">Envoy faces questions</h2>
+      <div class="ap-story-byline"><div class="field field-name-field-byline-original">By LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER</div><div class="field field-name-field-byline-title">Associated Press</div></div>
+      ${PROSE}</div></main></body></html>`,
+    );
+    expect(r.article).toMatchObject({
+      byline: 'LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER, Associated Press',
+      authors: ['LISA MASCARO', 'MARY CLARE JALONICK', 'ERIC TUCKER'],
+    });
+  });
+
+  test('a label and a name on lines of their own, and a date on the next, give the name alone', () => {
+    const r = clean(
+      `<!doctype html><html lang="en"><head><title>Story</title></head><body><article><h1>Story</h1>
+      <div class="byline"><span>By</span><br><a rel="author" href="/a/ana">Ana Pérez</a><div>Published Jan. 16, 2025</div></div>${PROSE}</article></body></html>`,
+    );
+    expect(r.article).toMatchObject({ byline: 'Ana Pérez', authors: ['Ana Pérez'] });
   });
 });

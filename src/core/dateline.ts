@@ -13,7 +13,7 @@
  *
  * Pure: elements in, strings out, read through the clobbering-proof reader (safe-dom.ts).
  */
-import { collapse } from './dom';
+import { BLOCK_TAGS, collapse } from './dom';
 import { normalizeDate } from './metadata';
 import { domOf } from './safe-dom';
 import { escapeRe } from './rules/match';
@@ -194,17 +194,63 @@ const EDGE = /^[\s|·•,;:–—-]+|[\s|·•,;:–—-]+$/gu;
 /** "By …", "Words: …", "Текст: …": the label before the names. */
 const BYLINE_LABEL = /^(?:(?:(?:written|posted|reported|reporting|story|words|text|photos?)\s+)?by|von|par|por|di|door|av)\s+|^(?:words|text|author|authors|autor|autore|auteur|автор|текст)\s*:\s*/i;
 
-/** Readability's byline without its label and without the dates shown in it (`times`: the page's `<time>` elements). */
-export function bylineOf(byline: string | null, times: readonly Element[]): string | null {
+/**
+ * Readability's byline without its label and without the dates shown in it (`times`: the page's
+ * `<time>` elements). `el` is the element Readability read it from: its lines are read apart.
+ */
+export function bylineOf(byline: string | null, times: readonly Element[], el: Element | null = null): string | null {
   if (!byline) return null;
-  const b = stripDates(collapse(byline).replace(BYLINE_LABEL, ''), times.map((el) => domOf(el).textContent(el)));
+  const b = stripDates(linesOf(el, byline).replace(BYLINE_LABEL, ''), times.map((t) => domOf(t).textContent(t)));
   return b && b.length <= 200 ? b : null;
+}
+
+/** A line that goes on with the next one: a label ("By", "Von:") or one ending in a separator. */
+const GOES_ON = /(?:^(?:by|von|par|por|di|door|av)|[:,;&|·•–—-])$/i;
+
+/**
+ * `byline` as the page shows it, from `el` when its text is `byline` (not when Readability read
+ * an `itemprop="name"` inside it): the text of each block and `<br>` line on its own, joined with ", "
+ * ("By … and ERIC TUCKER" + "Associated Press"), or with a space after a label ("By" + "Ana Pérez")
+ * or a separator. Readability's `textContent` glues such lines together.
+ */
+function linesOf(el: Element | null, byline: string): string {
+  const want = collapse(byline);
+  const dom = el && domOf(el);
+  if (!el || !dom || collapse(dom.textContent(el)) !== want) return want;
+  let text = '';
+  // Iterative (a hostile page's nesting cannot overflow); null closes a block.
+  const stack: (Node | null)[] = [el];
+  while (stack.length) {
+    const n = stack.pop();
+    if (!n) {
+      text += '\n';
+      continue;
+    }
+    const type = dom.nodeType(n);
+    if (type === 3) text += dom.textContent(n);
+    if (type !== 1) continue;
+    const tag = dom.localName(n as Element);
+    if (tag === 'script' || tag === 'style' || tag === 'template') continue;
+    if (BLOCK_TAGS.has(tag) || tag === 'br') {
+      text += '\n';
+      stack.push(null);
+    }
+    for (let c = dom.lastChild(n); c; c = dom.previousSibling(c)) stack.push(c);
+  }
+  let out = '';
+  for (const line of text.split('\n').map(collapse)) {
+    if (line) out = out ? `${out}${GOES_ON.test(out) || /^[,;&|·•–—-]/.test(line) ? ' ' : ', '}${line}` : line;
+  }
+  return out;
 }
 
 /** A credential or suffix after a name ("Ilana Muhlstein, MS, RDN", "…, PhD", "…, Jr."): part of that name, not another author. */
 const CREDENTIAL = /^(?:[A-Z]{2,5}|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|I{2,3}|IV)$/;
 /** A role after a name ("TOM KRISHER, AP Auto Writer", "Jane Doe, Staff Reporter"): not an author. */
 const ROLE = /\b(?:writer|reporter|correspondent|editor|columnist|contributor|staff|producer|photographer|critic|intern)s?\b/i;
+
+/** A news agency after the names ("…, Associated Press", "…, Reuters"): whom they write for, not an author. */
+const AGENCY = /^(?:the\s+)?(?:associated press|ap|reuters|afp|agence france-presse|bloomberg(?: news)?|dpa|efe|ansa|upi|xinhua|kyodo(?: news)?|tass|ria novosti|interfax|press association|canadian press)$/i;
 
 /** The authors a byline names: split at commas and "and" (in the rules' languages), credentials kept with their name, roles left out. */
 export function authorsOf(byline: string | null): string[] {
@@ -214,7 +260,7 @@ export function authorsOf(byline: string | null): string[] {
     if (out.length && CREDENTIAL.test(part)) out[out.length - 1] += `, ${part}`;
     else if (part.length > 1 && /\p{Lu}/u.test(part)) out.push(part);
   }
-  const named = out.filter((a) => !ROLE.test(a));
+  const named = out.filter((a) => !ROLE.test(a) && !AGENCY.test(a));
   return named.length ? named : out;
 }
 

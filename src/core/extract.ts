@@ -10,6 +10,8 @@ export interface Extracted {
   content: Element;
   title: string | null;
   byline: string | null;
+  /** The element Readability read `byline` from (and removed), when it found one in the page rather than in a meta tag. */
+  bylineEl: Element | null;
   excerpt: string | null;
   siteName: string | null;
   lang: string | null;
@@ -40,13 +42,20 @@ export function extract(doc: Document, charThreshold = 500): Extracted | null {
     charThreshold,
     serializer: (node) => node as Element,
   });
-  (reader as unknown as { _getAllNodesWithTag: typeof allWithTag })._getAllNodesWithTag = allWithTag;
+  const inside = reader as unknown as { _getAllNodesWithTag: typeof allWithTag; _isValidByline(node: Element, match: string): boolean };
+  inside._getAllNodesWithTag = allWithTag;
+  // Readability keeps only the byline's textContent, where "ERIC TUCKER</div><div>Associated Press" run
+  // together: keep the element, so the view can read its lines apart (dateline.ts bylineOf).
+  let bylineEl: Element | null = null;
+  const isByline = inside._isValidByline.bind(reader);
+  inside._isValidByline = (node, match) => isByline(node, match) && !!(bylineEl = node);
   const r = reader.parse();
   if (!r || !r.content) return null;
   return {
     content: r.content,
     title: r.title || null,
     byline: r.byline || null,
+    bylineEl,
     excerpt: r.excerpt || null,
     siteName: r.siteName || null,
     lang: r.lang || null,

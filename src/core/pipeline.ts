@@ -340,12 +340,13 @@ function attempt(doc: Document, shape: PageShape, win: Win, url: string | null, 
   // The byline element's text often holds the date shown beside it ("By Ana PérezJan. 16, 2025").
   const shown = sanitizer.view?.shown;
   // Without the view steps (auto-clean's live pass, which shows no article) there is no byline to show.
-  const byline = shown ? shown.byline(ex.byline, shape.times) : null;
+  const byline = shown ? shown.byline(ex.byline, shape.times, ex.bylineEl) : null;
   const siteName = meta?.siteName ?? ex.siteName;
   const authors = meta?.authors.length ? meta.authors : (shown?.authors(byline) ?? []);
   const article: Article = {
     title: (shown ? shown.title(title ?? null, siteName, url ?? meta?.canonicalUrl ?? null) : title) ?? null,
-    byline: authors.length ? authors.join(', ') : byline,
+    // The page's own byline when the names come from it ("…and ERIC TUCKER, Associated Press"), else the metadata's names.
+    byline: meta?.authors.length ? authors.join(', ') : byline,
     authors,
     siteName,
     lang: meta?.lang ?? (ex.lang ? ex.lang : null),
