@@ -101,8 +101,30 @@ describe('authorsOf', () => {
     ['ERIC TUCKER, Associated Press', ['ERIC TUCKER']],
     ['Lena Marsh, Reuters', ['Lena Marsh']],
     ['The Associated Press', ['The Associated Press']],
+    ['ERIC TUCKER, AP', ['ERIC TUCKER']],
   ])('%s', (byline, authors) => {
     expect(authorsOf(byline)).toEqual(authors);
+  });
+});
+
+describe('authorsOf the metadata\'s names, as a reader sees them', () => {
+  // JSON-LD and meta author names as corpus pages give them (Hearst's AP pages, CNN, Business Insider,
+  // cleveland.com, NJ.com, a split "MS, RDN").
+  test.each([
+    [['By TOM KRISHER, AP Auto Writer'], 'Connecticut Post', ['TOM KRISHER']],
+    [['By MEG KINNARD and ERRIN HAINES, Associated Press'], 'Connecticut Post', ['MEG KINNARD', 'ERRIN HAINES']],
+    [['Analysis by Chris Cillizza', 'CNN Editor-at-large'], 'CNN', ['Chris Cillizza']],
+    [['Jill Disis', 'CNN Business'], 'CNN', ['Jill Disis']],
+    [['Sandee LaMotte, CNN'], 'MSN', ['Sandee LaMotte']],
+    [['Tanza Loudenback', 'Business Insider'], 'Business Insider Deutschland', ['Tanza Loudenback']],
+    [['Troy L. Smith, Cleveland.com'], 'cleveland', ['Troy L. Smith']],
+    [['Amy Kuperinsky | NJ Advance Media for NJ.com'], null, ['Amy Kuperinsky']],
+    [['Ilana Muhlstein', 'MS', 'RDN'], 'The Beachbody Blog', ['Ilana Muhlstein, MS, RDN']],
+    [['Lia Eustachewich', 'Yaron Steinbuch'], 'New York Post', ['Lia Eustachewich', 'Yaron Steinbuch']],
+    [['CBS News'], 'CBS News', ['CBS News']],
+    [['kei_eno'], null, ['kei_eno']],
+  ])('%j on %s', (named, site, authors) => {
+    expect(authorsOf(null, named, site)).toEqual(authors);
   });
 });
 
@@ -153,5 +175,14 @@ describe('in the article', () => {
       <div class="byline"><span>By</span><br><a rel="author" href="/a/ana">Ana Pérez</a><div>Published Jan. 16, 2025</div></div>${PROSE}</article></body></html>`,
     );
     expect(r.article).toMatchObject({ byline: 'Ana Pérez', authors: ['Ana Pérez'] });
+  });
+
+  test('the metadata\'s author as the page names it ("By TOM KRISHER, AP Auto Writer") gives the name alone', () => {
+    const r = clean(
+      `<!doctype html><html lang="en"><head><title>New SUVs highlight auto show</title><meta property="og:site_name" content="Connecticut Post">
+      <script type="application/ld+json">{"@type": "NewsArticle", "headline": "New SUVs highlight auto show", "author": {"@type": "Person", "name": "By TOM KRISHER, AP Auto Writer"}}</script>
+      </head><body><article><h1>New SUVs highlight auto show</h1>${PROSE}</article></body></html>`,
+    );
+    expect(r.article).toMatchObject({ byline: 'TOM KRISHER', authors: ['TOM KRISHER'] });
   });
 });

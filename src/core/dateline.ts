@@ -14,7 +14,7 @@
  * Pure: elements in, strings out, read through the clobbering-proof reader (safe-dom.ts).
  */
 import { BLOCK_TAGS, collapse } from './dom';
-import { normalizeDate } from './metadata';
+import { normalizeDate, squash } from './metadata';
 import { domOf } from './safe-dom';
 import { escapeRe } from './rules/match';
 import { STAMP, TIME } from './furniture.data';
@@ -192,7 +192,7 @@ const EDGE = /^[\s|·•,;:–—-]+|[\s|·•,;:–—-]+$/gu;
  * nothing but a date was there.
  */
 /** "By …", "Words: …", "Текст: …": the label before the names. */
-const BYLINE_LABEL = /^(?:(?:(?:written|posted|reported|reporting|story|words|text|photos?)\s+)?by|von|par|por|di|door|av)\s+|^(?:words|text|author|authors|autor|autore|auteur|автор|текст)\s*:\s*/i;
+const BYLINE_LABEL = /^(?:(?:(?:written|posted|reported|reporting|story|words|text|photos?|analysis|commentary)\s+)?by|von|par|por|di|door|av)\s+|^(?:words|text|author|authors|autor|autore|auteur|автор|текст)\s*:\s*/i;
 
 /**
  * Readability's byline without its label and without the dates shown in it (`times`: the page's
@@ -249,19 +249,34 @@ const CREDENTIAL = /^(?:[A-Z]{2,5}|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|I{2,3}|IV)$
 /** A role after a name ("TOM KRISHER, AP Auto Writer", "Jane Doe, Staff Reporter"): not an author. */
 const ROLE = /\b(?:writer|reporter|correspondent|editor|columnist|contributor|staff|producer|photographer|critic|intern)s?\b/i;
 
-/** A news agency after the names ("…, Associated Press", "…, Reuters"): whom they write for, not an author. */
-const AGENCY = /^(?:the\s+)?(?:associated press|ap|reuters|afp|agence france-presse|bloomberg(?: news)?|dpa|efe|ansa|upi|xinhua|kyodo(?: news)?|tass|ria novosti|interfax|press association|canadian press)$/i;
+/** A news agency or network after the names ("…, Associated Press", "…, CNN"): whom they write for, not an author (nor a credential). */
+const AGENCY = /^(?:the\s+)?(?:associated press|ap|reuters|afp|agence france-presse|bloomberg(?: news)?|dpa|efe|ansa|upi|xinhua|kyodo(?: news)?|tass|ria novosti|interfax|press association|canadian press|pti|ians|cnn|bbc(?: news)?)$/i;
 
-/** The authors a byline names: split at commas and "and" (in the rules' languages), credentials kept with their name, roles left out. */
-export function authorsOf(byline: string | null): string[] {
+/** A web address at a name's end ("Cleveland.com", "NJ Advance Media for NJ.com"): the outlet, not a person. */
+const ADDRESS = /\.[a-z]{2,}$/i;
+
+/**
+ * The authors as a reader sees them. From the metadata's names (`named`) when there are any, else from
+ * the byline: split at commas, "|" and "and" (in the rules' languages), a label ("By", "Analysis by")
+ * and credentials kept with their name ("Ilana Muhlstein, MS, RDN"), roles, news agencies and the
+ * outlet (a web address, or the site itself: "CNN Business" on CNN) left out unless nothing else is
+ * named. Names the byline rules cannot read (`kei_eno`) stay as the metadata gives them.
+ */
+export function authorsOf(byline: string | null, named: readonly string[] = [], site: string | null = null): string[] {
+  if (named.length) {
+    const names = authorsOf(named.map((n) => collapse(n).replace(BYLINE_LABEL, '')).join(', '), [], site);
+    return names.length ? names : [...named];
+  }
   if (!byline || byline.length > 120) return [];
   const out: string[] = [];
-  for (const part of byline.split(/\s*(?:,|\band\b|&|\bund\b|\bet\b|\bи\b)\s*/).map((s) => s.trim())) {
-    if (out.length && CREDENTIAL.test(part)) out[out.length - 1] += `, ${part}`;
+  for (const part of byline.split(/\s*(?:[,|]|\band\b|&|\bund\b|\bet\b|\bи\b)\s*/).map((s) => s.trim())) {
+    if (out.length && CREDENTIAL.test(part) && !AGENCY.test(part)) out[out.length - 1] += `, ${part}`;
     else if (part.length > 1 && /\p{Lu}/u.test(part)) out.push(part);
   }
-  const named = out.filter((a) => !ROLE.test(a) && !AGENCY.test(a));
-  return named.length ? named : out;
+  const home = site ? squash(site) : '';
+  const outlet = (a: string): boolean => AGENCY.test(a) || ADDRESS.test(a) || (!!home && squash(a).length > 2 && (home.startsWith(squash(a)) || squash(a).startsWith(home)));
+  const people = out.filter((a) => !ROLE.test(a) && !outlet(a));
+  return people.length ? people : out;
 }
 
 export function stripDates(byline: string, dateTexts: readonly string[] = []): string | null {

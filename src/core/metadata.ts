@@ -353,7 +353,8 @@ function reorderCitationName(name: string): string {
 
 /** The separators a title and a site name are joined with: "Story | TheHill", "Story - Sportsnet.ca", "Site — Story". */
 const SITE_SEPARATOR = /\s+(?:[|·•–—\-\/]|::)\s+/g;
-const squash = (s: string): string => s.toLowerCase().replace(/^www\./, '').replace(/[^\p{L}\p{N}]+/gu, '');
+/** A name reduced to its letters and digits, for comparing names of sites and outlets. */
+export const squash = (s: string): string => s.toLowerCase().replace(/^www\./, '').replace(/[^\p{L}\p{N}]+/gu, '');
 
 /**
  * `title` without the site's name that pages add to it (og:title and <title> often do): the last part

@@ -342,7 +342,7 @@ function attempt(doc: Document, shape: PageShape, win: Win, url: string | null, 
   // Without the view steps (auto-clean's live pass, which shows no article) there is no byline to show.
   const byline = shown ? shown.byline(ex.byline, shape.times, ex.bylineEl) : null;
   const siteName = meta?.siteName ?? ex.siteName;
-  const authors = meta?.authors.length ? meta.authors : (shown?.authors(byline) ?? []);
+  const authors = shown ? shown.authors(byline, meta?.authors, siteName) : (meta?.authors ?? []);
   const article: Article = {
     title: (shown ? shown.title(title ?? null, siteName, url ?? meta?.canonicalUrl ?? null) : title) ?? null,
     // The page's own byline when the names come from it ("…and ERIC TUCKER, Associated Press"), else the metadata's names.
