@@ -3,7 +3,7 @@
 // the precedence between them (src/core/metadata.ts). Unknown fields are null, never invented.
 import { JSDOM } from 'jsdom';
 import { describe, expect, test } from 'vitest';
-import { readMetadata, normalizeDate, withoutSiteName } from '../src/core/metadata';
+import { readMetadata, normalizeDate, shownTitle, withoutSiteName } from '../src/core/metadata';
 import { clean } from './helpers';
 
 const URL_ = 'https://news.example.org/2024/03/05/story';
@@ -314,6 +314,8 @@ describe('the title without the site name', () => {
     ['Argentina keeps hope alive in Davis Cup Finals - Sportsnet.ca', 'Sportsnet.ca', 'https://www.sportsnet.ca/tennis/x', 'Argentina keeps hope alive in Davis Cup Finals'],
     ['Black Friday deals on AirPods - IGN', null, 'https://www.ign.com/articles/x', 'Black Friday deals on AirPods'],
     ['TheHill — New York man pleads guilty', 'TheHill', null, 'New York man pleads guilty'],
+    // A title with no spaces between its words (Japanese, Chinese) still has words when the site's name goes.
+    ['商品の改造が商標法違反に！？ - 特許業務法人ライトハウス国際特許事務所', '特許業務法人ライトハウス国際特許事務所', 'https://www.lighthouse-ip.jp/x', '商品の改造が商標法違反に！？'],
   ])('%s', (title, site, url, expected) => {
     expect(withoutSiteName(title, site, url)).toBe(expected);
   });
@@ -334,3 +336,22 @@ describe('the title without the site name', () => {
   });
 });
 
+describe('the title as a reader sees it: character references decoded', () => {
+  // WordPress writes its titles into JSON-LD and og:title with HTML character references; the corpus
+  // showed six titles with "&#8217;", "&#8211;", "&#163;" in them.
+  test.each([
+    ['&#8216;The Medium is the Message&#8217;: the 7th Amsterdam Light Festival', '‘The Medium is the Message’: the 7th Amsterdam Light Festival'],
+    ['Chelsea Activate &#163;71.6m Release Clause', 'Chelsea Activate £71.6m Release Clause'],
+    ['Anthony Lynn: &#8220;We needed to win this&nbsp;game&#8221;', 'Anthony Lynn: “We needed to win this game”'],
+    ['Review &#x2013; shoots for the moon &amp; lands among the stars', 'Review – shoots for the moon & lands among the stars'],
+    ['Q&A: what &#0; &#xD800; and &bogus; are', 'Q&A: what &#0; &#xD800; and &bogus; are'],
+    ['&quot;Quoted&quot; &lt;tag&gt;', '"Quoted" <tag>'],
+  ])('%s', (title, expected) => {
+    expect(shownTitle(title, null, null)).toBe(expected);
+  });
+
+  test('through cleanArticle: a JSON-LD headline with references', () => {
+    const r = clean(`<!doctype html><html lang="en"><head><title>x</title>${ld({ '@type': 'NewsArticle', headline: 'Red Dead Redemption 2 doesn&#8217;t run at a stable 60fps' })}</head><body><article>${PROSE}</article></body></html>`);
+    expect(r.article?.title).toBe('Red Dead Redemption 2 doesn’t run at a stable 60fps');
+  });
+});

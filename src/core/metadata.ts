@@ -5,6 +5,7 @@
  */
 import type { CitationMeta } from './types';
 import { absoluteHttpUrl, collapse, isJsonLd, listOf, type PageShape } from './dom';
+import { countWords } from './text';
 
 export interface PageMetadata {
   title: string | null;
@@ -359,7 +360,7 @@ export const squash = (s: string): string => s.toLowerCase().replace(/^www\./, '
 /**
  * `title` without the site's name that pages add to it (og:title and <title> often do): the last part
  * after a separator (or the first before one) when it is the site name, the host (`sportsnet.ca`) or
- * the host's name (`thehill`), and what stays still has two words. Anything else stays as it is:
+ * the host's name (`thehill`), and what stays still has two words (each CJK character is one). Anything else stays as it is:
  * "Opinion | …", "… | Editorial" and "… – ‘The plague is coming’" are part of the title.
  */
 export function withoutSiteName(title: string | null, siteName: string | null, url: string | null): string | null {
@@ -376,15 +377,31 @@ export function withoutSiteName(title: string | null, siteName: string | null, u
   const isSite = (part: string): boolean => names.has(squash(part));
   const seps = title.match(SITE_SEPARATOR) ?? [];
   const rest = (from: number, to: number): string => parts.slice(from, to).map((p, i) => (i ? seps[from + i - 1] : '') + p).join('');
-  const words = (s: string): number => s.split(/\s+/).filter(Boolean).length;
   if (isSite(parts[parts.length - 1])) {
     const kept = rest(0, parts.length - 1);
-    if (words(kept) >= 2) return kept;
+    if (countWords(kept) >= 2) return kept;
   }
   if (isSite(parts[0])) {
     const kept = rest(1, parts.length);
-    if (words(kept) >= 2) return kept;
+    if (countWords(kept) >= 2) return kept;
   }
   return title;
 }
 
+
+/** Named character references WordPress writes into a title's metadata (its quotes and dashes it writes as numbers). */
+const NAMED: Readonly<Record<string, string>> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ' };
+
+/**
+ * The title as a reader sees it: without the site's name ({@link withoutSiteName}) and with the HTML
+ * character references decoded that WordPress writes into JSON-LD and og:title, whose values are
+ * text ("doesn&#8217;t", "&#163;71.6m"). A reference to no character stays as it is.
+ */
+export function shownTitle(title: string | null, siteName: string | null, url: string | null): string | null {
+  const decoded = title?.replace(/&(?:#(\d{1,7})|#x([\da-f]{1,6})|([a-z]{2,6}));/gi, (ref, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+    if (name) return NAMED[name.toLowerCase()] ?? ref;
+    const cp = dec ? Number(dec) : parseInt(hex!, 16);
+    return cp > 0 && cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff) ? String.fromCodePoint(cp) : ref;
+  });
+  return withoutSiteName(decoded == null ? null : collapse(decoded), siteName, url);
+}

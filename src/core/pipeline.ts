@@ -21,7 +21,7 @@
  */
 import type { Article, CleanOptions, CleanResult, LedgerEntry } from './types';
 import { cloneForReading, shapeOf, type PageShape, collapse, listOf, MAX_READ_DEPTH, previewOf, DECANT_ID_ATTR, DECANT_ROLE_ATTR } from './dom';
-import { readPageFields, normalizeDate, type PageFields, type citationOf, type withoutSiteName } from './metadata';
+import { readPageFields, normalizeDate, type PageFields, type citationOf, type shownTitle } from './metadata';
 import type { authorsOf, bylineOf, pageDate } from './dateline';
 import { extract } from './extract';
 import { markFurniture } from './furniture';
@@ -88,7 +88,7 @@ export interface Sanitizer {
      * Fields as a reader sees them: the date shown under the headline, the byline without it
      * (dateline.ts), the title without the site's name and the page's citation record (metadata.ts).
      */
-    shown: { byline: typeof bylineOf; authors: typeof authorsOf; published: typeof pageDate; title: typeof withoutSiteName; citation: typeof citationOf };
+    shown: { byline: typeof bylineOf; authors: typeof authorsOf; published: typeof pageDate; title: typeof shownTitle; citation: typeof citationOf };
   };
 }
 
