@@ -151,6 +151,9 @@ function row(e: LibraryEntry): HTMLElement {
       })
       .catch(fail);
   });
+  // The article's own words read in its language and direction (a Hebrew title in a left-to-right
+  // table put its closing punctuation on the wrong side); the page's own words do not.
+  const own = { lang: r.lang, dir: r.dir === 'rtl' || r.dir === 'ltr' ? r.dir : 'auto' };
   const when = r.publishedTime ?? e.savedAt;
   const whenLabel = r.publishedTime ? formatDate(r.publishedTime) : `Saved ${formatDate(e.savedAt) ?? ''}`;
   return h(
@@ -160,10 +163,10 @@ function row(e: LibraryEntry): HTMLElement {
     h(
       'td',
       { class: 'lib-title' },
-      url && /^https?:/i.test(url) ? h('a', { href: url, target: '_blank', rel: 'noopener noreferrer', referrerpolicy: 'no-referrer', 'data-field': 'title' }, r.title ?? url) : h('span', { 'data-field': 'title' }, r.title ?? 'Untitled article'),
-      r.excerpt ? h('p', { class: 'lib-excerpt' }, r.excerpt.length > 180 ? `${r.excerpt.slice(0, 179)}…` : r.excerpt) : null,
+      url && /^https?:/i.test(url) ? h('a', { href: url, target: '_blank', rel: 'noopener noreferrer', referrerpolicy: 'no-referrer', 'data-field': 'title', ...(r.title ? own : {}) }, r.title ?? url) : h('span', { 'data-field': 'title', ...(r.title ? own : {}) }, r.title ?? 'Untitled article'),
+      r.excerpt ? h('p', { class: 'lib-excerpt', ...own }, r.excerpt.length > 180 ? `${r.excerpt.slice(0, 179)}…` : r.excerpt) : null,
     ),
-    h('td', { 'data-field': 'siteName' }, r.siteName ?? (url ? new URL(url).hostname : '')),
+    h('td', { 'data-field': 'siteName', ...(r.siteName ? own : {}) }, r.siteName ?? (url ? new URL(url).hostname : '')),
     h('td', { 'data-field': 'date' }, h('time', { datetime: when }, whenLabel ?? '')),
     h('td', { class: 'lib-words', 'data-field': 'wordCount' }, r.wordCount.toLocaleString()),
     h('td', { class: 'lib-tags' }, tags),

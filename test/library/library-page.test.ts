@@ -1,0 +1,62 @@
+// @vitest-environment jsdom
+// The library page (src/views/library.ts) as a reader uses it, in jsdom: the page module runs against
+// fake-indexeddb and a stubbed extension API, with entries saved the way the popup saves them.
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import fs from 'node:fs';
+import { convert } from '../../src/cli/convert';
+import { Library } from '../../src/library/store';
+import { SAMPLE } from '../helpers';
+
+vi.mock('webextension-polyfill', () => ({
+  default: {
+    runtime: { getURL: (p: string) => `chrome-extension://abcdefghijklmnop/${p}`, sendMessage: async () => undefined },
+    permissions: { contains: async () => false, request: async () => false, remove: async () => true },
+    tabs: { query: async () => [], create: async () => ({}) },
+    storage: { onChanged: { addListener() {}, removeListener() {} } },
+  },
+}));
+
+const sample = (() => {
+  const c = convert({ bytes: new Uint8Array(fs.readFileSync(SAMPLE)), url: 'https://www.themoscowtimes.com/2019/03/30/us-warns-russia-a64998', capturedAt: '2024-03-01T10:00:00.000Z' });
+  c.close();
+  return c.record;
+})();
+/** A right-to-left article: the sample's record with Hebrew metadata (the id depends on URL and text only). */
+const hebrew = { ...sample, url: 'https://news.example.il/a', canonicalUrl: 'https://news.example.il/a', lang: 'he', dir: 'rtl' as const, title: 'כותרת המאמר בעברית על הכלכלה.', excerpt: 'פסקה ראשונה: זהו מאמר בעברית.', siteName: 'עיתון הבוקר' };
+
+beforeEach(() => {
+  vi.resetModules();
+  (globalThis as { indexedDB: IDBFactory }).indexedDB = new IDBFactory();
+  document.body.innerHTML = '<div id="app"></div>';
+  document.body.dataset.state = 'starting';
+});
+
+/** Save `records` (oldest first), then open the library page; resolves when it is ready. */
+async function openPage(records: (typeof sample)[]): Promise<void> {
+  const lib = await Library.open();
+  for (const r of records) {
+    await lib.save(r);
+    await new Promise((res) => setTimeout(res, 3)); // distinct savedAt times
+  }
+  lib.close();
+  await import('../../src/views/library');
+  await vi.waitFor(() => expect(document.body.dataset.state).toBe('ready'));
+}
+
+const rows = (): HTMLElement[] => [...document.querySelectorAll<HTMLElement>('tbody tr')];
+
+describe('the library page', () => {
+  test('a right-to-left article\'s title, excerpt and site read right to left, in its language', async () => {
+    await openPage([sample, hebrew]);
+    const row = rows().find((r) => r.querySelector('[data-field="title"]')!.textContent!.startsWith('כותרת'))!;
+    for (const field of ['[data-field="title"]', '.lib-excerpt', '[data-field="siteName"]']) {
+      const el = row.querySelector(field)!;
+      expect(el.getAttribute('dir'), field).toBe('rtl');
+      expect(el.getAttribute('lang'), field).toBe('he');
+    }
+    const ltr = rows().find((r) => r !== row)!;
+    expect(ltr.querySelector('[data-field="title"]')!.getAttribute('dir')).toBe('auto');
+  });
+});
