@@ -170,7 +170,7 @@ function row(e: LibraryEntry): HTMLElement {
     h('td', { 'data-field': 'date' }, h('time', { datetime: when }, whenLabel ?? '')),
     h('td', { class: 'lib-words', 'data-field': 'wordCount' }, r.wordCount.toLocaleString()),
     h('td', { class: 'lib-tags' }, tags),
-    h('td', {}, h('div', { class: 'lib-row-actions' }, exportMenu({ record: async () => e.record, citation: e.citation }), deleteButton('Delete', () => [e.id]))),
+    h('td', {}, h('div', { class: 'lib-row-actions' }, h('a', { class: 'button small ghost', href: `reader.html?saved=${e.id}`, target: '_blank', rel: 'noopener', 'data-action': 'read', title: 'Read the saved copy in the reader view' }, icon('reader'), 'Read'), exportMenu({ record: async () => e.record, citation: e.citation }), deleteButton('Delete', () => [e.id]))),
   );
 }
 

@@ -5,7 +5,8 @@
  *
  * `reader.html?id=<key>` shows a result kept in session storage (from the popup, the keyboard command
  * or the context menu); `&tab=<id>` names the article's tab, so the view can clean it again when the
- * kept result is gone or the page was still loading.
+ * kept result is gone or the page was still loading. `reader.html?saved=<entry id>` shows an article
+ * saved in the library (its Read button).
  */
 import './reader.css';
 import { reportError } from '../platform/browser';
@@ -16,6 +17,7 @@ import { copyText, markdownOf, plainTextOf, sizeLabel, toast } from './actions';
 import { exportMenu, saveButton } from './exports';
 import { articleParts, type ArticleOutcome } from './article-parts';
 import { formatDate } from './article-view';
+import { outcomeOfEntry } from './record';
 import { append, clear, h, icon } from './dom';
 import { outcomeMessage, stateCard } from './states';
 
@@ -207,6 +209,24 @@ function render(outcome: Outcome, tabId: number | null): void {
   else showCard(outcome.state, outcomeMessage(outcome), outcome.state === 'error' && tabId !== null ? () => void cleanAgain(tabId) : undefined);
 }
 
+/** `?saved=<entry id>`: the library's saved copy (the library page's Read). */
+async function openSaved(id: string): Promise<void> {
+  const { Library } = await import('../library/store');
+  let entry;
+  try {
+    const library = await Library.open();
+    try {
+      entry = await library.get(id);
+    } finally {
+      library.close();
+    }
+  } catch (e) {
+    return showCard('error', (e as Error).message);
+  }
+  if (!entry) return showCard('gone', 'This article is no longer in your library: it was deleted after this page was opened. Open the library to see what is saved.');
+  render(outcomeOfEntry(entry), null);
+}
+
 async function main(): Promise<void> {
   const loaded = await loadSettings();
   settings = loaded.settings;
@@ -216,6 +236,8 @@ async function main(): Promise<void> {
     settings = s;
     applyPrefs(s.reader);
   });
+  const saved = params.get('saved');
+  if (saved) return openSaved(saved);
   const key = params.get('id');
   const tabParam = params.get('tab');
   const tabId = tabParam && /^\d+$/.test(tabParam) ? Number(tabParam) : null;

@@ -1,7 +1,9 @@
 /**
- * The export record of a cleaned tab, as the popup, the reader view and the library save and export it.
+ * The export record of a cleaned tab, as the popup, the reader view and the library save and export
+ * it; and back: a saved entry as the reader view shows it.
  */
 import type { ExportRecord } from '../export/record';
+import type { LibraryEntry } from '../library/entry';
 import type { Outcome } from '../platform/protocol';
 import { sanitizeHtml } from '../core/html';
 
@@ -22,3 +24,22 @@ export async function recordOf(outcome: ArticleOutcome, win: Win = window as Win
   );
 }
 
+
+/**
+ * A saved library entry as the reader view shows it: the record's article, ledger (without the removed
+ * HTML, which the record does not keep: "Show again" shows each block's preview) and warnings, with
+ * the capture of the original click. No tab: the saved copy is all there is.
+ */
+export function outcomeOfEntry(entry: LibraryEntry): ArticleOutcome {
+  const { removed, warnings, provenance, ...article } = entry.record;
+  const url = provenance.url ?? article.url ?? '';
+  return {
+    state: 'article',
+    tab: { tabId: null, url: url || null, title: article.title },
+    article,
+    removed: removed.map((e) => ({ ...e, html: '' })),
+    warnings,
+    capture: { capturedAt: provenance.capturedAt ?? entry.savedAt, sha256Html: provenance.sha256Html, url, timings: { capture: 0, mark: 0, clean: 0, ledger: 0, hash: 0, total: 0 } },
+    citation: entry.citation,
+  };
+}

@@ -9,12 +9,15 @@ import { convert } from '../../src/cli/convert';
 import { Library } from '../../src/library/store';
 import { SAMPLE } from '../helpers';
 
+/** An empty storage area: default settings, no kept results. */
+const area = vi.hoisted(() => ({ get: async () => ({}), set: async () => {}, remove: async () => {} }));
+
 vi.mock('webextension-polyfill', () => ({
   default: {
     runtime: { getURL: (p: string) => `chrome-extension://abcdefghijklmnop/${p}`, sendMessage: async () => undefined },
     permissions: { contains: async () => false, request: async () => false, remove: async () => true },
     tabs: { query: async () => [], create: async () => ({}) },
-    storage: { onChanged: { addListener() {}, removeListener() {} } },
+    storage: { sync: area, local: area, session: area, onChanged: { addListener() {}, removeListener() {} } },
   },
 }));
 
@@ -31,6 +34,7 @@ beforeEach(() => {
   (globalThis as { indexedDB: IDBFactory }).indexedDB = new IDBFactory();
   document.body.innerHTML = '<div id="app"></div>';
   document.body.dataset.state = 'starting';
+  history.replaceState(null, '', '/library.html');
 });
 
 /** Save `records` (oldest first), then open the library page; resolves when it is ready. */
@@ -58,5 +62,44 @@ describe('the library page', () => {
     }
     const ltr = rows().find((r) => r !== row)!;
     expect(ltr.querySelector('[data-field="title"]')!.getAttribute('dir')).toBe('auto');
+  });
+});
+
+describe('reading a saved article', () => {
+  test('each row has Read, which opens the saved copy in the reader view', async () => {
+    await openPage([sample]);
+    const [entry] = await (await Library.open()).list();
+    const read = rows()[0].querySelector<HTMLAnchorElement>('[data-action="read"]')!;
+    expect(read).not.toBeNull();
+    expect(read.getAttribute('href')).toBe(`reader.html?saved=${entry.id}`);
+    expect(read.target).toBe('_blank');
+  });
+
+  test('the reader view shows the saved copy with its metadata, from the library alone (no tab, no kept result)', async () => {
+    const lib = await Library.open();
+    const { entry } = await lib.save(sample, null, ['russia']);
+    lib.close();
+    document.body.innerHTML = '<div id="app"></div>';
+    history.replaceState(null, '', `/reader.html?saved=${entry.id}`);
+    await import('../../src/views/reader');
+    await vi.waitFor(() => expect(document.body.dataset.state).toBe('article'));
+    const field = (name: string): string => document.querySelector(`[data-field="${name}"]`)!.textContent!;
+    expect(field('title')).toBe(sample.title);
+    expect(field('byline')).toBe(`By ${sample.byline}`);
+    expect(field('siteName')).toBe(sample.siteName);
+    expect(document.querySelector('[data-field="publishedTime"]')!.getAttribute('datetime')).toBe(sample.publishedTime);
+    expect(field('wordCount')).toBe(`${sample.wordCount.toLocaleString()} words`);
+    expect(document.querySelector('[data-field="contentHtml"]')!.textContent).toContain(sample.text.slice(0, 60));
+    // Where and when it was captured: the click's, not the moment it is read.
+    expect(document.querySelector('.provenance')!.textContent).toContain(sample.url);
+    expect(document.querySelector('.provenance code')!.textContent).toBe(sample.provenance.sha256Html);
+    expect(document.title).toBe(sample.title);
+  });
+
+  test('an article deleted from the library meanwhile: the reader says so', async () => {
+    history.replaceState(null, '', '/reader.html?saved=0123456789abcdef0123456789abcdef');
+    await import('../../src/views/reader');
+    await vi.waitFor(() => expect(document.body.dataset.state).toBe('gone'));
+    expect(document.querySelector('.state-message')!.textContent).toMatch(/no longer in your library/);
   });
 });
