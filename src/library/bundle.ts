@@ -91,6 +91,7 @@ const isStrOrNull = (v: unknown): boolean => v === null || typeof v === 'string'
 export function recordProblem(v: unknown): string | null {
   if (!isObject(v)) return 'it is not a JSON object';
   if ('error' in v && 'input' in v) return 'it is a failed batch record (no article)';
+  if (!('contentHtml' in v) && !('text' in v) && !('provenance' in v)) return 'it is not a Decant export record';
   for (const k of ['contentHtml', 'text'] as const) if (!isStr(v[k])) return `"${k}" is missing`;
   for (const k of ['title', 'byline', 'siteName', 'lang', 'publishedTime', 'modifiedTime', 'excerpt', 'url', 'canonicalUrl', 'leadImageUrl'] as const) {
     if (!isStrOrNull(v[k])) return `"${k}" is missing`;

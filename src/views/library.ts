@@ -73,10 +73,14 @@ async function importFile(file: File): Promise<void> {
     const parsed = parseLibraryFile(new Uint8Array(await file.arrayBuffer()));
     const result = parsed.entries.length ? await library.importEntries(parsed.entries) : { added: [], duplicates: [] };
     await reload();
-    const parts = [`Imported ${result.added.length} article(s) from ${file.name}`];
-    if (result.duplicates.length) parts.push(`${result.duplicates.length} already in your library (same address and text) were left as they were`);
-    if (parsed.problems.length) parts.push(`${parsed.problems.length} skipped: ${parsed.problems.slice(0, 3).join(' ')}${parsed.problems.length > 3 ? ' …' : ''}`);
-    setStatus(`${parts.join('; ')}.`, parsed.problems.length && !result.added.length ? 'error' : 'ok');
+    const dup = result.duplicates.length;
+    const nothing = !result.added.length && !dup;
+    const parts = [nothing ? `Nothing was imported from ${file.name}` : `Imported ${result.added.length} article(s) from ${file.name}`];
+    if (dup) parts.push(`${dup} already in your library (same address and text) ${dup === 1 ? 'was left as it was' : 'were left as they were'}`);
+    // Each problem is a sentence with its own full stop.
+    const skipped = parsed.problems.length ? `${parsed.problems.length} skipped: ${parsed.problems.slice(0, 3).join(' ')}${parsed.problems.length > 3 ? ' …' : ''}` : '';
+    const text = `${parts.join('; ')}${skipped ? `${nothing ? ':' : ';'} ${skipped}` : '.'}`;
+    setStatus(text, parsed.problems.length && !result.added.length ? 'error' : 'ok');
   } catch (e) {
     fail(e);
   }

@@ -103,3 +103,35 @@ describe('reading a saved article', () => {
     expect(document.querySelector('.state-message')!.textContent).toMatch(/no longer in your library/);
   });
 });
+
+describe('importing', () => {
+  /** Choose `name` with `body` in the page's Import file picker; resolves with the status line. */
+  async function importFile(name: string, body: string): Promise<{ text: string; kind: string }> {
+    const input = document.querySelector<HTMLInputElement>('[data-action="import-file"]')!;
+    const status = document.querySelector<HTMLElement>('.lib-status')!;
+    status.textContent = '';
+    Object.defineProperty(input, 'files', { configurable: true, value: [new File([body], name)] });
+    input.dispatchEvent(new Event('change'));
+    await vi.waitFor(() => expect(status.textContent).not.toBe(''));
+    return { text: status.textContent!, kind: status.dataset.kind! };
+  }
+  const jsonl = (records: (typeof sample)[]): string => records.map((r) => JSON.stringify(r)).join('\n');
+
+  test('the status line is plain sentences: one full stop each, singular for one', async () => {
+    await openPage([sample]);
+    const again = await importFile('one.jsonl', jsonl([sample]));
+    expect(again).toEqual({ text: 'Imported 0 article(s) from one.jsonl; 1 already in your library (same address and text) was left as it was.', kind: 'ok' });
+    const mixed = await importFile('mixed.jsonl', `${jsonl([sample, hebrew])}\nnot json\n`);
+    expect(mixed).toEqual({ text: 'Imported 1 article(s) from mixed.jsonl; 1 already in your library (same address and text) was left as it was; 1 skipped: Line 3 is not JSON.', kind: 'ok' });
+    expect(rows()).toHaveLength(2);
+  });
+
+  test('a file that is not a Decant export: nothing imported, said as an error, naming what it is not', async () => {
+    await openPage([]);
+    const csv = await importFile('pocket.csv', 'title,url\nFoo,https://example.org/\n');
+    expect(csv).toEqual({ text: 'Nothing was imported from pocket.csv: 2 skipped: Line 1 is not JSON. Line 2 is not JSON.', kind: 'error' });
+    const foreign = await importFile('other.json', JSON.stringify({ articles: [{ title: 'x', url: 'https://example.org/' }] }));
+    expect(foreign).toEqual({ text: 'Nothing was imported from other.json: 1 skipped: The record was skipped: it is not a Decant export record.', kind: 'error' });
+    expect(rows()).toHaveLength(0);
+  });
+});

@@ -129,10 +129,10 @@ describe('a JSON file of export records (decant --format json) imports too', () 
   });
 
   test('an array of records: each one, and a sentence for each item that is not a record', () => {
-    const json = JSON.stringify([sample.record, { title: 'not a record' }, journal.record], null, 2);
+    const json = JSON.stringify([sample.record, { title: 'not a record' }, journal.record, { ...sample.record, contentHtml: undefined }], null, 2);
     const parsed = parseLibraryFile(new TextEncoder().encode(json));
     expect(parsed.entries.map((e) => e.record)).toEqual([sample.record, journal.record]);
-    expect(parsed.problems).toEqual(['Item 2 was skipped: "contentHtml" is missing.']);
+    expect(parsed.problems).toEqual(['Item 2 was skipped: it is not a Decant export record.', 'Item 4 was skipped: "contentHtml" is missing.']);
   });
 });
 
