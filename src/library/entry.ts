@@ -63,3 +63,45 @@ export function matchesQuery(entry: LibraryEntry, query: string): boolean {
   const hay = fold([r.title, r.siteName, r.byline, entry.tags.join(' '), r.text].filter(Boolean).join('\n'));
   return words.every((w) => (w.startsWith('#') && w.length > 1 ? tags.includes(w.slice(1)) : hay.includes(w)));
 }
+
+export const SORTS = {
+  'saved-desc': 'Newest saved',
+  'saved-asc': 'Oldest saved',
+  published: 'Newest published',
+  title: 'Title A–Z',
+  site: 'Site A–Z',
+  words: 'Longest',
+} as const;
+export type SortKey = keyof typeof SORTS;
+
+/** The site an entry is listed under: its site name, else its address's host. */
+export function siteOf(entry: LibraryEntry): string {
+  if (entry.record.siteName) return entry.record.siteName;
+  const url = urlOf(entry.record);
+  try {
+    return url ? new URL(url).hostname : '';
+  } catch {
+    return '';
+  }
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+const time = (s: string | null): number => (s ? Date.parse(s) : NaN);
+
+/**
+ * Entries in the order a reader asked for; `entries` is newest saved first (as `Library.list` gives
+ * them) and ties keep that order. Entries without the sorted field (no date, no title) come last.
+ */
+export function sortEntries(entries: readonly LibraryEntry[], key: SortKey): LibraryEntry[] {
+  const last = <T>(a: T | null, b: T | null, cmp: (x: T, y: T) => number): number => (a === null ? (b === null ? 0 : 1) : b === null ? -1 : cmp(a, b));
+  const num = (v: number): number | null => (Number.isNaN(v) ? null : v);
+  const by: Record<SortKey, (a: LibraryEntry, b: LibraryEntry) => number> = {
+    'saved-desc': () => 0,
+    'saved-asc': (a, b) => time(a.savedAt) - time(b.savedAt),
+    published: (a, b) => last(num(time(a.record.publishedTime)), num(time(b.record.publishedTime)), (x, y) => y - x),
+    title: (a, b) => last(a.record.title, b.record.title, collator.compare),
+    site: (a, b) => last(siteOf(a) || null, siteOf(b) || null, collator.compare),
+    words: (a, b) => b.record.wordCount - a.record.wordCount,
+  };
+  return [...entries].sort(by[key]);
+}

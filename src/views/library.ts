@@ -1,7 +1,7 @@
 /**
- * The library page (issue 6 §2): every saved article with title, site, date and words; search over
- * titles and text (`#tag` for a tag); tags; delete; export of the selection or of everything as JSONL
- * or ZIP; import of Decant's own JSONL and ZIP exports (duplicates — same URL and text — are
+ * The library page (issue 6 §2): every saved article with title, site, date and words; Read (the
+ * saved copy in the reader view); search over titles and text (`#tag` for a tag); sort; tags;
+ * delete; export of the selection or of everything as JSONL or ZIP; import of Decant's own JSONL and ZIP exports (duplicates — same URL and text — are
  * recognised and left alone); and "Save all open tabs", which asks at that moment for the `tabs`
  * permission and then for access to exactly the sites of the open tabs, and reports each tab it
  * could not save with the reason.
@@ -10,7 +10,7 @@ import './library.css';
 import { browser, reportError } from '../platform/browser';
 import { sendMessage } from '../platform/messages';
 import { Library, LibraryError } from '../library/store';
-import { matchesQuery, type LibraryEntry } from '../library/entry';
+import { SORTS, matchesQuery, siteOf, sortEntries, type LibraryEntry, type SortKey } from '../library/entry';
 import { planOpenTabs } from '../library/open-tabs';
 import { toast } from './actions';
 import { formatDate } from './article-view';
@@ -22,6 +22,7 @@ const app = document.getElementById('app')!;
 let library: Library;
 let entries: LibraryEntry[] = [];
 let query = '';
+let sort: SortKey = 'saved-desc';
 const selected = new Set<string>();
 let statusLine: HTMLElement;
 let report: HTMLElement;
@@ -39,8 +40,8 @@ function fail(e: unknown): void {
   toast(message, 'error');
 }
 
-const visible = (): LibraryEntry[] => entries.filter((e) => matchesQuery(e, query));
-const chosen = (): LibraryEntry[] => (selected.size ? entries.filter((e) => selected.has(e.id)) : visible());
+const visible = (): LibraryEntry[] => sortEntries(entries.filter((e) => matchesQuery(e, query)), sort);
+const chosen = (): LibraryEntry[] => (selected.size ? sortEntries(entries.filter((e) => selected.has(e.id)), sort) : visible());
 
 async function reload(): Promise<void> {
   entries = await library.list();
@@ -170,7 +171,7 @@ function row(e: LibraryEntry): HTMLElement {
       url && /^https?:/i.test(url) ? h('a', { href: url, target: '_blank', rel: 'noopener noreferrer', referrerpolicy: 'no-referrer', 'data-field': 'title', ...(r.title ? own : {}) }, r.title ?? url) : h('span', { 'data-field': 'title', ...(r.title ? own : {}) }, r.title ?? 'Untitled article'),
       r.excerpt ? h('p', { class: 'lib-excerpt', ...own }, r.excerpt.length > 180 ? `${r.excerpt.slice(0, 179)}…` : r.excerpt) : null,
     ),
-    h('td', { 'data-field': 'siteName', ...(r.siteName ? own : {}) }, r.siteName ?? (url ? new URL(url).hostname : '')),
+    h('td', { 'data-field': 'siteName', ...(r.siteName ? own : {}) }, siteOf(e)),
     h('td', { 'data-field': 'date' }, h('time', { datetime: when }, whenLabel ?? '')),
     h('td', { class: 'lib-words', 'data-field': 'wordCount' }, r.wordCount.toLocaleString()),
     h('td', { class: 'lib-tags' }, tags),
@@ -321,6 +322,11 @@ function render(): void {
     query = search.value;
     renderList();
   });
+  const order = h('select', { class: 'lib-sort', 'aria-label': 'Sort', 'data-action': 'sort' }, ...Object.entries(SORTS).map(([value, label]) => h('option', { value }, label)));
+  order.addEventListener('change', () => {
+    sort = order.value as SortKey;
+    renderList();
+  });
   const file = h('input', { type: 'file', class: 'lib-file', accept: '.jsonl,.ndjson,.json,.zip,application/zip,application/x-ndjson,application/json', 'data-action': 'import-file' });
   file.addEventListener('change', () => {
     const f = file.files?.[0];
@@ -344,6 +350,7 @@ function render(): void {
       { class: 'lib-top' },
       h('div', { class: 'brand' }, h('img', { src: 'icons/decant-32.png', alt: '', width: 22, height: 22 }), h('span', {}, 'Decant library')),
       search,
+      order,
       countLabel,
       h('span', { title: 'Exports the selected articles, or all shown when none is selected' }, 'Export:'),
       jsonl,

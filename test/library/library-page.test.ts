@@ -65,6 +65,13 @@ describe('the library page', () => {
   });
 });
 
+test('a record whose address is not a URL (an import from elsewhere) is listed with the rest, not a blank page', async () => {
+  const odd = { ...sample, siteName: null, url: 'example.org/story', canonicalUrl: null, provenance: { ...sample.provenance, url: 'example.org/story', canonicalUrl: null } };
+  await openPage([sample, odd]);
+  expect(rows()).toHaveLength(2);
+  expect(rows()[0].querySelector('[data-field="siteName"]')!.textContent).toBe('');
+});
+
 describe('reading a saved article', () => {
   test('each row has Read, which opens the saved copy in the reader view', async () => {
     await openPage([sample]);
@@ -133,5 +140,39 @@ describe('importing', () => {
     const foreign = await importFile('other.json', JSON.stringify({ articles: [{ title: 'x', url: 'https://example.org/' }] }));
     expect(foreign).toEqual({ text: 'Nothing was imported from other.json: 1 skipped: The record was skipped: it is not a Decant export record.', kind: 'error' });
     expect(rows()).toHaveLength(0);
+  });
+});
+
+describe('sorting', () => {
+  const titles = (): string[] => rows().map((r) => r.querySelector('[data-field="title"]')!.textContent!);
+  const sortBy = (value: string): void => {
+    const select = document.querySelector<HTMLSelectElement>('[data-action="sort"]')!;
+    select.value = value;
+    select.dispatchEvent(new Event('change'));
+  };
+  const at = (title: string, publishedTime: string | null, siteName: string | null, wordCount: number, n: number) => ({ ...sample, title, publishedTime, siteName, wordCount, url: `https://example.org/${n}`, canonicalUrl: `https://example.org/${n}` });
+  const b = at('beta', '2020-01-01T00:00:00Z', 'Zeta News', 900, 1);
+  const a = at('Alpha', null, 'alpha times', 100, 2);
+  const c = at('Ça va', '2023-06-01T00:00:00Z', null, 500, 3);
+
+  test('newest saved first by default; by publication date, title, site and length on request, the search kept', async () => {
+    await openPage([b, a, c]);
+    const select = document.querySelector<HTMLSelectElement>('[data-action="sort"]')!;
+    expect([...select.options].map((o) => o.textContent)).toEqual(['Newest saved', 'Oldest saved', 'Newest published', 'Title A–Z', 'Site A–Z', 'Longest']);
+    expect(titles()).toEqual(['Ça va', 'Alpha', 'beta']);
+    sortBy('saved-asc');
+    expect(titles()).toEqual(['beta', 'Alpha', 'Ça va']);
+    sortBy('published');
+    expect(titles()).toEqual(['Ça va', 'beta', 'Alpha']); // no date: last
+    sortBy('title');
+    expect(titles()).toEqual(['Alpha', 'beta', 'Ça va']); // case and accents do not split the alphabet
+    sortBy('site');
+    expect(titles()).toEqual(['Alpha', 'Ça va', 'beta']); // no site name: its address (example.org)
+    sortBy('words');
+    expect(titles()).toEqual(['beta', 'Ça va', 'Alpha']);
+    const search = document.querySelector<HTMLInputElement>('[data-action="search"]')!;
+    search.value = 'a';
+    search.dispatchEvent(new Event('input'));
+    expect(titles()).toEqual(['beta', 'Ça va', 'Alpha']);
   });
 });
