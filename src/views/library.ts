@@ -366,14 +366,18 @@ function render(): void {
   document.body.dataset.state = 'ready';
 }
 
+/** The page cannot be shown at all: say why in place of it. */
+function showFatal(message: string): void {
+  clear(app);
+  app.appendChild(h('main', { class: 'lib-main' }, h('p', { class: 'lib-status', 'data-kind': 'error', role: 'alert' }, message)));
+  document.body.dataset.state = 'error';
+}
+
 async function main(): Promise<void> {
   try {
     library = await Library.open();
   } catch (e) {
-    clear(app);
-    app.appendChild(h('main', { class: 'lib-main' }, h('p', { class: 'lib-status', 'data-kind': 'error', role: 'alert' }, (e as Error).message)));
-    document.body.dataset.state = 'error';
-    return;
+    return showFatal((e as Error).message);
   }
   entries = await library.list();
   render();
@@ -381,5 +385,5 @@ async function main(): Promise<void> {
 
 main().catch((e: unknown) => {
   reportError('library', e);
-  fail(e);
+  showFatal(`Decant could not show the library: ${(e as Error)?.message ?? String(e)}`);
 });

@@ -72,6 +72,15 @@ test('a record whose address is not a URL (an import from elsewhere) is listed w
   expect(rows()[0].querySelector('[data-field="siteName"]')!.textContent).toBe('');
 });
 
+test('a damaged entry in storage: the page says what went wrong instead of "Opening your library…" for ever', async () => {
+  const lib = await Library.open();
+  await lib.importEntries([{ id: 'damaged', record: { title: 'half a record' } as unknown as typeof sample, citation: null, tags: [], savedAt: '2024-01-01T00:00:00.000Z' }]);
+  lib.close();
+  await import('../../src/views/library');
+  await vi.waitFor(() => expect(document.body.dataset.state).toBe('error'));
+  expect(document.getElementById('app')!.textContent).toMatch(/^Decant could not show the library: /);
+});
+
 describe('reading a saved article', () => {
   test('each row has Read, which opens the saved copy in the reader view', async () => {
     await openPage([sample]);
