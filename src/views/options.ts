@@ -1,7 +1,8 @@
 /**
  * The options page (issue 5): the auto-clean sites (remove one, remove all, allow again where the
  * permission is missing), which categories auto-clean hides on the live page and which the popup and
- * reader view leave out (CONTRACT §2's list), and export/import of the settings as JSON.
+ * reader view leave out (CONTRACT §2's list), whether articles' images load (CONTRACT §3), and
+ * export/import of the settings as JSON.
  *
  * Every change goes through `changeSettings`, under the lock all of Decant's pages share, and the page
  * re-renders on `storage.onChanged`, so two open options pages (or the popup) never lose an update.
@@ -84,6 +85,23 @@ function categoryBoxes(name: string, current: Record<Category, boolean>, set: (c
   );
 }
 
+/** Load the article's images: the same setting as the popup's and reader view's image switch. */
+function imagesBox(): HTMLElement {
+  const box = h('input', { type: 'checkbox', name: 'images', 'data-setting': 'images' });
+  box.checked = settings.images;
+  box.addEventListener('change', () => {
+    void changeSettings((s) => ({ ...s, images: box.checked }))
+      .then((s) => {
+        settings = s;
+      })
+      .catch((e: unknown) => {
+        box.checked = settings.images;
+        toast(`Could not save: ${(e as Error).message}`, 'error');
+      });
+  });
+  return h('label', { class: 'setting' }, box, 'Load the article’s images, from their own sites (no referrer is sent)');
+}
+
 function exportSettings(): void {
   const text = `${JSON.stringify({ decant: 'settings', schemaVersion: SETTINGS_VERSION, exportedAt: new Date().toISOString(), settings }, null, 2)}\n`;
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -112,7 +130,13 @@ export async function importText(text: string): Promise<void> {
     return;
   }
   const loaded = normalizeSettings(inner);
-  settings = await replaceSettings(loaded.settings);
+  try {
+    settings = await replaceSettings(loaded.settings);
+  } catch (e) {
+    importMessage = { text: `Nothing was imported: ${(e as Error).message}`, kind: 'error' };
+    render();
+    return;
+  }
   const missing = Object.keys(settings.autoClean.sites).filter((s) => !granted.has(sitePattern(s)));
   importMessage = {
     text: ['Settings imported.', ...loaded.notices, missing.length ? `${missing.length} auto-clean site${missing.length === 1 ? ' needs' : 's need'} your permission in this browser: use “Allow”.` : ''].filter(Boolean).join(' '),
@@ -165,6 +189,13 @@ function render(): void {
         { class: 'options-section', 'data-section': 'reader-categories' },
         h('h2', {}, 'What the popup and reader view leave out'),
         categoryBoxes('reader', settings.categories, (c, on) => changeSettings((s) => ({ ...s, categories: { ...s.categories, [c]: on } }))),
+      ),
+      h(
+        'section',
+        { class: 'options-section', 'data-section': 'images' },
+        h('h2', {}, 'Images'),
+        h('p', { class: 'lead' }, 'In the popup, the reader view and saved articles. Off: no image is requested at all; each shows as a placeholder with its description.'),
+        imagesBox(),
       ),
       h(
         'section',

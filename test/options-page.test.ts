@@ -1,0 +1,76 @@
+// @vitest-environment jsdom
+// The options page (src/views/options.ts) in jsdom: the page module against an in-memory settings
+// area and a stubbed extension API, as a reader changes settings on it.
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+
+const ext = vi.hoisted(() => {
+  let data: Record<string, unknown> = {};
+  const listeners: ((changes: Record<string, { newValue?: unknown }>, area: string) => void)[] = [];
+  let full = false;
+  const area = {
+    get: async (k: string) => (k in data ? { [k]: structuredClone(data[k]) } : {}),
+    set: async (v: Record<string, unknown>) => {
+      if (full) throw new Error('QUOTA_BYTES_PER_ITEM quota exceeded');
+      data = { ...data, ...structuredClone(v) };
+      for (const l of listeners) l(Object.fromEntries(Object.entries(v).map(([k, x]) => [k, { newValue: structuredClone(x) }])), 'sync');
+    },
+    remove: async () => {},
+  };
+  return {
+    area,
+    data: () => data,
+    fill: (on: boolean) => {
+      full = on;
+    },
+    reset: () => {
+      full = false;
+      data = {};
+      listeners.length = 0;
+    },
+    listeners,
+  };
+});
+
+vi.mock('webextension-polyfill', () => ({
+  default: {
+    runtime: { getURL: (p: string) => `chrome-extension://abcdefghijklmnop/${p}`, sendMessage: async () => undefined },
+    permissions: { getAll: async () => ({ origins: [], permissions: [] }), request: async () => false, onAdded: { addListener() {} }, onRemoved: { addListener() {} } },
+    storage: { sync: ext.area, local: ext.area, onChanged: { addListener: (l: (typeof ext.listeners)[number]) => ext.listeners.push(l), removeListener() {} } },
+  },
+}));
+
+beforeEach(() => {
+  vi.resetModules();
+  ext.reset();
+  document.body.innerHTML = '<div id="app"></div>';
+  document.body.dataset.state = 'starting';
+});
+
+async function openOptions(): Promise<void> {
+  await import('../src/views/options');
+  await vi.waitFor(() => expect(document.body.dataset.state).toBe('ready'));
+}
+
+describe('the options page', () => {
+  test('has the image setting the popup and reader view use: switching it off is saved and shown', async () => {
+    await openOptions();
+    const box = (): HTMLInputElement => document.querySelector<HTMLInputElement>('[data-section="images"] input[type="checkbox"][data-setting="images"]')!;
+    expect(box()).not.toBeNull();
+    expect(box().checked).toBe(true);
+    expect(box().closest('label')!.textContent).toMatch(/Load the article’s images/);
+    box().click();
+    await vi.waitFor(() => expect((ext.data().settings as { images?: boolean } | undefined)?.images).toBe(false));
+    await vi.waitFor(() => expect(box().checked).toBe(false));
+  });
+});
+
+test('importing settings the browser has no room for: the page says the import did not happen, not that the file was unreadable', async () => {
+  await openOptions();
+  ext.fill(true);
+  const file = document.querySelector<HTMLInputElement>('#import-file')!;
+  Object.defineProperty(file, 'files', { configurable: true, value: [new File([JSON.stringify({ schemaVersion: 2, images: false })], 'decant-settings.json')] });
+  file.dispatchEvent(new Event('change'));
+  await vi.waitFor(() => expect(document.querySelector('[data-field="import-result"]')?.textContent).toMatch(/^Nothing was imported: The browser has no room left for Decant's settings/));
+  expect(document.querySelector<HTMLElement>('[data-field="import-result"]')!.dataset.kind).toBe('error');
+  expect(ext.data().settings).toBeUndefined();
+});
