@@ -56,12 +56,29 @@ const fold = (s: string): string => s.normalize('NFKD').replace(/\p{M}+/gu, '').
  * byline, the tags or the text (case and accents ignored); `#tag` words must be tags.
  */
 export function matchesQuery(entry: LibraryEntry, query: string): boolean {
+  return matcher(query)(entry);
+}
+
+/** `matchesQuery` for many entries: the query is read once. */
+export function matcher(query: string): (entry: LibraryEntry) => boolean {
   const words = fold(query).split(/\s+/).filter(Boolean);
-  if (!words.length) return true;
-  const tags = entry.tags.map(fold);
-  const r = entry.record;
-  const hay = fold([r.title, r.siteName, r.byline, entry.tags.join(' '), r.text].filter(Boolean).join('\n'));
-  return words.every((w) => (w.startsWith('#') && w.length > 1 ? tags.includes(w.slice(1)) : hay.includes(w)));
+  if (!words.length) return () => true;
+  return (entry) => {
+    const { tags, hay } = searchable(entry);
+    return words.every((w) => (w.startsWith('#') && w.length > 1 ? tags.includes(w.slice(1)) : hay.includes(w)));
+  };
+}
+
+/** An entry's folded words, made once per entry (a search runs on every keystroke over every entry). */
+const folded = new WeakMap<LibraryEntry, { tags: string[]; hay: string }>();
+function searchable(entry: LibraryEntry): { tags: string[]; hay: string } {
+  let f = folded.get(entry);
+  if (!f) {
+    const r = entry.record;
+    f = { tags: entry.tags.map(fold), hay: fold([r.title, r.siteName, r.byline, entry.tags.join(' '), r.text].filter(Boolean).join('\n')) };
+    folded.set(entry, f);
+  }
+  return f;
 }
 
 export const SORTS = {

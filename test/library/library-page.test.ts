@@ -185,3 +185,33 @@ describe('sorting', () => {
     expect(titles()).toEqual(['beta', 'Ça va', 'Alpha']);
   });
 });
+
+test('a large library stays quick to search: rows are built once, a search, sort or selection only re-orders them', async () => {
+  const many = Array.from({ length: 40 }, (_, i) => ({ ...sample, title: `Article ${i}`, url: `https://example.org/${i}`, canonicalUrl: `https://example.org/${i}` }));
+  const lib = await Library.open();
+  await lib.importEntries(many.map((r, i) => ({ id: `id-${String(i).padStart(2, '0')}`, record: r, citation: null, tags: [], savedAt: new Date(Date.UTC(2024, 0, 1, i)).toISOString() })));
+  lib.close();
+  await import('../../src/views/library');
+  await vi.waitFor(() => expect(document.body.dataset.state).toBe('ready'));
+  const before = new Map(rows().map((r) => [r.dataset.id, r]));
+  expect(before.size).toBe(40);
+  const search = document.querySelector<HTMLInputElement>('[data-action="search"]')!;
+  const normalize = vi.spyOn(String.prototype, 'normalize');
+  for (const q of ['article 1', 'article 12', 'article 1', '']) {
+    search.value = q;
+    search.dispatchEvent(new Event('input'));
+  }
+  // The query is folded each time; the 40 articles' text only once, on the first search.
+  expect(normalize.mock.calls.length).toBeLessThanOrEqual(4 + 40);
+  normalize.mockRestore();
+  const sort = document.querySelector<HTMLSelectElement>('[data-action="sort"]')!;
+  sort.value = 'title';
+  sort.dispatchEvent(new Event('change'));
+  document.querySelector<HTMLInputElement>('thead input[type="checkbox"]')!.click();
+  expect(rows()).toHaveLength(40);
+  for (const r of rows()) {
+    expect(r).toBe(before.get(r.dataset.id));
+    expect(r.querySelector<HTMLInputElement>('input[type="checkbox"]')!.checked).toBe(true);
+  }
+  expect(document.querySelector('[data-field="count"]')!.textContent).toBe('40 selected of 40');
+});
