@@ -77,21 +77,33 @@ export function exportMenu(from: ArticleOutcome | ExportSource, options: { up?: 
       toast(`Could not export: ${(e as Error).message}`, 'error');
     }
   };
-  const rows = FORMATS.map(({ format, label }) =>
-    h(
-      'div',
-      { class: 'export-row', 'data-format': format },
-      h('span', { class: 'export-label' }, label),
-      h('button', { type: 'button', class: 'button small', 'data-export': format, 'data-how': 'download', onclick: run(format, 'download') }, 'Download'),
-      h('button', { type: 'button', class: 'button small ghost', 'data-export': format, 'data-how': 'copy', onclick: run(format, 'copy') }, 'Copy'),
-    ),
-  );
-  return h(
+  // The rows are made when the menu first opens (a library of 500 rows has 500 menus): on the
+  // summary's click, which comes before the menu opens, or on a toggle from anything else.
+  const panel = h('div', { class: 'export-panel', role: 'group', 'aria-label': 'Export formats' });
+  const fill = (): void => {
+    if (panel.firstChild) return;
+    for (const { format, label } of FORMATS) {
+      panel.appendChild(
+        h(
+          'div',
+          { class: 'export-row', 'data-format': format },
+          h('span', { class: 'export-label' }, label),
+          h('button', { type: 'button', class: 'button small', 'data-export': format, 'data-how': 'download', onclick: run(format, 'download') }, 'Download'),
+          h('button', { type: 'button', class: 'button small ghost', 'data-export': format, 'data-how': 'copy', onclick: run(format, 'copy') }, 'Copy'),
+        ),
+      );
+    }
+  };
+  const menu = h(
     'details',
     { class: `export-menu${options.up ? ' up' : ''}` },
-    h('summary', { class: 'button ghost', 'data-action': 'export', title: 'Download or copy as Markdown, JSON, HTML, text or a citation' }, icon('download'), 'Export'),
-    h('div', { class: 'export-panel', role: 'group', 'aria-label': 'Export formats' }, ...rows),
+    h('summary', { class: 'button ghost', 'data-action': 'export', title: 'Download or copy as Markdown, JSON, HTML, text or a citation', onclick: fill }, icon('download'), 'Export'),
+    panel,
   );
+  menu.addEventListener('toggle', () => {
+    if (menu.open) fill();
+  });
+  return menu;
 }
 
 /** The Save button: stores the record (and the page's citation metadata) in the library. */

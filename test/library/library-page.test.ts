@@ -214,4 +214,9 @@ test('a large library stays quick to search: rows are built once, a search, sort
     expect(r.querySelector<HTMLInputElement>('input[type="checkbox"]')!.checked).toBe(true);
   }
   expect(document.querySelector('[data-field="count"]')!.textContent).toBe('40 selected of 40');
+  // Each row's Export menu is made when it is first opened, with every format.
+  expect(document.querySelectorAll('[data-export]')).toHaveLength(0);
+  rows()[3].querySelector<HTMLElement>('summary[data-action="export"]')!.click();
+  expect([...rows()[3].querySelectorAll<HTMLElement>('[data-how="download"]')].map((b) => b.dataset.export)).toEqual(['md', 'json', 'html', 'txt', 'csl', 'bib']);
+  expect(document.querySelectorAll('[data-export]')).toHaveLength(12);
 });
