@@ -340,7 +340,7 @@ function render(): void {
     query = search.value;
     renderList();
   });
-  const order = h('select', { class: 'lib-sort', 'aria-label': 'Sort', 'data-action': 'sort' }, ...Object.entries(SORTS).map(([value, label]) => h('option', { value }, label)));
+  const order = h('select', { class: 'lib-sort', 'data-action': 'sort' }, ...Object.entries(SORTS).map(([value, label]) => h('option', { value }, label)));
   order.addEventListener('change', () => {
     sort = order.value as SortKey;
     renderList();
@@ -368,7 +368,6 @@ function render(): void {
       { class: 'lib-top' },
       h('div', { class: 'brand' }, h('img', { src: 'icons/decant-32.png', alt: '', width: 22, height: 22 }), h('span', {}, 'Decant library')),
       search,
-      order,
       countLabel,
       h('span', { title: 'Exports the selected articles, or all shown when none is selected' }, 'Export:'),
       jsonl,
@@ -378,7 +377,7 @@ function render(): void {
       deleteButton('Delete selected', () => [...selected]),
       saveAll,
     ),
-    h('main', { class: 'lib-main' }, statusLine, report, listHost),
+    h('main', { class: 'lib-main' }, h('div', { class: 'lib-bar' }, statusLine, h('label', { class: 'lib-sort-label' }, 'Sort ', order)), report, listHost),
   );
   renderList();
   document.body.dataset.state = 'ready';
