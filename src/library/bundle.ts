@@ -183,6 +183,7 @@ function parseZip(bytes: Uint8Array, now: string): ParsedImport {
   } else {
     // No manifest: every .json file is taken as one record.
     listed = Object.keys(files).sort().map((json) => ({ json, fields: null }));
+    if (!listed.length) return { entries: [], problems: ['This ZIP holds no Decant records (no manifest.json and no .json file): Decant imports its own library exports.'] };
   }
   for (const { json, fields } of listed) {
     if (!files[json]) {

@@ -126,8 +126,8 @@ function selectionChanged(): void {
   updateCount();
 }
 
-/** A button that asks once more before it deletes; afterwards it shows its own label again. */
-function deleteButton(label: string, ids: () => string[]): HTMLButtonElement {
+/** A button that asks once more before it deletes; afterwards it shows its own label again. `none`: what to say when there is nothing to delete. */
+function deleteButton(label: string, ids: () => string[], none = ''): HTMLButtonElement {
   const b = h('button', { type: 'button', class: 'button small ghost', 'data-action': 'delete' }, icon('trash'), label);
   let armed: ReturnType<typeof setTimeout> | null = null;
   const disarm = (): void => {
@@ -139,7 +139,7 @@ function deleteButton(label: string, ids: () => string[]): HTMLButtonElement {
   };
   b.addEventListener('click', () => {
     const list = ids();
-    if (!list.length) return;
+    if (!list.length) return none ? setStatus(none, 'error') : undefined;
     if (!armed) {
       b.lastChild!.textContent = `Delete ${list.length}? Click again`;
       b.dataset.armed = '';
@@ -374,7 +374,7 @@ function render(): void {
       zip,
       importButton,
       file,
-      deleteButton('Delete selected', () => [...selected]),
+      deleteButton('Delete selected', () => [...selected], 'Select the articles to delete first: tick the box at the start of each row.'),
       saveAll,
     ),
     h('main', { class: 'lib-main' }, h('div', { class: 'lib-bar' }, statusLine, h('label', { class: 'lib-sort-label' }, 'Sort ', order)), report, listHost),

@@ -220,3 +220,11 @@ test('a large library stays quick to search: rows are built once, a search, sort
   expect([...rows()[3].querySelectorAll<HTMLElement>('[data-how="download"]')].map((b) => b.dataset.export)).toEqual(['md', 'json', 'html', 'txt', 'csl', 'bib']);
   expect(document.querySelectorAll('[data-export]')).toHaveLength(12);
 });
+
+test('"Delete selected" with nothing selected says what to do instead of doing nothing', async () => {
+  await openPage([sample]);
+  document.querySelector<HTMLButtonElement>('.lib-top [data-action="delete"]')!.click();
+  const status = document.querySelector<HTMLElement>('.lib-status')!;
+  expect(status.textContent).toBe('Select the articles to delete first: tick the box at the start of each row.');
+  expect(rows()).toHaveLength(1);
+});

@@ -167,6 +167,8 @@ describe('ZIP export and import', () => {
     expect(parseLibraryFile(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])).problems[0]).toMatch(/^The ZIP file could not be read/);
     expect(parseLibraryFile(new Uint8Array([0xff, 0xfe, 0x00])).problems[0]).toMatch(/neither a ZIP nor UTF-8 JSON or JSONL/);
     expect(parseLibraryFile(new Uint8Array()).problems).toEqual(['The file is empty.']);
+    // Somebody else's ZIP (photos, a site backup): said so, not an import of nothing without a word.
+    expect(parseLibraryFile(zipSync({ 'photo.jpg': new Uint8Array([1, 2, 3]), 'notes.txt': strToU8('hello') }))).toEqual({ entries: [], problems: ['This ZIP holds no Decant records (no manifest.json and no .json file): Decant imports its own library exports.'] });
   });
 });
 
