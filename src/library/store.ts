@@ -39,6 +39,30 @@ export function toLibraryError(e: unknown, doing: string): LibraryError {
   return new LibraryError('other', `Decant could not finish: ${doing} failed (${detail}). Nothing already saved was lost.`);
 }
 
+/**
+ * Every page of the extension hears of a change to the library, so an open library page lists an
+ * article saved from the popup at once. Messages carry the sending page's id: a page skips its own.
+ */
+const CHANNEL = 'decant-library';
+const PAGE_ID = Math.random().toString(36).slice(2);
+
+function announce(): void {
+  if (typeof BroadcastChannel !== 'function') return;
+  const channel = new BroadcastChannel(CHANNEL);
+  channel.postMessage({ changed: PAGE_ID });
+  channel.close();
+}
+
+/** Call `listener` when another page changed the library; returns the unsubscribe. */
+export function onLibraryChanged(listener: () => void): () => void {
+  if (typeof BroadcastChannel !== 'function') return () => {};
+  const channel = new BroadcastChannel(CHANNEL);
+  channel.onmessage = (e: MessageEvent<{ changed?: string }>) => {
+    if (e.data?.changed !== PAGE_ID) listener();
+  };
+  return () => channel.close();
+}
+
 export type SaveResult = { status: 'saved' | 'duplicate'; entry: LibraryEntry };
 export interface ImportResult {
   added: LibraryEntry[];
@@ -124,12 +148,14 @@ export class Library {
   async save(record: ExportRecord, citation: CitationMeta | null = null, tags: readonly string[] = []): Promise<SaveResult> {
     const entry = newEntry(record, citation, tags);
     try {
-      return await inTransaction<SaveResult>(this.db, async (tx) => {
+      const result = await inTransaction<SaveResult>(this.db, async (tx) => {
         const existing = await tx.store.get(entry.id);
         if (existing) return { status: 'duplicate', entry: existing };
         await tx.store.add(entry);
         return { status: 'saved', entry };
       });
+      if (result.status === 'saved') announce();
+      return result;
     } catch (e) {
       throw toLibraryError(e, 'saving the article');
     }
@@ -141,7 +167,7 @@ export class Library {
    */
   async importEntries(entries: readonly LibraryEntry[]): Promise<ImportResult> {
     try {
-      return await inTransaction(this.db, async (tx) => {
+      const imported = await inTransaction(this.db, async (tx) => {
         const result: ImportResult = { added: [], duplicates: [] };
         const seen = new Set<string>();
         for (const entry of entries) {
@@ -155,6 +181,8 @@ export class Library {
         }
         return result;
       });
+      if (imported.added.length) announce();
+      return imported;
     } catch (e) {
       throw toLibraryError(e, 'the import');
     }
@@ -162,13 +190,15 @@ export class Library {
 
   async setTags(id: string, tags: readonly string[]): Promise<LibraryEntry> {
     try {
-      return await inTransaction(this.db, async (tx) => {
+      const updated = await inTransaction(this.db, async (tx) => {
         const entry = await tx.store.get(id);
         if (!entry) throw new LibraryError('other', 'That article is no longer in the library.');
-        const updated = { ...entry, tags: normaliseTags(tags) };
-        await tx.store.put(updated);
-        return updated;
+        const changed = { ...entry, tags: normaliseTags(tags) };
+        await tx.store.put(changed);
+        return changed;
       });
+      announce();
+      return updated;
     } catch (e) {
       throw toLibraryError(e, 'changing the tags');
     }
@@ -179,6 +209,7 @@ export class Library {
       await inTransaction(this.db, async (tx) => {
         for (const id of ids) await tx.store.delete(id);
       });
+      announce();
     } catch (e) {
       throw toLibraryError(e, 'deleting');
     }

@@ -9,7 +9,7 @@
 import './library.css';
 import { browser, reportError } from '../platform/browser';
 import { sendMessage } from '../platform/messages';
-import { Library, LibraryError } from '../library/store';
+import { Library, LibraryError, onLibraryChanged } from '../library/store';
 import { SORTS, matcher, siteOf, sortEntries, type LibraryEntry, type SortKey } from '../library/entry';
 import { planOpenTabs } from '../library/open-tabs';
 import { toast } from './actions';
@@ -398,6 +398,22 @@ async function main(): Promise<void> {
   }
   entries = await library.list();
   render();
+  // Saved from the popup or the reader view, imported or deleted in another library tab: list it now.
+  let running = false;
+  let pending = false;
+  onLibraryChanged(() => {
+    pending = true;
+    if (running) return; // the loop below reads the library once more
+    running = true;
+    void (async () => {
+      while (pending) {
+        pending = false;
+        await reload();
+      }
+    })()
+      .catch(fail)
+      .finally(() => (running = false));
+  });
 }
 
 main().catch((e: unknown) => {

@@ -228,3 +228,14 @@ test('"Delete selected" with nothing selected says what to do instead of doing n
   expect(status.textContent).toBe('Select the articles to delete first: tick the box at the start of each row.');
   expect(rows()).toHaveLength(1);
 });
+
+test('an article saved from the popup while the library is open appears in it, without a reload', async () => {
+  await openPage([sample]);
+  expect(rows()).toHaveLength(1);
+  // The popup is another page with its own connection to the library.
+  const popup = await Library.open();
+  await popup.save(hebrew);
+  popup.close();
+  await vi.waitFor(() => expect(rows()).toHaveLength(2));
+  expect(document.querySelector('[data-field="count"]')!.textContent).toBe('2 saved');
+});
