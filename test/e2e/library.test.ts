@@ -105,7 +105,7 @@ describe('the library in real Chromium', () => {
     }
   }, 120_000);
 
-  test('the library page lists them and exports a ZIP with a .md and a .json per article and a manifest', async () => {
+  test('the library page lists them, exports a ZIP with a .md and a .json per article and a manifest, and Read opens the saved copy', async () => {
     const lib = await openLibrary(first);
     expect(await lib.locator('tbody tr').count()).toBe(2);
     expect(await lib.locator('[data-field="count"]').innerText()).toBe('2 saved');
@@ -139,6 +139,15 @@ describe('the library in real Chromium', () => {
       expect(parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(md)![1]).title).toBe(record.title);
     }
     expect(manifest.articles.map((a: { tags: string[] }) => a.tags)).toContainEqual(['kept', 'test']);
+    // Read: the saved copy opens in the reader view, from the library alone.
+    const row = lib.locator('tbody tr').first();
+    const title = await row.locator('[data-field="title"]').innerText();
+    const opened = first.context.waitForEvent('page', { predicate: (p) => p.url().includes('/reader.html?saved='), timeout: 20_000 });
+    await row.locator('[data-action="read"]').click();
+    const reader = await opened;
+    expect(await settled(reader)).toBe('article');
+    expect(await reader.locator('h1[data-field="title"]').innerText()).toBe(title);
+    await reader.close();
     await lib.close();
   }, 120_000);
 
