@@ -17,12 +17,14 @@ const ext = vi.hoisted(() => {
     remove: async () => {},
   };
   return {
+    request: async (..._: unknown[]): Promise<boolean> => false,
     area,
     data: () => data,
     fill: (on: boolean) => {
       full = on;
     },
-    reset: () => {
+    reset() {
+      this.request = async () => false;
       full = false;
       data = {};
       listeners.length = 0;
@@ -34,7 +36,7 @@ const ext = vi.hoisted(() => {
 vi.mock('webextension-polyfill', () => ({
   default: {
     runtime: { getURL: (p: string) => `chrome-extension://abcdefghijklmnop/${p}`, sendMessage: async () => undefined },
-    permissions: { getAll: async () => ({ origins: [], permissions: [] }), request: async () => false, onAdded: { addListener() {} }, onRemoved: { addListener() {} } },
+    permissions: { getAll: async () => ({ origins: [], permissions: [] }), request: (...a: unknown[]) => ext.request(...a), onAdded: { addListener() {} }, onRemoved: { addListener() {} } },
     storage: { sync: ext.area, local: ext.area, onChanged: { addListener: (l: (typeof ext.listeners)[number]) => ext.listeners.push(l), removeListener() {} } },
   },
 }));
@@ -73,4 +75,15 @@ test('importing settings the browser has no room for: the page says the import d
   await vi.waitFor(() => expect(document.querySelector('[data-field="import-result"]')?.textContent).toMatch(/^Nothing was imported: The browser has no room left for Decant's settings/));
   expect(document.querySelector<HTMLElement>('[data-field="import-result"]')!.dataset.kind).toBe('error');
   expect(ext.data().settings).toBeUndefined();
+});
+
+test('Allow for a site whose permission is missing: a refusal by the browser is said, not swallowed', async () => {
+  await ext.area.set({ settings: { schemaVersion: 2, autoClean: { sites: { 'https://news.example': { enabledAt: '2024-05-01T10:00:00.000Z' } } } } });
+  ext.request = async () => {
+    throw new Error('This function must be called during a user gesture');
+  };
+  await openOptions();
+  document.querySelector<HTMLButtonElement>('li[data-site="https://news.example"] [data-action="allow-site"]')!.click();
+  await vi.waitFor(() => expect(document.getElementById('toast')?.textContent).toBe('Decant could not ask for access to news.example: This function must be called during a user gesture'));
+  expect(document.getElementById('toast')!.dataset.kind).toBe('error');
 });

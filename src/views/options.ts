@@ -39,11 +39,18 @@ function siteRow(site: string): HTMLElement {
   const allow = has ? null : h('button', { type: 'button', class: 'button small primary', 'data-action': 'allow-site' }, 'Allow');
   allow?.addEventListener('click', () => {
     // From the click itself: the browser asks about exactly this site.
-    void browser.permissions.request({ origins: [sitePattern(site)] }).then(async (ok) => {
-      if (ok) await sendMessage('auto-clean:enable', { site });
-      else toast(`Decant was not given access to ${hostOf(site)}.`, 'error');
-      await refresh();
-    });
+    void browser.permissions
+      .request({ origins: [sitePattern(site)] })
+      .catch((e: unknown) => {
+        toast(`Decant could not ask for access to ${hostOf(site)}: ${(e as Error).message}`, 'error');
+        return null;
+      })
+      .then(async (ok) => {
+        if (ok) await sendMessage('auto-clean:enable', { site });
+        else if (ok === false) toast(`Decant was not given access to ${hostOf(site)}.`, 'error');
+      })
+      .catch((e: unknown) => toast(`Could not switch auto-clean on for ${hostOf(site)}: ${(e as Error).message}`, 'error'))
+      .then(refresh);
   });
   return h(
     'li',
