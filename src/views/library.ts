@@ -124,6 +124,18 @@ const armedDeletes = new Set<() => void>();
 function selectionChanged(): void {
   for (const disarm of [...armedDeletes]) disarm();
   updateCount();
+  syncSelectAll();
+}
+
+/** The list shown and its "Select all shown" box, which is ticked when every row is, part-ticked when some are. */
+let shownList: LibraryEntry[] = [];
+let selectAll: HTMLInputElement | null = null;
+
+function syncSelectAll(): void {
+  if (!selectAll) return;
+  const n = shownList.filter((e) => selected.has(e.id)).length;
+  selectAll.checked = n > 0 && n === shownList.length;
+  selectAll.indeterminate = n > 0 && n < shownList.length;
 }
 
 /** A button that asks once more before it deletes; afterwards it shows its own label again. `none`: what to say when there is nothing to delete. */
@@ -205,6 +217,7 @@ function updateCount(shown = visible().length): void {
 
 function renderList(): void {
   clear(listHost);
+  selectAll = null;
   const list = visible();
   updateCount(list.length);
   if (!entries.length) {
@@ -216,7 +229,9 @@ function renderList(): void {
     return;
   }
   const all = h('input', { type: 'checkbox', 'aria-label': 'Select all shown' });
-  all.checked = list.every((e) => selected.has(e.id));
+  shownList = list;
+  selectAll = all;
+  syncSelectAll();
   all.addEventListener('change', () => {
     for (const e of list) {
       if (all.checked) selected.add(e.id);

@@ -239,3 +239,17 @@ test('an article saved from the popup while the library is open appears in it, w
   await vi.waitFor(() => expect(rows()).toHaveLength(2));
   expect(document.querySelector('[data-field="count"]')!.textContent).toBe('2 saved');
 });
+
+test('"Select all shown" follows the rows: ticked when every row is, part-ticked when some are', async () => {
+  await openPage([sample, hebrew]);
+  const all = document.querySelector<HTMLInputElement>('thead input[type="checkbox"]')!;
+  const boxes = rows().map((r) => r.querySelector<HTMLInputElement>('input[type="checkbox"]')!);
+  boxes[0].click();
+  expect([all.checked, all.indeterminate]).toEqual([false, true]);
+  boxes[1].click();
+  expect([all.checked, all.indeterminate]).toEqual([true, false]);
+  boxes[0].click();
+  expect([all.checked, all.indeterminate]).toEqual([false, true]);
+  boxes[1].click();
+  expect([all.checked, all.indeterminate]).toEqual([false, false]);
+});
