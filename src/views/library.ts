@@ -74,16 +74,30 @@ function stamp(): string {
   return new Date().toISOString().slice(0, 19).replace(/[T:]/g, '-');
 }
 
+/** The bulk export buttons: off while an export is being made (a ZIP of 500 articles takes seconds). */
+const exportButtons: HTMLButtonElement[] = [];
+
+/** Resolves once the page has painted what was just set (at once where nothing paints, e.g. jsdom). */
+function painted(): Promise<void> {
+  return new Promise((resolve) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => setTimeout(resolve, 0)) : setTimeout(resolve, 0)));
+}
+
 async function exportAs(kind: 'jsonl' | 'zip'): Promise<void> {
   const list = chosen();
   if (!list.length) return setStatus('There is nothing to export yet.', 'error');
+  if (exportButtons.some((b) => b.disabled)) return;
+  for (const b of exportButtons) b.disabled = true;
+  setStatus(`Making the ${kind.toUpperCase()} of ${list.length} article(s)…`);
   try {
+    await painted();
     const bundle = await import('../library/bundle');
     if (kind === 'jsonl') download(bundle.toJsonl(list), `decant-library-${stamp()}.jsonl`, 'application/x-ndjson');
     else download(bundle.toZip(list, document.implementation.createHTMLDocument(''), window as Window & typeof globalThis), `decant-library-${stamp()}.zip`, 'application/zip');
     setStatus(`Exported ${list.length} article(s) as ${kind.toUpperCase()}.`);
   } catch (e) {
     fail(e);
+  } finally {
+    for (const b of exportButtons) b.disabled = false;
   }
 }
 
@@ -368,6 +382,7 @@ function render(): void {
   const importButton = h('button', { type: 'button', class: 'button ghost', 'data-action': 'import', onclick: () => file.click() }, icon('upload'), 'Import');
   const jsonl = h('button', { type: 'button', class: 'button ghost', 'data-action': 'export-jsonl', onclick: () => void exportAs('jsonl') }, icon('download'), 'JSONL');
   const zip = h('button', { type: 'button', class: 'button ghost', 'data-action': 'export-zip', onclick: () => void exportAs('zip') }, icon('download'), 'ZIP');
+  exportButtons.splice(0, exportButtons.length, jsonl, zip);
   const saveAll = h('button', { type: 'button', class: 'button', 'data-action': 'save-all-tabs', title: 'Save every open tab that has an article' }, icon('save'), 'Save all open tabs');
   saveAll.addEventListener('click', () => void saveAllTabs(saveAll));
   countLabel = h('span', { class: 'lib-count', 'data-field': 'count' });

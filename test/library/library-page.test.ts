@@ -253,3 +253,19 @@ test('"Select all shown" follows the rows: ticked when every row is, part-ticked
   boxes[1].click();
   expect([all.checked, all.indeterminate]).toEqual([false, false]);
 });
+
+test('a ZIP export says it is being made, and its buttons wait, before the page is busy making it', async () => {
+  await openPage([sample]);
+  const blobs: Blob[] = [];
+  URL.createObjectURL = (b: Blob) => (blobs.push(b), 'blob:zip');
+  URL.revokeObjectURL = () => {};
+  const zip = document.querySelector<HTMLButtonElement>('[data-action="export-zip"]')!;
+  const jsonl = document.querySelector<HTMLButtonElement>('[data-action="export-jsonl"]')!;
+  const status = document.querySelector<HTMLElement>('.lib-status')!;
+  zip.click();
+  expect(status.textContent).toBe('Making the ZIP of 1 article(s)…');
+  expect([zip.disabled, jsonl.disabled]).toEqual([true, true]);
+  await vi.waitFor(() => expect(status.textContent).toBe('Exported 1 article(s) as ZIP.'), { timeout: 20_000 });
+  expect([zip.disabled, jsonl.disabled]).toEqual([false, false]);
+  expect(blobs).toHaveLength(1);
+});
