@@ -167,7 +167,10 @@ function deleteButton(label: string, ids: () => string[], none = ''): HTMLButton
     const list = ids();
     if (!list.length) return none ? setStatus(none, 'error') : undefined;
     if (!armed) {
-      b.lastChild!.textContent = `Delete ${list.length}? Click again`;
+      // Selected rows a search hides would go too: the question counts them.
+      const shown = new Set(visible().map((x) => x.id));
+      const hidden = list.filter((id) => !shown.has(id)).length;
+      b.lastChild!.textContent = `Delete ${list.length}${hidden ? ` (${hidden} not shown)` : ''}? Click again`;
       b.dataset.armed = '';
       armed = setTimeout(disarm, 4000);
       armedDeletes.add(disarm);

@@ -269,3 +269,15 @@ test('a ZIP export says it is being made, and its buttons wait, before the page 
   expect([zip.disabled, jsonl.disabled]).toEqual([false, false]);
   expect(blobs).toHaveLength(1);
 });
+
+test('"Delete selected" says when some of what it would delete is hidden by the search', async () => {
+  await openPage([sample, hebrew]);
+  document.querySelector<HTMLInputElement>('thead input[type="checkbox"]')!.click();
+  const search = document.querySelector<HTMLInputElement>('[data-action="search"]')!;
+  search.value = 'כותרת';
+  search.dispatchEvent(new Event('input'));
+  expect(rows()).toHaveLength(1);
+  const button = document.querySelector<HTMLButtonElement>('.lib-top [data-action="delete"]')!;
+  button.click();
+  expect(button.textContent).toBe('Delete 2 (1 not shown)? Click again');
+});
