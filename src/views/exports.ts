@@ -106,9 +106,9 @@ export function exportMenu(from: ArticleOutcome | ExportSource, options: { up?: 
   return menu;
 }
 
-/** The Save button: stores the record (and the page's citation metadata) in the library. */
-export function saveButton(outcome: ArticleOutcome): HTMLButtonElement {
-  const button = h('button', { type: 'button', class: 'button ghost', 'data-action': 'save', title: 'Save to your Decant library' }, icon('save'), 'Save');
+/** The Save button: stores the record (and the page's citation metadata) in the library. `saved`: it is there already. */
+export function saveButton(outcome: ArticleOutcome, saved = false): HTMLButtonElement {
+  const button = h('button', { type: 'button', class: 'button ghost', 'data-action': 'save', title: 'Save to your Decant library', 'data-saved': saved ? 'true' : null }, icon('save'), saved ? 'Saved' : 'Save');
   button.addEventListener('click', () => {
     button.disabled = true;
     void (async () => {

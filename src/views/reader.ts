@@ -158,7 +158,7 @@ function renderArticle(outcome: ArticleOutcome, keepShown: readonly string[] = [
       /^https?:/i.test(original)
         ? h('a', { class: 'button ghost original', href: original, target: '_blank', rel: 'noopener noreferrer', referrerpolicy: 'no-referrer', title: original }, icon('external'), 'Original page')
         : null,
-      h('div', { class: 'toolbar-actions' }, saveButton(outcome), exportMenu(outcome), md, text, print, displayMenu(onImages)),
+      h('div', { class: 'toolbar-actions' }, saveButton(outcome, params.has('saved')), exportMenu(outcome), md, text, print, displayMenu(onImages)),
     ),
   );
   clear(app);

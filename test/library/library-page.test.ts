@@ -110,6 +110,9 @@ describe('reading a saved article', () => {
     expect(document.querySelector('.provenance')!.textContent).toContain(sample.url);
     expect(document.querySelector('.provenance code')!.textContent).toBe(sample.provenance.sha256Html);
     expect(document.title).toBe(sample.title);
+    // It is in the library: Save says so before it is clicked.
+    const save = document.querySelector<HTMLButtonElement>('[data-action="save"]')!;
+    expect([save.textContent, save.dataset.saved]).toEqual(['Saved', 'true']);
   });
 
   test('an article deleted from the library meanwhile: the reader says so', async () => {
