@@ -22,16 +22,18 @@ export interface PageMetadata {
 }
 
 /**
- * What a cleaning pass needs of the metadata: everything but the citation record, which only a shown
- * or exported article uses (a view step, {@link citationOf}: auto-clean's script does not carry it).
+ * What a cleaning pass needs of the metadata: everything but the citation record and the dates, which
+ * only a shown or exported article uses (view steps, {@link citationOf} and {@link datesOf}: auto-clean's
+ * script does not carry them).
  */
-export type PageFields = Omit<PageMetadata, 'citation'> & { sources: MetaSources };
+export type PageFields = Omit<PageMetadata, 'citation' | 'publishedTime' | 'modifiedTime'> & { sources: MetaSources };
 
 /** Where {@link citationOf} reads the citation record: the meta tags, the JSON-LD article and its publisher. */
 export interface MetaSources {
   m: (...keys: string[]) => string | null;
   all: (...keys: string[]) => string[];
   article: Json | null;
+  webPage: Json | null;
   publisher: unknown;
   base: string | null;
 }
@@ -191,7 +193,7 @@ function normalizeLang(value: string | null | undefined): string | null {
 /** Read every metadata source of `doc`, the citation record included. `url` resolves relative canonical and image URLs. */
 export function readMetadata(doc: Document, url: string | null, found?: MetadataElements): PageMetadata {
   const { sources, ...fields } = readPageFields(doc, url, found);
-  return { ...fields, citation: citationOf(sources) };
+  return { ...fields, ...datesOf(sources), citation: citationOf(sources) };
 }
 
 /** {@link readMetadata} without the citation record, with what it is read from. */
@@ -271,21 +273,6 @@ export function readPageFields(doc: Document, url: string | null, found: Metadat
   const dirRaw = (doc.body?.getAttribute('dir') || html?.getAttribute('dir') || '').toLowerCase();
   const dir = dirRaw === 'rtl' || dirRaw === 'ltr' || dirRaw === 'auto' ? dirRaw : null;
 
-  const publishedTime = normalizeDate(
-    first(
-      str(a('datePublished')),
-      m('article:published_time', 'og:article:published_time'),
-      m('citation_publication_date', 'citation_date', 'citation_online_date'),
-      m('dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.created', 'dcterms.date'),
-      m('date', 'pubdate', 'publishdate', 'publish-date', 'sailthru.date', 'parsely-pub-date', 'article.published', 'datepublished'),
-      str(webPage?.datePublished),
-      str(a('dateCreated')),
-    ),
-  );
-  const modifiedTime = normalizeDate(
-    first(str(a('dateModified')), m('article:modified_time', 'og:updated_time'), m('dcterms.modified', 'dc.date.modified', 'last-modified'), str(webPage?.dateModified)),
-  );
-
   const excerpt = first(m('og:description'), m('twitter:description'), m('description'), str(a('description')), m('dc.description', 'dcterms.abstract', 'citation_abstract'));
 
   const canonicalUrl = first(
@@ -309,13 +296,37 @@ export function readPageFields(doc: Document, url: string | null, found: Metadat
     siteName,
     lang,
     dir,
-    publishedTime,
-    modifiedTime,
     excerpt,
     canonicalUrl,
     leadImageUrl,
-    sources: { m, all, article, publisher, base },
+    sources: { m, all, article, webPage, publisher, base },
   };
+}
+
+/**
+ * The page's publication and modification dates: a view step (auto-clean's pass shows no article).
+ * `fallback` is Readability's date, used when the page's metadata gives none.
+ */
+export function datesOf(sources: MetaSources | null, fallback?: string | null): Pick<PageMetadata, 'publishedTime' | 'modifiedTime'> {
+  if (!sources) return { publishedTime: normalizeDate(fallback), modifiedTime: null };
+  const { m, article, webPage } = sources;
+  const a = (key: string): unknown => (article ? article[key] : undefined);
+  const publishedTime = normalizeDate(
+    first(
+      str(a('datePublished')),
+      m('article:published_time', 'og:article:published_time'),
+      m('citation_publication_date', 'citation_date', 'citation_online_date'),
+      m('dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.created', 'dcterms.date'),
+      m('date', 'pubdate', 'publishdate', 'publish-date', 'sailthru.date', 'parsely-pub-date', 'article.published', 'datepublished'),
+      str(webPage?.datePublished),
+      str(a('dateCreated')),
+    ),
+  );
+  const modifiedTime = normalizeDate(
+    first(str(a('dateModified')), m('article:modified_time', 'og:updated_time'), m('dcterms.modified', 'dc.date.modified', 'last-modified'), str(webPage?.dateModified)),
+  );
+
+  return { publishedTime: publishedTime ?? normalizeDate(fallback), modifiedTime };
 }
 
 /** The page's citation record (DOI, journal, volume, issue, pages, PDF): a view step, for the citation exports. */

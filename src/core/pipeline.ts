@@ -21,7 +21,7 @@
  */
 import type { Article, CleanOptions, CleanResult, LedgerEntry } from './types';
 import { cloneForReading, shapeOf, type PageShape, collapse, listOf, MAX_READ_DEPTH, previewOf, DECANT_ID_ATTR, DECANT_ROLE_ATTR } from './dom';
-import { readPageFields, normalizeDate, type PageFields, type citationOf, type shownTitle } from './metadata';
+import { readPageFields, type PageFields, type citationOf, type datesOf, type shownTitle } from './metadata';
 import type { authorsOf, bylineOf, pageDate } from './dateline';
 import { extract } from './extract';
 import { markFurniture } from './furniture';
@@ -86,9 +86,10 @@ export interface Sanitizer {
     listing: typeof listingReason;
     /**
      * Fields as a reader sees them: the date shown under the headline, the byline without it
-     * (dateline.ts), the title without the site's name and the page's citation record (metadata.ts).
+     * (dateline.ts), the title without the site's name, the page's citation record and its dates
+     * (metadata.ts).
      */
-    shown: { byline: typeof bylineOf; authors: typeof authorsOf; published: typeof pageDate; title: typeof shownTitle; citation: typeof citationOf };
+    shown: { byline: typeof bylineOf; authors: typeof authorsOf; published: typeof pageDate; title: typeof shownTitle; citation: typeof citationOf; dates: typeof datesOf };
   };
 }
 
@@ -342,6 +343,7 @@ function attempt(doc: Document, shape: PageShape, win: Win, url: string | null, 
   // Without the view steps (auto-clean's live pass, which shows no article) there is no byline to show.
   const byline = shown ? shown.byline(ex.byline, shape.times, ex.bylineEl) : null;
   const siteName = meta?.siteName ?? ex.siteName;
+  const dates = shown?.dates(meta?.sources ?? null, ex.publishedTime);
   const authors = shown ? shown.authors(byline, meta?.authors, siteName) : (meta?.authors ?? []);
   const article: Article = {
     title: (shown ? shown.title(title ?? null, siteName, url ?? meta?.canonicalUrl ?? null) : title) ?? null,
@@ -351,8 +353,8 @@ function attempt(doc: Document, shape: PageShape, win: Win, url: string | null, 
     siteName,
     lang: meta?.lang ?? (ex.lang ? ex.lang : null),
     dir: meta?.dir ?? (ex.dir === 'rtl' || ex.dir === 'ltr' ? ex.dir : null),
-    publishedTime: meta?.publishedTime ?? normalizeDate(ex.publishedTime) ?? shown?.published(shape.times, shape.headlines, titles) ?? null,
-    modifiedTime: meta?.modifiedTime ?? null,
+    publishedTime: dates?.publishedTime ?? shown?.published(shape.times, shape.headlines, titles) ?? null,
+    modifiedTime: dates?.modifiedTime ?? null,
     excerpt: meta?.excerpt ?? firstBlock(text),
     url,
     canonicalUrl: meta?.canonicalUrl ?? null,
