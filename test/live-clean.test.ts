@@ -4,7 +4,9 @@
 // tested in test/e2e/auto-clean.test.ts.
 import { describe, expect, test } from 'vitest';
 import { LiveCleaner, MAX_ITEMS } from '../src/content/live-clean';
-import { page } from './helpers';
+import { LIVE_DEFAULT_CATEGORIES } from '../src/platform/settings';
+import type { Category } from '../src/core/types';
+import { clean, page } from './helpers';
 
 const PARAS = Array.from({ length: 9 }, (_, i) => `<p>Paragraph ${i + 1}: the harbour bridge reopened on Monday after two years of repairs, and commuters queued before dawn to cross it again.</p>`).join('\n');
 const APPEAL = '<aside class="support-box contribute-box"><h3>Support local journalism</h3><p>The Harbour Times is funded by its readers. Please make a donation today.</p><a href="/donate">Donate</a></aside>';
@@ -71,6 +73,45 @@ describe('LiveCleaner', () => {
     expect(entry.hasAttribute('data-decant-hidden-by')).toBe(false);
     expect(counts.at(-1)).toBe(3);
     expect(cleaner.ledger().items.at(-1)).toMatchObject({ category: 'donation', late: true, preview: expect.stringMatching(/^Before you go/) });
+  });
+
+  test('a donation pop-up a script builds late (no whitespace between its elements) is a donation, as the first pass and the click path call it', async () => {
+    // The appeal ("Support independent journalism") ends where the next element begins; read as
+    // textContent it ran into the price line ("journalismJust $5 a month"), the appeal went unseen and
+    // the price made it a "Subscription upsell".
+    const parts: [string, string, Record<string, string>?][] = [
+      ['h2', 'Support independent journalism'],
+      ['p', 'Just $5 a month keeps the Harbour Times free for everyone in town.'],
+      ['a', 'Start giving', { href: '/give?amount=5', class: 'button' }],
+      ['button', '×', { class: 'close', 'aria-label': 'Close' }],
+    ];
+    const categories = (Object.keys(LIVE_DEFAULT_CATEGORIES) as Category[]).filter((c) => LIVE_DEFAULT_CATEGORIES[c]);
+    const { doc, win } = setup();
+    const frames: (() => void)[] = [];
+    const cleaner = new LiveCleaner({ categories, view: win, schedule: (fn) => frames.push(fn) });
+    cleaner.start();
+    const modal = doc.createElement('div');
+    modal.className = 'popup';
+    modal.setAttribute('role', 'dialog');
+    modal.setAttribute('aria-modal', 'true');
+    for (const [tag, text, attrs] of parts) {
+      const el = doc.createElement(tag);
+      el.textContent = text;
+      for (const [k, v] of Object.entries(attrs ?? {})) el.setAttribute(k, v);
+      modal.appendChild(el);
+    }
+    doc.body.appendChild(modal);
+    await new Promise((r) => setTimeout(r, 0));
+    while (frames.length) frames.shift()!();
+    expect(modal.getAttribute('data-decant-hidden-by')).toBe('donation');
+    expect(cleaner.ledger().items.at(-1)).toMatchObject({ category: 'donation', late: true, preview: 'Support independent journalism Just $5 a month keeps the Harbour Times free for everyone in town. Start giving ×' });
+    // The same markup in the page from the start: the first pass and the click path agree.
+    const html = `<!DOCTYPE html><html><body>${doc.querySelector('main')!.outerHTML}${modal.outerHTML.replace(/ data-decant-hidden-by="[^"]*"/, '')}</body></html>`;
+    const first = page(html, 'https://harbour.example/news/bridge');
+    const firstPass = new LiveCleaner({ categories, view: first.window, schedule: () => {} });
+    firstPass.start();
+    expect(firstPass.ledger().items.find((i) => i.preview.startsWith('Support independent'))?.category).toBe('donation');
+    expect(clean(html).removed.find((e) => e.preview.startsWith('Support independent'))?.category).toBe('donation');
   });
 
   test('show and hide one thing again; a thing shown by the reader is not hidden again by a later scan', async () => {

@@ -12,7 +12,7 @@
  * Nothing is removed until the walk ends; then candidates are recorded in the ledger and detached.
  */
 import type { Category } from '../types';
-import { absoluteHttpUrl, collapse, firstDescendant, isHiddenElement, listOf, BLOCK_TAGS, HEADING_TAGS, DECANT_ID_ATTR } from '../dom';
+import { absoluteHttpUrl, collapse, firstDescendant, isHiddenElement, listOf, previewOf, BLOCK_TAGS, HEADING_TAGS, DECANT_ID_ATTR } from '../dom';
 import type { Evidence, Facts, Placement, RuleFamily, Signal, Stats } from './types';
 import { decisive, evidenceOf } from './family';
 import { tokenize } from './match';
@@ -286,15 +286,15 @@ class ElementFacts implements Facts {
   }
 
   text(): string {
-    if (this.textValue === null) this.textValue = boundedText(this.el.textContent ?? '');
+    if (this.textValue === null) this.textValue = previewOf(this.el, 3000, true);
     return this.textValue;
   }
 
   label(): string {
     if (this.labelValue === null) {
       const h = findLabel(this.el);
-      const fromHeading = h ? collapse(h.textContent ?? '') : '';
-      this.labelValue = (fromHeading && fromHeading.length <= 120 ? fromHeading : this.text().slice(0, 80)) || '';
+      const fromHeading = h ? previewOf(h, 121) : '';
+      this.labelValue = fromHeading && fromHeading.length <= 120 ? fromHeading : this.text().slice(0, 80);
     }
     return this.labelValue;
   }
@@ -302,36 +302,11 @@ class ElementFacts implements Facts {
   before(): string {
     if (this.beforeValue === null) {
       const prev = this.el.previousElementSibling;
-      const raw = prev && !prev.firstElementChild?.firstElementChild ? prev.textContent ?? '' : '';
-      let before = raw.length <= BEFORE_MAX * 3 ? collapse(raw) : '';
-      if (before.length > BEFORE_MAX) before = '';
-      this.beforeValue = before;
+      const before = prev && !prev.firstElementChild?.firstElementChild ? previewOf(prev, BEFORE_MAX + 1) : '';
+      this.beforeValue = before.length > BEFORE_MAX ? '' : before;
     }
     return this.beforeValue;
   }
-}
-
-/**
- * `collapse(raw.slice(0, 12000)).slice(0, 3000)`, collapsing 4000 characters first: collapsing a
- * prefix gives a prefix of the collapsed whole, so when that already yields 3000 characters the
- * result is the same, for a third of the work on long blocks.
- */
-function boundedText(raw: string): string {
-  // A wrapper's text is usually its only child's, and the walk asks about the wrapper next.
-  if (raw === lastRaw) return lastText;
-  lastRaw = raw;
-  return (lastText = collapseBounded(raw));
-}
-
-let lastRaw = '';
-let lastText = '';
-
-function collapseBounded(raw: string): string {
-  if (raw.length > 4000) {
-    const head = collapse(raw.slice(0, 4000));
-    if (head.length >= 3000) return head.slice(0, 3000);
-  }
-  return collapse(raw.length > 12000 ? raw.slice(0, 12000) : raw).slice(0, 3000);
 }
 
 const DONATE = 1;

@@ -95,7 +95,7 @@ export interface Facts {
   readonly page: URL | null;
   /** Each family's vendor entry and markup token for this element, by definition order (family.ts). */
   readonly evidence: Evidence;
-  /** Collapsed text, at most 3000 characters. */
+  /** Collapsed text with blocks apart (dom.ts `previewOf`, `rules`), at most 3000 characters. */
   text(): string;
   /** A short label: the first heading or title-like child's text, else the text's first 80 characters. */
   label(): string;
