@@ -40,6 +40,22 @@ describe('scanLive: a read-only scan of a live subtree', () => {
     expect(d.querySelector('[data-decant-id]')).toBeNull();
   });
 
+  test('a donation modal inside a modal wrapper with its backdrop is a donation modal on every path, not an overlay', () => {
+    // The wrapper's "modal" markup and the backdrop inside made it an overlay in the pipeline (the
+    // click path and auto-clean's first pass), while a late scan found the dialog and named it donation.
+    const wrapped = `<div class="modal-wrap"><div class="modal-backdrop" style="position: fixed; inset: 0"></div><div class="modal" role="dialog" aria-modal="true"><button class="close" aria-label="Close">×</button><h2>Before you go</h2><p>Our newsroom is funded by readers like you. Please donate today.</p><button class="give">Give now</button></div></div>`;
+    const html = `<!DOCTYPE html><html lang="en"><head><title>Council votes budget</title></head><body><main><article><h1>Council votes budget</h1>${PARAS}</article></main>${wrapped}</body></html>`;
+    const named = (r: CleanResult) => r.removed.filter((e) => e.preview.includes('Before you go')).map((e) => [e.category, e.path]);
+    const wrapPath = ['body > div:nth-of-type(1)'];
+    expect(named(cleanArticle(page(html).document))).toEqual([['donation', ...wrapPath]]);
+    expect(named(cleanLivePage(page(html).document))).toEqual([['donation', ...wrapPath]]);
+    const d = doc(`<main><article><h1>Council votes budget</h1>${PARAS}</article></main>`);
+    d.body.insertAdjacentHTML('beforeend', wrapped);
+    const found = scanLive(d.querySelector('.modal-wrap')!);
+    expect(found.map((c) => [c.category, c.el.className])).toEqual([['donation', 'modal-wrap']]);
+    expect(found[0].reason).toMatch(/Please donate/);
+  });
+
   test('an ordinary live-blog entry is not a candidate', () => {
     const d = doc(`<main><article>${PARAS}<section class="live">${LIVE_ENTRY}</section></article></main>`);
     expect(scanLive(d.querySelector('.entry')!)).toEqual([]);

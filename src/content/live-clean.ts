@@ -53,6 +53,9 @@ const VISIBLE: LiveFacts = Object.freeze({ hidden: false, pos: null });
 
 type Win = Window & typeof globalThis;
 
+/** A fixed or sticky box: where modals, banners and backdrops float. */
+const floats = (s: CSSStyleDeclaration): boolean => s.position === 'fixed' || s.position === 'sticky';
+
 export interface LiveCleanerOptions {
   categories: readonly Category[];
   view: Win;
@@ -153,8 +156,7 @@ export class LiveCleaner {
     for (const e of this.entries) if (e.el) this.reveal(e.el);
     for (const el of dom.queryAll(this.doc, `[${HIDDEN_BY_ATTR}]`)) this.reveal(el);
     this.unlockOff();
-    this.queue = [];
-    this.attrTargets.clear();
+    // The queue needs no emptying: a stopped cleaner's flush returns at once, and the content script drops it.
     this.options.onCount?.(0);
   }
 
@@ -324,9 +326,14 @@ export class LiveCleaner {
     if (counted && n >= MAX_ATTR_CHECKS) return;
     const s = this.view.getComputedStyle(el);
     if (s.display === 'none') return;
-    const dialog = dom.get(el, 'role') === 'dialog' || dom.get(el, 'aria-modal') === 'true' || (dom.localName(el) === 'dialog' && dom.has(el, 'open'));
-    const floating = dialog || s.position === 'fixed' || s.position === 'sticky';
-    if (!(floating && this.scanRoot(el, true)) && counted) this.attrChecks.set(el, n + 1);
+    if (!((this.isDialog(el) || floats(s)) && this.scanRoot(el, true)) && counted) this.attrChecks.set(el, n + 1);
+  }
+
+  /** A dialog by its markup: role dialog or alertdialog, aria-modal, or `<dialog>` (a closed one is not displayed). */
+  private isDialog(el: Element): boolean {
+    const dom = this.dom;
+    const role = dom.get(el, 'role');
+    return role === 'dialog' || role === 'alertdialog' || dom.get(el, 'aria-modal') === 'true' || dom.localName(el) === 'dialog';
   }
 
   /** html/body changed class (`modal-open`…): a CSS rule may have shown a floating box near the top. */
@@ -348,11 +355,10 @@ export class LiveCleaner {
     const s = this.view.getComputedStyle(el);
     if (s.display === 'none') return HIDDEN;
     if ((s.visibility === 'hidden' || s.visibility === 'collapse') && !hasVisibleDescendant(el, this.view, this.dom)) return HIDDEN;
-    const p = s.position;
-    if (p !== 'fixed' && p !== 'sticky') return VISIBLE;
+    if (!floats(s)) return VISIBLE;
     const mark = positionMark(el, s, this.view, this.dom);
     if (!mark) return VISIBLE;
-    const pos = p === 'sticky' && mark !== 'cover' ? 'fixed' : mark;
+    const pos = s.position === 'sticky' && mark !== 'cover' ? 'fixed' : mark;
     if (pos === 'cover') this.covers.push(el);
     return { hidden: false, pos };
   };
@@ -366,13 +372,11 @@ export class LiveCleaner {
    */
   private worthProbing(root: Element): boolean {
     const dom = this.dom;
-    const role = dom.get(root, 'role');
-    if (role === 'dialog' || role === 'alertdialog' || dom.get(root, 'aria-modal') === 'true' || dom.localName(root) === 'dialog') return true;
-    if (scanLive(root, { categories: this.categories, maxText: this.maxText }).length > 0) return true;
+    if (this.isDialog(root) || scanLive(root, { categories: this.categories, maxText: this.maxText }).length > 0) return true;
     const parent = dom.parentElement(root);
     if (parent !== this.body && parent !== this.html && dom.textContent(root).length > 0) return false;
     const s = this.view.getComputedStyle(root);
-    return s.display !== 'none' && (s.position === 'fixed' || s.position === 'sticky');
+    return s.display !== 'none' && floats(s);
   }
 
   /** Scan a live subtree and hide what the rules find; true when something was hidden. */

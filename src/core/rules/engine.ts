@@ -602,11 +602,11 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
         failed.set(family.id, e instanceof Error ? e.message : String(e));
         continue;
       }
-      // Own evidence first; "holds a <category> block" only helps a wrapper of what was found inside.
+      // Own evidence first; "holds <category> content" only helps a wrapper of what was found inside.
       const own = signals.length > 0 && decisive(signals);
       if (!own) {
         if (!innerCats.has(family)) continue;
-        signals = [...signals, { kind: 'structure', what: `holds a ${family.category} block` }];
+        signals = [...signals, { kind: 'structure', what: `holds ${family.category} content` }];
         if (!decisive(signals)) continue;
       }
       const score = (signals.some((s) => s.kind === 'vendor') ? 10 : new Set(signals.map((s) => s.kind)).size) + (own ? 0.5 : 0);
@@ -625,7 +625,10 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
         return; // a container with text of its own: keep the precise inner blocks
       }
       for (const c of inner) c.alive = false;
-      const cand: Candidate = { el, family: best.family, signals: best.signals, textLen: stats.textLen, imgs: stats.imgs, rec: frame.rec, afterIdx: frame.afterIdx, alive: true };
+      // A modal is named for its purpose (CONTRACT §2): modal markup around a donation dialog and its
+      // backdrop is a donation modal, and says why.
+      const purpose = best.family.category === 'overlay' && inner.find((c) => c.family.category !== 'overlay');
+      const cand: Candidate = { el, family: purpose ? purpose.family : best.family, signals: purpose ? [...best.signals, ...purpose.signals] : best.signals, textLen: stats.textLen, imgs: stats.imgs, rec: frame.rec, afterIdx: frame.afterIdx, alive: true };
       candidates.push(cand);
       frame.inner = [cand];
       stats.cands++;
