@@ -2,6 +2,7 @@
 // the block: words of neighbouring blocks, buttons, tabs and cells apart, words inside a line together.
 import { describe, expect, test } from 'vitest';
 import { previewOf } from '../src/core/dom';
+import { readablePreview } from '../src/views/ledger-view';
 import { clean, page, readFile, SAMPLE } from './helpers';
 
 const el = (html: string): Element => page(`<!DOCTYPE html><html><body>${html}</body></html>`).document.body.firstElementChild!;
@@ -29,5 +30,17 @@ describe('previewOf', () => {
   test('the ledger of a page carries such previews', () => {
     const r = clean('<!DOCTYPE html><html><body><main><article><h1>Budget passes</h1>' + '<p>The council voted on Tuesday to pass the budget for the coming year after a long debate about the bridge and the harbour.</p>'.repeat(6) + '<aside class="donate-box"><h3>Support us</h3><div class="tabs"><span role="tab">Once</span><span role="tab">Monthly</span></div><a href="/donate">Donate</a></aside></article></main></body></html>');
     expect(r.removed.map((e) => e.preview)).toContain('Support us Once Monthly Donate');
+  });
+});
+
+describe('the popup’s line for a removed block', () => {
+  test('a modal’s preview reads without the close button’s glyph it starts with', () => {
+    const r = clean(readFile(SAMPLE));
+    const modal = r.removed.find((e) => e.preview.includes('Enjoying ad-free content?'))!;
+    expect(modal.preview).toMatch(/^× Enjoying/); // the block's text, as the ledger records it
+    expect(readablePreview(modal.preview)).toMatch(/^Enjoying ad-free content\? Since July 1, 2024/);
+    expect(readablePreview('✕ Before you go: can you chip in?')).toBe('Before you go: can you chip in?');
+    expect(readablePreview('X marks the spot')).toBe('X marks the spot');
+    expect(readablePreview('×')).toBe('');
   });
 });

@@ -14,6 +14,7 @@ import type { LiveItem, LiveLedger } from '../platform/live-protocol';
 import { CATEGORY_LABELS } from '../core/types';
 import { append, clear, h } from './dom';
 import { toast } from './actions';
+import { readablePreview } from './ledger-view';
 
 /** Re-read the live ledger this often for a moment after switching on (the first pass takes a while). */
 const REFRESH_AFTER_MS = [250, 800, 2000];
@@ -104,7 +105,7 @@ export function autoCleanPanel(tabId: number): AutoCleanPanel {
       'li',
       { 'data-item': item.id, 'data-category': item.category, 'data-shown': String(item.shown), title: item.reason },
       h('span', { class: 'autoclean-cat' }, CATEGORY_LABELS[item.category]),
-      h('span', { class: 'autoclean-preview' }, item.preview || `(${item.rule === 'scroll-lock' ? 'scroll lock' : 'empty block'})`),
+      h('span', { class: 'autoclean-preview' }, readablePreview(item.preview) || `(${item.rule === 'scroll-lock' ? 'scroll lock' : 'empty block'})`),
       button,
     );
   };

@@ -6,6 +6,15 @@
 import { CATEGORIES, CATEGORY_LABELS, type Category, type LedgerEntry } from '../core/types';
 import { append, clear, h, icon } from './dom';
 
+/**
+ * A preview as a line to read: a modal's text often starts with its close button ("× Enjoying
+ * ad-free content?…"), which says nothing about the block. The ledger keeps the block's text as it is
+ * (CONTRACT §2); only what the popup and the reader view show loses the glyph.
+ */
+export function readablePreview(preview: string): string {
+  return preview.replace(/^[×✕✖✗✘]\s*/u, '');
+}
+
 /** Dispatched on `document` whenever a removed block is shown or hidden again. */
 export const RESTORED_EVENT = 'decant:restored';
 
@@ -106,10 +115,11 @@ function entryItem(entry: LedgerEntry, handlers: LedgerHandlers): HTMLElement {
   // The article's own "Hide again" buttons announce changes; keep this button in step.
   document.addEventListener(RESTORED_EVENT, sync);
   sync();
+  const line = readablePreview(entry.preview);
   return h(
     'li',
     { class: 'ledger-entry', 'data-entry': entry.id, 'data-rule': entry.rule },
-    h('p', { class: 'entry-preview' }, entry.preview ? `“${entry.preview}${entry.preview.length >= 160 ? '…' : ''}”` : h('em', {}, 'No text (an empty box or backdrop)')),
+    h('p', { class: 'entry-preview' }, line ? `“${line}${entry.preview.length >= 160 ? '…' : ''}”` : h('em', {}, 'No text (an empty box or backdrop)')),
     h('p', { class: 'entry-reason' }, icon('info'), h('span', {}, entry.reason)),
     h('div', { class: 'entry-actions' }, button),
   );
