@@ -22,6 +22,14 @@ describe('previewOf', () => {
     expect(previewOf(el('<div><label><input type="radio">Monthly</label><label><input type="radio">Annual</label></div>'))).toBe('Monthly Annual');
   });
 
+  test('a NUL a script put in a text node is no text (a parser drops it, so a ledger entry made of it would not re-sanitise to itself)', () => {
+    const box = el('<div><p>x</p></div>');
+    box.firstElementChild!.textContent = '\u0000';
+    expect(previewOf(box)).toBe('');
+    box.firstElementChild!.textContent = 'Give\u0000now';
+    expect(previewOf(box)).toBe('Give now');
+  });
+
   test('inline markup inside a word or a line stays together; script and style text is no text', () => {
     expect(previewOf(el('<p><b>S</b>upport <em>our</em> work<span>,</span> please.</p>'))).toBe('Support our work, please.');
     expect(previewOf(el('<div>Give<script>var x = 1;</script><style>p{}</style> now</div>'))).toBe('Give now');

@@ -16,7 +16,7 @@ export const KEPT_CLASS = /^(?:language|lang)-[\w+#.-]{1,40}$/;
 
 /** Collapse whitespace (including NBSP and zero-width spaces) and trim. */
 export function collapse(text: string): string {
-  return text.replace(/[\s\u00a0\u200b\u2028\u2029\ufeff]+/g, ' ').trim();
+  return text.replace(/[\s\0\u00a0\u200b\u2028\u2029\ufeff]+/g, ' ').trim();
 }
 
 /** Text of a node, whitespace collapsed, cut at `max` characters when given (cheap preview). */
@@ -64,7 +64,7 @@ export function previewOf(node: Node, max = 160, rules = false): string {
  * sides), and the roles that make any element such a control or a cell: one list, since `button` and
  * `option` are both.
  */
-const SPACED = /^(?:br|a|label|button|option|tab|radio|(?:grid)?cell)$/;
+const SPACED = /^(?:br|a|label|button|option|tab|radio|cell|gridcell)$/;
 
 /**
  * A live collection (`getElementsByTagName`, `children`) as an array, in linear time.
