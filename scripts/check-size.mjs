@@ -45,9 +45,12 @@ const CONTENT_BUDGET_KB = 40;
  * is a view step, as only a shown or exported article uses it; +0.1 KB for the byline the page typed
  * into the story (furniture.ts: it decides the text). content.js +0.8 KB for the byline's lines read
  * apart, the metadata's authors without label, role, agency or outlet, and titles with their
- * character references decoded (view steps: dateline.ts, metadata.ts).
+ * character references decoded (view steps: dateline.ts, metadata.ts). Dates keep the page's offset
+ * (+0.1 KB), and are a view step (metadata.ts datesOf): content-auto.js −0.4 KB; previews and rule text
+ * read with element boundaries spaced (dom.ts) cost both about nothing. Together content.js
+ * 51.2 → 52.9 KB, all of it view steps, so its ceiling 52 → 53.5; content-auto.js 52.0 → 51.7 KB.
  */
-const CEILING_KB = { 'content.js': 52, 'content-auto.js': 52 };
+const CEILING_KB = { 'content.js': 53.5, 'content-auto.js': 52 };
 /** A page's first load (entry + static chunks) and the background script, minified + gzipped. */
 const PAGE_BUDGET_KB = 60;
 const WORKER_BUDGET_KB = 20;
