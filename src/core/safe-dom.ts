@@ -131,3 +131,36 @@ export function unclobberForms(copy: Document, win: Window & typeof globalThis, 
   }
   return removed;
 }
+
+const STEP = /^([^\s>:]+):nth-of-type\((\d+)\)$/;
+
+/**
+ * The element at a ledger path (`body > div:nth-of-type(2) > p:nth-of-type(3)`) in `doc`, or null
+ * when the page has no such element. Steps count element siblings of the same local name, exactly as
+ * the pipeline counted them on its copy. Like live-scan.ts's locateRemoved and articleGuard, it reads
+ * the tree through `read` (safe-dom.ts: a hostile page's forms cannot redirect the walk); the content
+ * script passes the live window's, the default is that of `doc`'s own prototypes.
+ */
+export function resolvePath(doc: Document, path: string | null | undefined, read: SafeDom = domOf(doc)): Element | null {
+  if (!path) return null;
+  const steps = path.split(' > ');
+  const body = read.body(doc);
+  if (steps[0] !== 'body' || !body) return null;
+  let el: Element = body;
+  for (let i = 1; i < steps.length; i++) {
+    const m = STEP.exec(steps[i]);
+    if (!m) return null;
+    const tag = m[1];
+    let n = Number(m[2]);
+    let next: Element | null = null;
+    for (let c = read.firstElementChild(el); c; c = read.nextElementSibling(c)) {
+      if (read.localName(c) === tag && --n === 0) {
+        next = c;
+        break;
+      }
+    }
+    if (!next) return null;
+    el = next;
+  }
+  return el;
+}
