@@ -39,11 +39,21 @@ export function textOf(node: Node, max = Infinity): string {
  * footers and a tag list turned into newsletter and sponsored blocks).
  */
 export function previewOf(node: Node, max = 160, rules = false): string {
+  return collapse(spacedText(node, max * 4, rules)).slice(0, max);
+}
+
+/**
+ * {@link previewOf}'s text before whitespace is collapsed: text nodes in order, a space where a block
+ * begins and ends (and, unless `rules`, before the inline controls of SPACED), read until `limit`
+ * characters. The rules' walk (rules/engine.ts) builds the same text for every block from its
+ * children's as it leaves them, and reads a skipped child's (an `<svg>`, a `<noscript>`) with this.
+ */
+export function spacedText(node: Node, limit: number, rules = false): string {
   let out = '';
   // `null` closes a block: its children are pushed above it. (A space after a link would split
   // "данных</a>." from its full stop.)
   const stack: (Node | null)[] = [node];
-  while (stack.length && out.length < max * 4) {
+  while (stack.length && out.length < limit) {
     const n = stack.pop();
     if (!n) out += ' ';
     else if (n.nodeType === 3) out += (n as Text).data;
@@ -56,7 +66,7 @@ export function previewOf(node: Node, max = 160, rules = false): string {
       for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
     }
   }
-  return collapse(out).slice(0, max);
+  return out;
 }
 
 /**

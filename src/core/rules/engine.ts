@@ -12,7 +12,7 @@
  * Nothing is removed until the walk ends; then candidates are recorded in the ledger and detached.
  */
 import type { Category } from '../types';
-import { absoluteHttpUrl, collapse, firstDescendant, isHiddenElement, listOf, previewOf, BLOCK_TAGS, HEADING_TAGS, DECANT_ID_ATTR } from '../dom';
+import { absoluteHttpUrl, collapse, firstDescendant, isHiddenElement, listOf, previewOf, spacedText, BLOCK_TAGS, HEADING_TAGS, DECANT_ID_ATTR } from '../dom';
 import type { Evidence, Facts, Placement, RuleFamily, Signal, Stats } from './types';
 import { decisive, evidenceOf } from './family';
 import { tokenize } from './match';
@@ -203,6 +203,24 @@ interface Frame {
   pos?: string | null;
   /** Post phase: the element starts after the article's last paragraph of prose. */
   tail?: boolean;
+  /** The element's text as `Facts.text()` reads it (dom.ts `spacedText`, `rules`), built as its children are left. */
+  text: string;
+  /** The text of its own text nodes before each element child, and after the last (one more than element children). */
+  segs: string[];
+  /** Element children reached so far: the next entry of `segs` to add. */
+  seg: number;
+}
+
+/** The rules read a block's first 3000 characters of text, collapsed from at most 12,000 read (as previewOf). */
+const RULES_TEXT = 3000;
+const RULES_TEXT_READ = RULES_TEXT * 4;
+
+/** Where `spacedText` puts a space in the rules' text: around blocks, but list items (see dom.ts previewOf). */
+const spacedBlock = (tag: string): string => (BLOCK_TAGS.has(tag) && tag !== 'li' ? ' ' : '');
+
+/** Add to a frame's text until it holds what the rules read. */
+function addText(frame: Frame, text: string): void {
+  if (text && frame.text.length < RULES_TEXT_READ) frame.text += text;
 }
 
 const NO_FAMILIES: ReadonlySet<RuleFamily> = new Set();
@@ -271,6 +289,8 @@ class ElementFacts implements Facts {
     readonly page: URL | null,
     private readonly pos: string | null | undefined,
     private readonly tail: boolean,
+    /** The walk's text of the element (Frame.text), not yet collapsed. */
+    private readonly spaced: string,
   ) {}
 
   get tokens(): readonly string[] {
@@ -286,7 +306,7 @@ class ElementFacts implements Facts {
   }
 
   text(): string {
-    if (this.textValue === null) this.textValue = previewOf(this.el, 3000, true);
+    if (this.textValue === null) this.textValue = collapse(this.spaced).slice(0, RULES_TEXT);
     return this.textValue;
   }
 
@@ -347,19 +367,30 @@ function linkKinds(href: string): number {
 const hrefKinds = new Map<string, number>();
 const HREF_MEMO_LIMIT = 8192;
 
-/** Count an element's own text, links, fields and slots into `stats`; returns its own text length. */
-function countOwn(el: Element, tag: string, attrs: Attrs, stats: Stats, inLink: boolean): number {
+/**
+ * Count an element's own text, links, fields and slots into `stats`, and put the text of its own text
+ * nodes between its element children into `segs` (see Frame); returns its own text length.
+ */
+function countOwn(el: Element, tag: string, attrs: Attrs, stats: Stats, inLink: boolean, segs: string[]): number {
   let own = 0;
+  let seg = '';
   for (let n = el.firstChild; n; n = n.nextSibling) {
-    if (n.nodeType === 3) {
-      const len = (n as Text).data.trim().length;
+    const type = n.nodeType;
+    if (type === 3) {
+      const data = (n as Text).data;
+      seg += data;
+      const len = data.trim().length;
       if (len) {
         own += len;
         stats.textLen += len;
         if (inLink) stats.linkTextLen += len;
       }
+    } else if (type === 1) {
+      segs.push(seg);
+      seg = '';
     }
   }
+  segs.push(seg);
   switch (tag) {
     case 'a': {
       const href = attrs.get('href');
@@ -485,6 +516,7 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
   const rootFrame: Frame = {
     el: root, tag: root.localName, attrs: Attrs.of(root), stats: newStats(), rec: stamp ? { parent: null, tag: root.localName, n: 0 } : null, counts: null, next: null,
     inLink: false, protectedZone: false, afterIdx: 0, inner: [], id: null, ownText: 0, kids: 0, lastKid: null, phrasing: true,
+    text: spacedBlock(root.localName), segs: [], seg: 0,
   };
   if (opts.includeRoot) {
     const live = probe?.(root);
@@ -496,14 +528,18 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
     rootFrame.pos = live ? live.pos : undefined;
   }
   const stack: Frame[] = [rootFrame];
-  rootFrame.ownText = countOwn(root, rootFrame.tag, rootFrame.attrs, rootFrame.stats, false);
+  rootFrame.ownText = countOwn(root, rootFrame.tag, rootFrame.attrs, rootFrame.stats, false, rootFrame.segs);
   // Post phase: blocks that start after the article's last paragraph of prose are its tail.
   const lastProse = phase === 'post' ? findLastProse(root) : null;
   let pastProse = false;
   let child: Element | null = root.firstElementChild;
 
+  // The text of a child the walk skips, as spacedText reads it where it stays in the tree (removed: none).
+  const skipped = (parent: Frame, el: Element): void => addText(parent, spacedText(el, RULES_TEXT_READ, true));
+
   const enter = (el: Element, parent: Frame): Frame | null => {
     const tag = el.localName;
+    addText(parent, parent.segs[parent.seg++] ?? '');
     let rec: PathRec | null = null;
     if (stamp) {
       const counts = (parent.counts ??= new Map());
@@ -515,6 +551,7 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
       if (tag === 'svg' || tag === 'object' || tag === 'embed') parent.phrasing = false;
       else if (stamp && tag === 'script' && /^math\/tex/i.test(el.getAttribute('type') ?? '')) texScripts.push(el);
       if (tag === 'noscript' || tag === 'object') parent.stats.unseen++; // may hold elements (jsdom parses noscript's)
+      if (tag !== 'script' && tag !== 'style') skipped(parent, el);
       return null;
     }
     const attrs = Attrs.of(el);
@@ -524,6 +561,7 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
       const live = probe(el);
       if (live.hidden) {
         parent.stats.unseen++;
+        skipped(parent, el);
         return null;
       }
       pos = live.pos;
@@ -532,13 +570,19 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
       // modal is open is the exception (the text behind the modal is what the reader came for).
       if (!(attrs.get('aria-hidden') === 'true' && !attrs.has('hidden') && !attrs.has('data-decant-hidden') && (el.textContent ?? '').length > 2000)) {
         if (!readOnly) el.remove();
-        else parent.stats.unseen++;
+        else {
+          parent.stats.unseen++;
+          skipped(parent, el);
+        }
         return null;
       }
     }
     if (tag === 'dialog' && !attrs.has('open')) {
       if (!readOnly) el.remove();
-      else parent.stats.unseen++;
+      else {
+        parent.stats.unseen++;
+        skipped(parent, el);
+      }
       return null;
     }
     let id: string | null = null;
@@ -554,15 +598,18 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
       el, tag, attrs, stats: newStats(), rec, counts: null, next: null,
       inLink: parent.inLink || tag === 'a', protectedZone: parent.protectedZone || PROTECTED_TAGS.has(tag),
       afterIdx: closed.length, inner: [], id, ownText: 0, kids: 0, lastKid: null, phrasing: true, pos, tail: pastProse,
+      text: spacedBlock(tag), segs: [], seg: 0,
     };
     if (!rec && !stamp && id) frame.rec = blocks.get(id) ?? null;
-    frame.ownText = countOwn(el, tag, attrs, frame.stats, frame.inLink);
+    frame.ownText = countOwn(el, tag, attrs, frame.stats, frame.inLink, frame.segs);
     return frame;
   };
 
   const exit = (frame: Frame, parent: Frame): void => {
     let { tag } = frame;
     const { stats } = frame;
+    addText(frame, frame.segs[frame.segs.length - 1]);
+    addText(frame, spacedBlock(tag));
     if (frame.el === lastProse) pastProse = true;
     if (tag === 'p' && stats.textLen >= 80) stats.paras++;
     if (!frame.protectedZone && families.length && stats.textLen <= maxCandText) evaluate(frame);
@@ -583,13 +630,14 @@ export function walk(root: Element, opts: WalkOptions): WalkResult {
       if (stamp && (tag === 'p' || HEADING_TAGS.has(tag))) prose.push({ id: frame.id, tag, len: stats.textLen, el: frame.el });
     }
     addStats(parent.stats, stats);
+    addText(parent, frame.text);
     for (const c of frame.inner) if (c.alive) parent.inner.push(c);
   };
 
   const evaluate = (frame: Frame): void => {
     const { el, tag, stats } = frame;
     if (INLINE_TAGS.has(tag) && !frame.attrs.size) return;
-    const facts = new ElementFacts(el, tag, frame.attrs, stats, phase, page, frame.pos, frame.tail ?? false);
+    const facts = new ElementFacts(el, tag, frame.attrs, stats, phase, page, frame.pos, frame.tail ?? false, frame.text);
     const inner = frame.inner.length ? frame.inner.filter((c) => c.alive) : frame.inner;
     const innerCats: ReadonlySet<RuleFamily> = inner.length ? new Set(inner.map((c) => c.family)) : NO_FAMILIES;
     let best: { family: RuleFamily; signals: Signal[]; score: number; own: boolean } | null = null;
