@@ -23,17 +23,25 @@ import { titleSimilarity } from './furniture';
 /** Languages whose month and weekday names are read, from the platform's own tables (Intl: no data in the bundle). */
 const LANGS = ['en', 'de', 'fr', 'it', 'es', 'pt', 'nl', 'ru'];
 
-interface Names {
-  /** Month number of each month name, abbreviation (`sep`, `sept`, `janv`) and genitive (`января`), lower case. */
-  months: Map<string, number>;
-  /** Weekday names, full and abbreviated, lower case. */
-  weekdays: string[];
-}
-let names: Names | null = null;
+/**
+ * Month number of each month name, abbreviation (`sep`, `sept`, `janv`) and genitive (`января`), lower
+ * case, one table per language of LANGS, built when a word is looked up that the languages before it
+ * do not know: Intl's formatters cost a click on a fresh page about a millisecond for all eight
+ * languages, and an English date needs only the first. A name that is two months in one language
+ * ("jui": juin, juillet) is none; no name is two different months in two of these languages.
+ */
+const monthTables: Map<string, number>[] = [];
 
-/** Built on first use: only a page with a `<time>` or a byline asks. */
-function namesOf(): Names {
-  if (names) return names;
+function monthOf(word: string): number | undefined {
+  const key = word.toLowerCase();
+  for (let i = 0; i < LANGS.length; i++) {
+    const month = (monthTables[i] ??= monthTable(LANGS[i])).get(key);
+    if (month) return month;
+  }
+  return undefined;
+}
+
+function monthTable(lang: string): Map<string, number> {
   const months = new Map<string, number>();
   const ambiguous = new Set<string>();
   const add = (name: string, month: number): void => {
@@ -44,25 +52,32 @@ function namesOf(): Names {
       ambiguous.add(key);
     } else months.set(key, month);
   };
+  for (const width of ['long', 'short'] as const) {
+    const inDate = new Intl.DateTimeFormat(lang, { month: width, day: 'numeric', timeZone: 'UTC' });
+    const alone = new Intl.DateTimeFormat(lang, { month: width, timeZone: 'UTC' });
+    for (let m = 0; m < 12; m++) {
+      const date = new Date(Date.UTC(2025, m, 15));
+      const genitive = inDate.formatToParts(date).find((p) => p.type === 'month')?.value ?? '';
+      for (const name of [genitive, alone.format(date)]) {
+        add(name, m + 1);
+        // Abbreviations pages write that the tables do not: "Sept.", "Febr.", "Janv".
+        if (width === 'long') for (const n of [3, 4]) add(name.slice(0, n), m + 1);
+      }
+    }
+  }
+  return months;
+}
+
+/** Weekday names of every language of LANGS, full and abbreviated, lower case: built when a byline's date is taken out. */
+function weekdaysOf(): string[] {
   const weekdays = new Set<string>();
   for (const lang of LANGS) {
     for (const width of ['long', 'short'] as const) {
-      const inDate = new Intl.DateTimeFormat(lang, { month: width, day: 'numeric', timeZone: 'UTC' });
-      const alone = new Intl.DateTimeFormat(lang, { month: width, timeZone: 'UTC' });
-      for (let m = 0; m < 12; m++) {
-        const date = new Date(Date.UTC(2025, m, 15));
-        const genitive = inDate.formatToParts(date).find((p) => p.type === 'month')?.value ?? '';
-        for (const name of [genitive, alone.format(date)]) {
-          add(name, m + 1);
-          // Abbreviations pages write that the tables do not: "Sept.", "Febr.", "Janv".
-          if (width === 'long') for (const n of [3, 4]) add(name.slice(0, n), m + 1);
-        }
-      }
       const day = new Intl.DateTimeFormat(lang, { weekday: width, timeZone: 'UTC' });
       for (let d = 0; d < 7; d++) weekdays.add(day.format(new Date(Date.UTC(2025, 0, 5 + d))).toLowerCase().replace(/\.$/, ''));
     }
   }
-  return (names = { months, weekdays: [...weekdays].filter((w) => w.length >= 3) });
+  return [...weekdays].filter((w) => w.length >= 3);
 }
 
 const MONTH = '(\\p{L}{3,10})\\.?';
@@ -85,7 +100,7 @@ function findDate(text: string): { iso: string; index: number; length: number } 
       if (best && best.index <= m.index) break;
       const [a, b, c] = [m[1], m[2], m[3]];
       const [y, mon, d] = order === 'mdy' ? [c, a, b] : order === 'dmy' ? [c, b, a] : [a, b, c];
-      const month = /^\d+$/.test(mon) ? Number(mon) : namesOf().months.get(mon.toLowerCase());
+      const month = /^\d+$/.test(mon) ? Number(mon) : monthOf(mon);
       const day = Number(d);
       const year = Number(y);
       if (!month || month > 12 || day < 1 || day > 31 || year < 1900 || year > 2200) continue;
@@ -178,7 +193,7 @@ const timeAfter = (): RegExp => new RegExp(`^\\s*(?:,|at|alle|à|um|a las|в)?\\
 let weekdayBefore: RegExp[] | null = null;
 function dropWeekday(text: string): string {
   if (!weekdayBefore) {
-    const all = namesOf().weekdays.map(escapeRe);
+    const all = weekdaysOf().map(escapeRe);
     const full = all.filter((w) => w.length > 4).map((w) => w[0].toUpperCase() + w.slice(1));
     weekdayBefore = [new RegExp(`(?<!\\p{L})(?:${all.join('|')})\\.?\\s*,?\\s*$`, 'iu'), new RegExp(`(?<=\\p{Ll})(?:${full.join('|')})\\s*,?\\s*$`, 'u')];
   }
