@@ -49,23 +49,50 @@ export function newEntry(record: ExportRecord, citation: CitationMeta | null = n
   return { id: entryIdOf(record), record, citation, tags: normaliseTags(tags), savedAt: savedAt.toISOString() };
 }
 
-const fold = (s: string): string => s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+const fold = (s: string): string => s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^\S\n]+/g, ' ').trim();
 
 /**
  * Does an entry match a search? Every word of the query must occur in the title, the site, the
- * byline, the tags or the text (case and accents ignored); `#tag` words must be tags.
+ * byline, the tags, the excerpt or the text (case and accents ignored). `#word` asks for a tag with
+ * that word (`#climate` finds "climate" and "climate policy"); `"a phrase"` must occur as written,
+ * and `#"climate policy"` is that tag exactly. An unclosed quote (still being typed) matches as far
+ * as it goes.
  */
 export function matchesQuery(entry: LibraryEntry, query: string): boolean {
   return matcher(query)(entry);
 }
 
+/** One condition of a search: `tag` for a `#` term, `quoted` for a phrase in quotes (`closed` once its quote is). */
+interface Term {
+  text: string;
+  tag: boolean;
+  quoted: boolean;
+  closed: boolean;
+}
+
+function terms(query: string): Term[] {
+  const out: Term[] = [];
+  for (const m of fold(query).matchAll(/(#?)"([^"]*)("?)|(\S+)/g)) {
+    const quoted = m[4] === undefined;
+    const raw = quoted ? m[2] : m[4];
+    const tag = quoted ? m[1] === '#' : raw.startsWith('#') && raw.length > 1;
+    const text = (tag && !quoted ? raw.slice(1) : raw).trim();
+    if (text) out.push({ text, tag, quoted, closed: quoted && m[3] === '"' });
+  }
+  return out;
+}
+
 /** `matchesQuery` for many entries: the query is read once. */
 export function matcher(query: string): (entry: LibraryEntry) => boolean {
-  const words = fold(query).split(/\s+/).filter(Boolean);
-  if (!words.length) return () => true;
+  const list = terms(query);
+  if (!list.length) return () => true;
   return (entry) => {
     const { tags, hay } = searchable(entry);
-    return words.every((w) => (w.startsWith('#') && w.length > 1 ? tags.includes(w.slice(1)) : hay.includes(w)));
+    return list.every((t) => {
+      if (!t.tag) return hay.includes(t.text);
+      if (!t.quoted) return tags.some((tag) => tag.split(' ').includes(t.text));
+      return tags.some((tag) => (t.closed ? tag === t.text : tag.startsWith(t.text)));
+    });
   };
 }
 
@@ -75,7 +102,8 @@ function searchable(entry: LibraryEntry): { tags: string[]; hay: string } {
   let f = folded.get(entry);
   if (!f) {
     const r = entry.record;
-    f = { tags: entry.tags.map(fold), hay: fold([r.title, r.siteName, r.byline, entry.tags.join(' '), r.text].filter(Boolean).join('\n')) };
+    // One field a line (a quoted phrase never runs from one into the next), spaces within made single.
+    f = { tags: entry.tags.map(fold), hay: fold([r.title, r.siteName, r.byline, ...entry.tags, r.excerpt, r.text].filter(Boolean).map((x) => x!.replace(/\s+/g, ' ')).join('\n')) };
     folded.set(entry, f);
   }
   return f;

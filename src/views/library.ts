@@ -1,6 +1,7 @@
 /**
  * The library page (issue 6 §2): every saved article with title, site, date and words; Read (the
- * saved copy in the reader view); search over titles and text (`#tag` for a tag); sort; tags;
+ * saved copy in the reader view); search over titles, sites, tags, excerpts and text, every word to match (`#tag` for a tag,
+ * `"a phrase"` as written); sort; tags;
  * delete; export of the selection or of everything as JSONL or ZIP; import of Decant's own JSONL and ZIP exports (duplicates — same URL and text — are
  * recognised and left alone); and "Save all open tabs", which asks at that moment for the `tabs`
  * permission and then for access to exactly the sites of the open tabs, and reports each tab it
@@ -367,7 +368,7 @@ async function saveAllTabs(button: HTMLButtonElement): Promise<void> {
 // --- Page ---------------------------------------------------------------------------------------
 
 function render(): void {
-  const search = h('input', { type: 'search', class: 'lib-search', placeholder: 'Search titles and text (#tag for a tag)', 'aria-label': 'Search the library', 'data-action': 'search' });
+  const search = h('input', { type: 'search', class: 'lib-search', placeholder: 'Search titles, tags and text (#tag, "a phrase")', 'aria-label': 'Search the library', 'data-action': 'search' });
   search.addEventListener('input', () => {
     query = search.value;
     renderList();

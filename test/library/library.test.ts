@@ -79,6 +79,42 @@ describe('saving', () => {
     expect(find('')).toHaveLength(3);
     expect(find('nothing-like-this')).toEqual([]);
   });
+
+  describe('searching with several words and multi-word tags: every word must match, in the title, site, byline, tags, excerpt or text', () => {
+    const at = (title: string, tags: string[], text: string, excerpt: string | null = null) => newEntry({ ...sample.record, title, text, excerpt }, null, tags);
+    const entries = [
+      at('One', ['climate policy', 'energy'], 'Wind farms grew.'),
+      at('Two', ['climate'], 'Rain fell on the farms.'),
+      at('Three', ['policy', 'Climate'], 'Taxes rose.'),
+      at('Four', [], 'The climate of the policy debate changed.'),
+      at('Five', [], 'Nothing here.', 'A summary about climate policy in Europe.'),
+    ];
+    const find = (q: string) => entries.filter((e) => matchesQuery(e, q)).map((e) => e.record.title);
+
+    test('a multi-word tag is found by its words, with or without #, and exactly in quotes', () => {
+      expect(find('#climate policy')).toEqual(['One', 'Three']);
+      expect(find('#"climate policy"')).toEqual(['One']);
+      expect(find('#"Climate  Policy"')).toEqual(['One']);
+      expect(find('#policy')).toEqual(['One', 'Three']);
+      expect(find('#energy #climate')).toEqual(['One']);
+    });
+
+    test('two tags: articles tagged with both', () => {
+      expect(find('#climate #policy')).toEqual(['One', 'Three']);
+      expect(find('#energy #policy')).toEqual(['One']);
+    });
+
+    test('plain words match anywhere, the excerpt included; a quoted phrase must occur as written', () => {
+      expect(find('climate policy')).toEqual(['One', 'Three', 'Four', 'Five']);
+      expect(find('"climate policy"')).toEqual(['One', 'Five']);
+      expect(find('europe')).toEqual(['Five']);
+    });
+
+    test('while a quote is still being typed, the list narrows as it would once closed', () => {
+      expect(find('#"climate pol')).toEqual(['One']);
+      expect(find('"climate pol')).toEqual(['One', 'Five']);
+    });
+  });
 });
 
 describe('JSONL export and import', () => {
