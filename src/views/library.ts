@@ -29,6 +29,8 @@ let statusLine: HTMLElement;
 let report: HTMLElement;
 let listHost: HTMLElement;
 let countLabel: HTMLElement;
+/** While only the newest entries are read (the first screen), how many there are in all. */
+let firstTotal = 0;
 
 function setStatus(message: string, kind: 'ok' | 'error' = 'ok'): void {
   statusLine.textContent = message;
@@ -68,7 +70,7 @@ async function reload(): Promise<void> {
   const before = selected.size;
   for (const id of [...selected]) if (!entries.some((e) => e.id === id)) selected.delete(id);
   if (selected.size !== before) selectionChanged();
-  renderList();
+  await renderList();
 }
 
 function stamp(): string {
@@ -83,7 +85,11 @@ function painted(): Promise<void> {
   return new Promise((resolve) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => setTimeout(resolve, 0)) : setTimeout(resolve, 0)));
 }
 
+/** Every entry read (the first screen shows only the newest): what an export waits for. */
+let allRead: Promise<unknown> = Promise.resolve();
+
 async function exportAs(kind: 'jsonl' | 'zip'): Promise<void> {
+  if (firstTotal) await allRead;
   const list = chosen();
   if (!list.length) return setStatus('There is nothing to export yet.', 'error');
   if (exportButtons.some((b) => b.disabled)) return;
@@ -229,22 +235,34 @@ function row(e: LibraryEntry): HTMLElement {
 }
 
 function updateCount(shown = visible().length): void {
-  countLabel.textContent = selected.size ? `${selected.size} selected of ${entries.length}` : query ? `${shown} of ${entries.length} match` : `${entries.length} saved`;
-  document.body.dataset.count = String(entries.length);
+  const total = Math.max(entries.length, firstTotal);
+  countLabel.textContent = selected.size ? `${selected.size} selected of ${total}` : query ? `${shown} of ${entries.length} match` : `${total} saved`;
+  document.body.dataset.count = String(total);
 }
 
-function renderList(): void {
+/**
+ * Rows built at once: a screenful and more (a row is 40-60 px). The rest are added a batch a frame
+ * after the first are on screen (500 rows built and laid out at once kept the page blank for half a
+ * second); a new search or sort stops the batches of the list it replaces.
+ */
+const FIRST_ROWS = 50;
+const BATCH = 50;
+let rendering = 0;
+
+/** Shows the list; resolves when every row of it is in the page (or another list replaced it). */
+function renderList(): Promise<void> {
+  const generation = ++rendering;
   clear(listHost);
   selectAll = null;
   const list = visible();
   updateCount(list.length);
   if (!entries.length) {
     listHost.appendChild(h('p', { class: 'lib-empty' }, 'No saved articles yet. Click Save in the Decant popup or the reader view, or import a Decant export.'));
-    return;
+    return Promise.resolve();
   }
   if (!list.length) {
     listHost.appendChild(h('p', { class: 'lib-empty' }, `Nothing matches “${query}”.`));
-    return;
+    return Promise.resolve();
   }
   const all = h('input', { type: 'checkbox', 'aria-label': 'Select all shown' });
   shownList = list;
@@ -256,16 +274,24 @@ function renderList(): void {
       else selected.delete(e.id);
     }
     selectionChanged();
-    renderList();
+    void renderList();
   });
+  const body = h('tbody', {}, ...list.slice(0, FIRST_ROWS).map(rowOf));
   listHost.appendChild(
     h(
       'table',
       { class: 'lib-table' },
       h('thead', {}, h('tr', {}, h('th', {}, all), h('th', {}, 'Title'), h('th', {}, 'Site'), h('th', {}, 'Date'), h('th', {}, 'Words'), h('th', {}, 'Tags'), h('th', {}, ''))),
-      h('tbody', {}, ...list.map(rowOf)),
+      body,
     ),
   );
+  return (async () => {
+    for (let from = FIRST_ROWS; from < list.length; from += BATCH) {
+      await painted();
+      if (generation !== rendering) return;
+      append(body, ...list.slice(from, from + BATCH).map(rowOf));
+    }
+  })();
 }
 
 // --- Save all open tabs ---------------------------------------------------------------------------
@@ -367,16 +393,17 @@ async function saveAllTabs(button: HTMLButtonElement): Promise<void> {
 
 // --- Page ---------------------------------------------------------------------------------------
 
-function render(): void {
+/** Builds the page; resolves when every row of the list is in it. */
+function render(): Promise<void> {
   const search = h('input', { type: 'search', class: 'lib-search', placeholder: 'Search titles, tags and text (#tag, "a phrase")', 'aria-label': 'Search the library', 'data-action': 'search' });
   search.addEventListener('input', () => {
     query = search.value;
-    renderList();
+    void renderList();
   });
   const order = h('select', { class: 'lib-sort', 'data-action': 'sort' }, ...Object.entries(SORTS).map(([value, label]) => h('option', { value }, label)));
   order.addEventListener('change', () => {
     sort = order.value as SortKey;
-    renderList();
+    void renderList();
   });
   const file = h('input', { type: 'file', class: 'lib-file', accept: '.jsonl,.ndjson,.json,.zip,application/zip,application/x-ndjson,application/json', 'data-action': 'import-file' });
   file.addEventListener('change', () => {
@@ -413,8 +440,7 @@ function render(): void {
     ),
     h('main', { class: 'lib-main' }, h('div', { class: 'lib-bar' }, statusLine, h('label', { class: 'lib-sort-label' }, 'Sort ', order)), report, listHost),
   );
-  renderList();
-  document.body.dataset.state = 'ready';
+  return renderList();
 }
 
 /** The page cannot be shown at all: say why in place of it. */
@@ -430,8 +456,19 @@ async function main(): Promise<void> {
   } catch (e) {
     return showFatal((e as Error).message);
   }
-  entries = await library.list();
-  render();
+  // The newest screenful first, on screen before the rest is read and built.
+  entries = await library.list(FIRST_ROWS);
+  firstTotal = entries.length < FIRST_ROWS ? entries.length : await library.count();
+  document.body.dataset.state = 'loading';
+  const shown = render();
+  if (firstTotal > entries.length) {
+    await painted();
+    allRead = library.list().then((all) => (entries = all));
+    await allRead;
+    await renderList();
+  } else await shown;
+  firstTotal = 0;
+  document.body.dataset.state = 'ready';
   // Saved from the popup or the reader view, imported or deleted in another library tab: list it now.
   let running = false;
   let pending = false;

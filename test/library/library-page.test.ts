@@ -284,3 +284,40 @@ test('"Delete selected" says when some of what it would delete is hidden by the 
   button.click();
   expect(button.textContent).toBe('Delete 2 (1 not shown)? Click again');
 });
+
+test('a large library shows its newest screenful before the rest is read, then every article; a search meanwhile still sees them all', async () => {
+  const lib = await Library.open();
+  const many = Array.from({ length: 230 }, (_, i) => ({ id: `id-${String(i).padStart(3, '0')}`, record: { ...sample, title: `Article ${i}`, url: `https://example.org/${i}`, canonicalUrl: `https://example.org/${i}` }, citation: null, tags: i % 10 ? [] : ['tenth'], savedAt: new Date(Date.UTC(2024, 0, 1, 0, i)).toISOString() }));
+  await lib.importEntries(many);
+  lib.close();
+  // Reading every entry (with its text) is what took long: hold it until the first rows are checked.
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  const { Library: PageLibrary } = await import('../../src/library/store'); // the page's own copy of the module
+  const read = PageLibrary.prototype.list;
+  const spy = vi.spyOn(PageLibrary.prototype, 'list').mockImplementation(async function (this: Library, limit?: number) {
+    if (limit === undefined) await gate;
+    return read.call(this, limit);
+  });
+  await import('../../src/views/library');
+  await vi.waitFor(() => expect(rows().length).toBeGreaterThan(0));
+  expect(rows().length).toBeLessThan(230);
+  expect(rows()[0].querySelector('[data-field="title"]')!.textContent).toBe('Article 229'); // newest first
+  expect(document.querySelector('[data-field="count"]')!.textContent).toBe('230 saved');
+  expect(document.body.dataset.state).not.toBe('ready');
+  release();
+  await vi.waitFor(() => expect(document.body.dataset.state).toBe('ready'));
+  expect(rows().map((r) => r.dataset.id)).toEqual(many.map((e) => e.id).reverse());
+  const search = document.querySelector<HTMLInputElement>('[data-action="search"]')!;
+  search.value = '#tenth';
+  search.dispatchEvent(new Event('input'));
+  expect(rows()).toHaveLength(23);
+  search.value = '';
+  search.dispatchEvent(new Event('input'));
+  expect(rows().length).toBeLessThan(230);
+  search.value = '#tenth';
+  search.dispatchEvent(new Event('input')); // while the empty search's rows are still being added
+  await new Promise((r) => setTimeout(r, 50));
+  expect(rows().map((r) => r.dataset.id)).toEqual(many.filter((e) => e.tags.length).map((e) => e.id).reverse());
+  spy.mockRestore();
+});
