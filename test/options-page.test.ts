@@ -87,3 +87,46 @@ test('Allow for a site whose permission is missing: a refusal by the browser is 
   await vi.waitFor(() => expect(document.getElementById('toast')?.textContent).toBe('Decant could not ask for access to news.example: This function must be called during a user gesture'));
   expect(document.getElementById('toast')!.dataset.kind).toBe('error');
 });
+
+describe('the reader view’s display, set on the options page', () => {
+  const control = <T extends HTMLElement>(key: string): T => document.querySelector<T>(`[data-section="reader"] [data-setting="reader.${key}"]`)!;
+  const stored = () => (ext.data().settings as { reader?: Record<string, unknown> } | undefined)?.reader;
+  const pick = (key: string, value: string): void => {
+    const el = control<HTMLInputElement | HTMLSelectElement>(key);
+    el.focus();
+    el.value = value;
+    el.dispatchEvent(new Event('change'));
+  };
+
+  test('shows what the reader view uses (a version-1 setting, migrated), and each change is saved where the reader view reads it', async () => {
+    await ext.area.set({ settings: { schemaVersion: 1, reader: { theme: 'sepia', fontSize: 22, lineWidth: 'wide', font: 'sans' } } });
+    await openOptions();
+    expect([control<HTMLSelectElement>('theme').value, control<HTMLInputElement>('fontSize').value, control<HTMLSelectElement>('lineWidth').value, control<HTMLSelectElement>('font').value]).toEqual(['sepia', '22', 'wide', 'sans']);
+    expect([...control<HTMLSelectElement>('theme').options].map((o) => o.textContent)).toEqual(['Auto (as the system)', 'Light', 'Sepia', 'Dark']);
+    expect([control<HTMLInputElement>('fontSize').min, control<HTMLInputElement>('fontSize').max]).toEqual(['14', '28']);
+    expect(document.querySelector('[data-section="reader"] [data-field="font-size-value"]')!.textContent).toBe('22 px');
+    pick('theme', 'dark');
+    await vi.waitFor(() => expect(stored()?.theme).toBe('dark'));
+    pick('fontSize', '26');
+    await vi.waitFor(() => expect(stored()?.fontSize).toBe(26));
+    pick('lineWidth', 'narrow');
+    await vi.waitFor(() => expect(stored()?.lineWidth).toBe('narrow'));
+    const before = control('font');
+    pick('font', 'serif');
+    await vi.waitFor(() => expect(stored()).toEqual({ theme: 'dark', fontSize: 26, lineWidth: 'narrow', font: 'serif' }));
+    // The page re-renders from what is stored, and the control in use keeps the focus.
+    await vi.waitFor(() => expect(control('font')).not.toBe(before));
+    expect(control<HTMLSelectElement>('font').value).toBe('serif');
+    expect(document.querySelector('[data-section="reader"] [data-field="font-size-value"]')!.textContent).toBe('26 px');
+    expect(document.activeElement).toBe(control('font'));
+    expect((ext.data().settings as { schemaVersion: number }).schemaVersion).toBe(2);
+  });
+
+  test('a change made in the reader view shows on an open options page', async () => {
+    await openOptions();
+    expect(control<HTMLInputElement>('fontSize').value).toBe('19');
+    await ext.area.set({ settings: { schemaVersion: 2, reader: { theme: 'light', fontSize: 16, lineWidth: 'medium', font: 'serif' } } });
+    await vi.waitFor(() => expect(control<HTMLInputElement>('fontSize').value).toBe('16'));
+    expect(control<HTMLSelectElement>('theme').value).toBe('light');
+  });
+});

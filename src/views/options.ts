@@ -1,7 +1,8 @@
 /**
  * The options page (issue 5): the auto-clean sites (remove one, remove all, allow again where the
  * permission is missing), which categories auto-clean hides on the live page and which the popup and
- * reader view leave out (CONTRACT §2's list), whether articles' images load (CONTRACT §3), and
+ * reader view leave out (CONTRACT §2's list), the reader view's display (theme, text size, line width,
+ * typeface: the settings its Display menu changes), whether articles' images load (CONTRACT §3), and
  * export/import of the settings as JSON.
  *
  * Every change goes through `changeSettings`, under the lock all of Decant's pages share, and the page
@@ -12,7 +13,7 @@
 import './options.css';
 import { browser, reportError } from '../platform/browser';
 import { sendMessage } from '../platform/messages';
-import { SETTINGS_VERSION, changeSettings, loadSettings, normalizeSettings, onSettingsChanged, replaceSettings, sitePattern, type Settings } from '../platform/storage';
+import { FONT_SIZES, LINE_WIDTHS, SETTINGS_VERSION, THEMES, changeSettings, loadSettings, normalizeSettings, onSettingsChanged, replaceSettings, sitePattern, type ReaderPrefs, type Settings } from '../platform/storage';
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../core/types';
 import { append, clear, h, icon } from './dom';
 import { toast } from './actions';
@@ -109,6 +110,42 @@ function imagesBox(): HTMLElement {
   return h('label', { class: 'setting' }, box, 'Load the article’s images, from their own sites (no referrer is sent)');
 }
 
+const THEME_LABELS: Record<ReaderPrefs['theme'], string> = { system: 'Auto (as the system)', light: 'Light', sepia: 'Sepia', dark: 'Dark' };
+
+/** The reader view's display: the settings its Display menu changes, here in one place. */
+function readerPrefs(): HTMLElement {
+  const prefs = settings.reader;
+  const save = (patch: Partial<ReaderPrefs>): void => {
+    void changeSettings((s) => ({ ...s, reader: { ...s.reader, ...patch } }))
+      .then((s) => {
+        settings = s;
+      })
+      .catch((e: unknown) => {
+        toast(`Could not save: ${(e as Error).message}`, 'error');
+        render(); // back to what is stored
+      });
+  };
+  const choice = <K extends 'theme' | 'lineWidth' | 'font'>(key: K, label: string, options: readonly (readonly [ReaderPrefs[K], string])[]): HTMLElement => {
+    const select = h('select', { name: `reader-${key}`, 'data-setting': `reader.${key}` }, ...options.map(([value, text]) => h('option', { value }, text)));
+    select.value = prefs[key];
+    select.addEventListener('change', () => save({ [key]: select.value } as Partial<ReaderPrefs>));
+    return h('label', { class: 'setting' }, h('span', { class: 'setting-name' }, label), select);
+  };
+  const value = h('output', { 'data-field': 'font-size-value' }, `${prefs.fontSize} px`);
+  const size = h('input', { type: 'range', name: 'reader-fontSize', min: FONT_SIZES.min, max: FONT_SIZES.max, step: FONT_SIZES.step, 'data-setting': 'reader.fontSize' });
+  size.value = String(prefs.fontSize);
+  size.addEventListener('input', () => (value.textContent = `${size.value} px`));
+  size.addEventListener('change', () => save({ fontSize: Number(size.value) }));
+  return h(
+    'div',
+    { class: 'reader-prefs' },
+    choice('theme', 'Theme', THEMES.map((t) => [t, THEME_LABELS[t]] as const)),
+    h('label', { class: 'setting' }, h('span', { class: 'setting-name' }, 'Text size'), size, value),
+    choice('lineWidth', 'Line width', LINE_WIDTHS.map((w) => [w, w[0].toUpperCase() + w.slice(1)] as const)),
+    choice('font', 'Typeface', [['serif', 'Serif'], ['sans', 'Sans']] as const),
+  );
+}
+
 function exportSettings(): void {
   const text = `${JSON.stringify({ decant: 'settings', schemaVersion: SETTINGS_VERSION, exportedAt: new Date().toISOString(), settings }, null, 2)}\n`;
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -168,6 +205,8 @@ function render(): void {
   });
   const importLabel = h('label', { class: 'button', for: 'import-file' }, 'Import settings…');
 
+  // Every change re-renders the page (storage.onChanged): the control in use keeps the focus.
+  const focused = document.activeElement?.getAttribute('name');
   clear(app);
   append(
     app,
@@ -199,6 +238,13 @@ function render(): void {
       ),
       h(
         'section',
+        { class: 'options-section', 'data-section': 'reader' },
+        h('h2', {}, 'Reader view'),
+        h('p', { class: 'lead' }, 'How articles read in the reader view; its Display menu changes the same settings.'),
+        readerPrefs(),
+      ),
+      h(
+        'section',
         { class: 'options-section', 'data-section': 'images' },
         h('h2', {}, 'Images'),
         h('p', { class: 'lead' }, 'In the popup, the reader view and saved articles. Off: no image is requested at all; each shows as a placeholder with its description.'),
@@ -214,6 +260,7 @@ function render(): void {
       ),
     ),
   );
+  if (focused) [...app.querySelectorAll<HTMLElement>('[name]')].find((el) => el.getAttribute('name') === focused)?.focus();
   document.body.dataset.state = 'ready';
 }
 

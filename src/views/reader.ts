@@ -30,13 +30,23 @@ function setState(state: string): void {
   document.body.dataset.state = state;
 }
 
-/** Theme, size, width and typeface live on <html> (CSSOM and data attributes; no inline style markup). */
+/**
+ * Theme, size, width and typeface live on <html> (CSSOM and data attributes; no inline style markup).
+ * The Display menu shows them too: they may have been changed on the options page or in another tab.
+ */
 function applyPrefs(prefs: ReaderPrefs): void {
   const root = document.documentElement;
   root.dataset.theme = prefs.theme;
   root.dataset.width = prefs.lineWidth;
   root.dataset.font = prefs.font;
   root.style.setProperty('--reader-size', `${prefs.fontSize}px`);
+  const current: Record<string, string> = { theme: prefs.theme, width: prefs.lineWidth, font: prefs.font };
+  for (const b of document.querySelectorAll<HTMLElement>('.segmented [data-value]')) {
+    const control = b.parentElement!.dataset.control!;
+    if (control in current) b.setAttribute('aria-checked', String(b.dataset.value === current[control]));
+  }
+  const size = document.querySelector('[data-control="font-size-value"]');
+  if (size) size.textContent = `${prefs.fontSize}px`;
 }
 
 function segmented<T extends string>(label: string, name: string, options: readonly { value: T; label: string }[], current: T, onPick: (v: T) => void): HTMLElement {

@@ -269,6 +269,33 @@ describe('the reader view', () => {
     expect(await measure()).toMatchObject({ theme: 'system', width: 'medium', size: '19px' });
   });
 
+  test('the options page sets the same display: an open reader view follows, and its Display menu shows it', async () => {
+    const measure = () => reader.evaluate(() => ({
+      theme: document.documentElement.dataset.theme,
+      width: document.documentElement.dataset.width,
+      size: getComputedStyle(document.querySelector('.article-body')!).fontSize,
+      checked: [...document.querySelectorAll('.segmented [aria-checked="true"]')].map((b) => `${(b.parentElement as HTMLElement).dataset.control}=${(b as HTMLElement).dataset.value}`).filter((x) => !x.startsWith('images')),
+      shownSize: document.querySelector('[data-control="font-size-value"]')?.textContent,
+    }));
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    expect(await settled(options)).toBe('ready');
+    await options.selectOption('[data-setting="reader.theme"]', 'dark');
+    await options.selectOption('[data-setting="reader.lineWidth"]', 'narrow');
+    // The text size with the keyboard, as a reader would: each step is saved, and the slider keeps the focus.
+    await options.focus('[data-setting="reader.fontSize"]');
+    for (let i = 0; i < 5; i++) await options.keyboard.press('ArrowRight');
+    await expect.poll(() => options.locator('[data-field="font-size-value"]').innerText(), { timeout: 5_000 }).toBe('24 px');
+    await expect.poll(measure, { timeout: 5_000 }).toEqual({ theme: 'dark', width: 'narrow', size: '24px', checked: ['theme=dark', 'width=narrow', 'font=serif'], shownSize: '24px' });
+    // Back to the defaults for the rest of the suite, from the options page too.
+    await options.selectOption('[data-setting="reader.theme"]', 'system');
+    await options.selectOption('[data-setting="reader.lineWidth"]', 'medium');
+    await options.focus('[data-setting="reader.fontSize"]');
+    for (let i = 0; i < 5; i++) await options.keyboard.press('ArrowLeft');
+    await expect.poll(measure, { timeout: 5_000 }).toEqual({ theme: 'system', width: 'medium', size: '19px', checked: ['theme=system', 'width=medium', 'font=serif'], shownSize: '19px' });
+    await options.close();
+  });
+
   test('prints the article alone: no toolbar, no ledger', async () => {
     await reader.emulateMedia({ media: 'print' });
     try {
