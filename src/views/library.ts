@@ -1,9 +1,9 @@
 /**
  * The library page (issue 6 §2): every saved article with title, site, date and words; Read (the
- * saved copy in the reader view); search over titles, sites, tags, excerpts and text, every word to match (`#tag` for a tag,
- * `"a phrase"` as written); sort; tags;
- * delete; export of the selection or of everything as JSONL or ZIP; import of Decant's own JSONL and ZIP exports (duplicates — same URL and text — are
- * recognised and left alone); and "Save all open tabs", which asks at that moment for the `tabs`
+ * saved copy in the reader view); search over titles, sites, tags, excerpts and text, every word to
+ * match (`#tag` for a tag, `"a phrase"` as written); sort; tags; delete; export of the selection or
+ * of everything as JSONL or ZIP; import of Decant's own JSONL and ZIP exports (duplicates — same URL
+ * and text — are recognised and left alone); and "Save all open tabs", which asks at that moment for the `tabs`
  * permission and then for access to exactly the sites of the open tabs, and reports each tab it
  * could not save with the reason.
  */
