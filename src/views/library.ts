@@ -70,7 +70,7 @@ async function reload(): Promise<void> {
   const before = selected.size;
   for (const id of [...selected]) if (!entries.some((e) => e.id === id)) selected.delete(id);
   if (selected.size !== before) selectionChanged();
-  await renderList();
+  void renderList(); // the first rows now, the rest a batch a frame: an import or a delete reports at once
 }
 
 function stamp(): string {

@@ -321,3 +321,21 @@ test('a large library shows its newest screenful before the rest is read, then e
   expect(rows().map((r) => r.dataset.id)).toEqual(many.filter((e) => e.tags.length).map((e) => e.id).reverse());
   spy.mockRestore();
 });
+
+test('deleting from a large library says so at once; the rows below the first screenful follow', async () => {
+  const lib = await Library.open();
+  await lib.importEntries(Array.from({ length: 120 }, (_, i) => ({ id: `id-${String(i).padStart(3, '0')}`, record: { ...sample, title: `Article ${i}`, url: `https://example.org/${i}`, canonicalUrl: `https://example.org/${i}` }, citation: null, tags: [], savedAt: new Date(Date.UTC(2024, 0, 1, 0, i)).toISOString() })));
+  lib.close();
+  await import('../../src/views/library');
+  await vi.waitFor(() => expect(document.body.dataset.state).toBe('ready'));
+  const status = document.querySelector<HTMLElement>('.lib-status')!;
+  let rowsWhenSaid = -1;
+  new MutationObserver(() => {
+    if (rowsWhenSaid < 0 && status.textContent === 'Deleted 1 article(s).') rowsWhenSaid = rows().length;
+  }).observe(status, { childList: true, characterData: true, subtree: true });
+  const del = rows()[0].querySelector<HTMLButtonElement>('[data-action="delete"]')!;
+  del.click();
+  del.click();
+  await vi.waitFor(() => expect(rows()).toHaveLength(119));
+  expect(rowsWhenSaid).toBe(50);
+});
