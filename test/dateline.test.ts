@@ -67,6 +67,36 @@ describe('pageDate', () => {
     const doc = body('<div class="sidebar"><time datetime="2020-01-01">Jan 1, 2020</time></div><div class="story"><h1>Story</h1><p>Text.</p></div>');
     expect(pageDate(times(doc), h1s(doc), [])).toBeNull();
   });
+
+  // usatoday.com, detroitnews.com, sportsnet.ca, panarmenian.net, ascom.com: no <time>, no usable date in the head.
+  test.each([
+    ['<div class="publish-date">Published 10:02 AM EST Nov 19, 2019</div>', '2019-11-19'],
+    ['<span class="article-publish-date">November 19, 2019, 9:02 AM</span>', '2019-11-19'],
+    ['<div class="article_date font10">November 20, 2019 - 11:28 AMT</div>', '2019-11-20'],
+    ['<span class="storyDate">Posted: <span itemprop="datePublished">Fri 6:45 PM, Feb 16, 2018</span></span>', '2018-02-16'],
+    ['<p class="entry-meta">By Louis Jacobson on Monday, November 18th, 2019 at 11:04 a.m.</p>', '2019-11-18'],
+    ['<div class="post__author-date"><h6>By Carrie Arnold</h6><p>November 15, 2019</p></div>', '2019-11-15'],
+  ])('a date the page shows under its headline outside <time>: %s', (dated, iso) => {
+    const doc = body(`<div class="page"><main><article><h1>Story</h1>${dated}<p>Text.</p></article></main></div>`);
+    expect(pageDate(times(doc), h1s(doc), [])).toBe(iso);
+  });
+
+  test('a date outside <time> that dates an update, another story or a part of the story is not the page date', () => {
+    const prose = '<p>The city council decided on Tuesday to keep the heated glass shelters along the main avenue open all winter.</p>';
+    const doc = body(
+      `<div class="page"><main><article><h1>Story</h1><div class="updated-date">Nov 20, 2019</div><div class="date">Last updated: Nov 21, 2019</div>
+      <ul><li class="date">Nov 18, 2019</li></ul><aside><span class="date">Nov 17, 2019</span></aside>${prose}<div class="post-date">Nov 16, 2019</div></article></main></div>`,
+    );
+    expect(pageDate(times(doc), h1s(doc), [])).toBeNull();
+  });
+
+  test('the date in the byline Readability read, then the date in the address, when the page shows none elsewhere', () => {
+    const doc = body('<div class="page"><main><h1>Story</h1><p>Text.</p></main></div>');
+    expect(pageDate(times(doc), h1s(doc), [], 'by Jeff FoustMonday, November 18, 2019')).toBe('2019-11-18');
+    expect(pageDate(times(doc), h1s(doc), [], 'By Ana Pérez', 'https://www.politifact.com/article/2019/nov/18/guide-tariffs/')).toBe('2019-11-18');
+    expect(pageDate(times(doc), h1s(doc), [], null, 'https://www.usatoday.com/story/news/2019/11/19/meth-campaign/4236383002/')).toBe('2019-11-19');
+    expect(pageDate(times(doc), h1s(doc), [], null, 'https://example.org/2019/story/13/45')).toBeNull();
+  });
 });
 
 describe('stripDates', () => {
@@ -144,6 +174,17 @@ describe('in the article', () => {
   test('a byline labelled "Текст:" gives the name alone', () => {
     const r = clean(`<!doctype html><html lang="ru"><head><title>Story</title></head><body><article><h1>Story</h1><p class="byline">Текст: Венера Ерофеева</p>${PROSE}</article></body></html>`);
     expect(r.article?.authors).toEqual(['Венера Ерофеева']);
+  });
+
+  test('a placeholder date in the head ("0001-01-01") gives way to the one the page shows', () => {
+    // usatoday.com, detroitnews.com, floridatoday.com: JSON-LD says year 1, the page "Published 10:02 AM EST Nov 19, 2019".
+    const r = clean(
+      `<!doctype html><html lang="en"><head><title>Story</title><script type="application/ld+json">{"@type": "NewsArticle", "headline": "Story", "datePublished": "0001-01-01T00:00:00Z", "dateModified": "0001-01-01T00:00:00Z"}</script></head><body>
+      <div class="page"><article><h1>Story</h1><div class="asset-metabar"><div class="publish-date">Published 10:02 AM EST Nov 19, 2019</div></div>${PROSE}</article></div></body></html>`,
+      {},
+      'https://www.usatoday.com/story/news/nation/2019/11/19/story/4236383002/',
+    );
+    expect(r.article?.publishedTime).toBe('2019-11-19');
   });
 
   test('the head\'s date still wins over the page\'s', () => {

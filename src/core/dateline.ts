@@ -13,9 +13,9 @@
  *
  * Pure: elements in, strings out, read through the clobbering-proof reader (safe-dom.ts).
  */
-import { BLOCK_TAGS, collapse } from './dom';
+import { BLOCK_TAGS, collapse, listOf } from './dom';
 import { normalizeDate, squash } from './metadata';
-import { domOf } from './safe-dom';
+import { domOf, type SafeDom } from './safe-dom';
 import { escapeRe } from './rules/match';
 import { STAMP, TIME } from './furniture.data';
 import { titleSimilarity } from './furniture';
@@ -129,37 +129,79 @@ function dateOfTime(el: Element): string | null {
 }
 
 /** Where a `<time>` dates something else: a link to another page, a list of stories, a comment, a quote. */
-const ELSEWHERE = 'a[href], li, nav, aside, footer, figcaption, blockquote, [class*="comment" i], [id*="comment" i]';
+const ELSEWHERE = 'a[href],li,nav,aside,footer,figcaption,blockquote,[class*="comment" i],[id*="comment" i]';
+
+/**
+ * An element outside `<time>` that shows the publication date, by its class or `itemprop` words: a date
+ * or the story's meta line ("publish-date", "article_date", "storyDate", "entry-meta", "datePublished").
+ */
+const DATED = /date|publish|posted|timestamp|meta/i;
+/** What dates a change, not the publication: a class word ("updated-date") or the words before the date. */
+const UPDATE = /updat|modif|aktualis|mis à jour|actualiz|aggiorn|обновл/i;
+/** A date in a page's address: `/2019/11/19/`, `/2019/nov/18/`. */
+const URL_DATE = /\/((?:19|20)\d\d)\/(\d\d?|[a-z]{3,9})\/(\d\d?)\//i;
+
+/** The publication date an element outside `<time>` shows, or null (none, or an update's). */
+function dateOfElement(el: Element): string | null {
+  const dom = domOf(el);
+  const text = dom.textContent(el);
+  if (text.length > 200) return null;
+  const lines = linesOf(el, text);
+  const found = findDate(lines);
+  return found && !UPDATE.test(lines.slice(0, found.index)) ? found.iso : null;
+}
 
 /**
  * The publication date the page shows, or null: a `<time>` marked `itemprop="datePublished"`
  * or `pubdate` first; else the first `<time>` that stands with the headline — in the same container as
- * the page's `<h1>` (below `<body>`), not in a link, list, aside or comment. `times` are the page's
+ * the page's `<h1>` (below `<body>`), not in a link, list, aside or comment; else, near the headline,
+ * an element that shows a date ({@link DATED}, not an update's); else the date in the byline
+ * Readability read (`byline`), and last the date in the page's address (`url`). `times` are the page's
  * `<time>` elements in document order; `headlines`, its `<h1>`s; `titles`, what the article's title may be.
  */
-export function pageDate(times: readonly Element[], headlines: readonly Element[], titles: readonly (string | null | undefined)[]): string | null {
-  if (!times.length) return null;
-  const dom = domOf(times[0]);
-  // The `<h1>` that is the article's title (or the first): a logo's `<h1>` may come before it.
-  const headline = headlines.find((h) => titles.some((t) => !!t && titleSimilarity(collapse(dom.textContent(h)), t) >= 0.75)) ?? headlines[0];
+export function pageDate(
+  times: readonly Element[],
+  headlines: readonly Element[],
+  titles: readonly (string | null | undefined)[],
+  byline: string | null = null,
+  url: string | null = null,
+): string | null {
+  const first = times[0] ?? headlines[0];
+  const [, y, m, d] = URL_DATE.exec(url ?? '') ?? [];
+  return (first && besideHeadline(domOf(first), times, headlines, titles)) || (byline && visibleDate(byline)) || (y ? visibleDate(/\d/.test(m) ? `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}` : `${d} ${m} ${y}`) : null);
+}
+
+function besideHeadline(dom: SafeDom, times: readonly Element[], headlines: readonly Element[], titles: readonly (string | null | undefined)[]): string | null {
   for (const el of times) {
-    const itemprop = (dom.get(el, 'itemprop') ?? '').toLowerCase().split(/\s+/);
-    if (!itemprop.includes('datepublished') && !dom.has(el, 'pubdate')) continue;
-    const date = dateOfTime(el);
+    const date = (/\bdatepublished\b/i.test(dom.get(el, 'itemprop') ?? '') || dom.has(el, 'pubdate')) && dateOfTime(el);
     if (date) return date;
   }
-  if (!headline) return null;
-  const around = new Set<Element>();
-  for (let el = dom.parentElement(headline); el && dom.localName(el) !== 'body' && dom.localName(el) !== 'html'; el = dom.parentElement(el)) around.add(el);
-  for (const el of times) {
-    if (dom.closest(el, ELSEWHERE)) continue;
-    let shared = false;
-    for (let p = dom.parentElement(el); p && !shared; p = dom.parentElement(p)) shared = around.has(p);
-    if (!shared) continue;
-    // Past the story's first paragraph, a time dates a part of it (a live blog's entries), not the page.
-    if (!(dom.position(headline, el) & 2) && proseBetween(headline, el)) return null;
-    const date = dateOfTime(el);
-    if (date) return date;
+  // The `<h1>`s that are the article's title (or the first): a logo's `<h1>`, or the title's in a sticky
+  // bar, may come before the one the date stands with.
+  const titled = headlines.filter((h) => titles.some((t) => !!t && titleSimilarity(collapse(dom.textContent(h)), t) >= 0.75));
+  for (const headline of titled.length ? titled : headlines.slice(0, 1)) {
+    const around = new Set<Element>();
+    // A <time> anywhere in a container of the headline; another dated element below it, within three levels.
+    let near: Element | null = null;
+    for (let el = dom.parentElement(headline); el && dom.localName(el) !== 'body' && dom.localName(el) !== 'html'; el = dom.parentElement(el)) if (around.add(el).size < 4) near = el;
+    const dated = near
+      ? listOf(dom.elementsByTag(near, '*')).filter((el) => {
+          const words = `${dom.get(el, 'class')} ${dom.get(el, 'itemprop')}`;
+          return dom.position(headline, el) & 4 && DATED.test(words) && !UPDATE.test(words);
+        })
+      : [];
+    for (const [list, dateOf] of [[times, dateOfTime], [dated, dateOfElement]] as const) {
+      for (const el of list) {
+        if (dom.closest(el, ELSEWHERE)) continue;
+        let shared = false;
+        for (let p = dom.parentElement(el); p && !shared; p = dom.parentElement(p)) shared = around.has(p);
+        if (!shared) continue;
+        // Past the story's first paragraph, a date dates a part of it (a live blog's entries), not the page.
+        if (!(dom.position(headline, el) & 2) && proseBetween(headline, el)) break;
+        const date = dateOf(el);
+        if (date) return date;
+      }
+    }
   }
   return null;
 }
