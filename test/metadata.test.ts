@@ -257,6 +257,43 @@ describe('precedence: the most reliable source first', () => {
   });
 });
 
+describe('site names that are names', () => {
+  const site = (head: string, url: string): string | null => readMetadata(doc(head), url).siteName;
+  const article = (publisher: string, extra: Record<string, unknown> = {}): string => ld({ '@type': 'NewsArticle', ...extra, publisher: { '@type': 'Organization', name: publisher } });
+
+  test('an address or a handle in og:site_name gives way to the publisher; alone, it is no name', () => {
+    // newsnation.in, hawaiinewsnow.com, politifact.com
+    expect(site(meta('property', 'og:site_name', 'https://www.newsnation.in') + article('News Nation', { headline: 'Oxygen bar' }), 'https://www.newsnation.in/fact-check/x.html')).toBe('News Nation');
+    expect(site(meta('property', 'og:site_name', 'https://www.hawaiinewsnow.com'), 'https://www.hawaiinewsnow.com/2019/11/19/x/')).toBeNull();
+    expect(site(meta('property', 'og:site_name', '@politifact'), 'https://www.politifact.com/x/')).toBeNull();
+  });
+
+  test('in the article too: Readability\'s reading of the same og:site_name does not bring the address back', () => {
+    const r = clean(`<!doctype html><html lang="en"><head><title>Story</title>${meta('property', 'og:site_name', 'https://www.hawaiinewsnow.com')}</head><body><article><h1>Story</h1>${PROSE}</article></body></html>`);
+    expect(r.article?.siteName).toBeNull();
+  });
+
+  test('a tagline after the name is cut off', () => {
+    // linknaija.com, autoracing.com.br, jpost.com, remember8090.it
+    expect(site(meta('property', 'og:site_name', "LinkNaija | Nigeria's popular news platform"), 'https://www.linknaija.com/2018/10/x.html')).toBe('LinkNaija');
+    expect(site(meta('property', 'og:site_name', 'Autoracing | F1 | Indy | MotoGP | StockCar | NASCAR'), 'http://www.autoracing.com.br/x/')).toBe('Autoracing');
+    expect(site(meta('property', 'og:site_name', ' The Jerusalem Post | JPost.com '), 'https://www.jpost.com/x')).toBe('The Jerusalem Post');
+    expect(site(meta('property', 'og:site_name', 'Remember 80/90 - Memorabilia anni 80/90'), 'http://www.remember8090.it/x/')).toBe('Remember 80/90');
+  });
+
+  test('the host\'s bare label ("usatoday") is a last resort; the publisher of a JSON-LD article without a headline names the site', () => {
+    // usatoday.com, detroitnews.com: og:site_name "usatoday", a NewsArticle with only dates and a publisher
+    const usat = meta('property', 'og:site_name', 'usatoday') + article('USA TODAY', { datePublished: '0001-01-01T00:00:00Z' });
+    expect(site(usat, 'https://www.usatoday.com/story/news/x/')).toBe('USA TODAY');
+    expect(site(meta('property', 'og:site_name', 'usatoday'), 'https://www.usatoday.com/story/news/x/')).toBe('usatoday');
+  });
+
+  test('a name that names the host wins over a section\'s ("U.S." on reuters.com)', () => {
+    expect(site(meta('property', 'og:site_name', 'U.S.') + article('Reuters', { headline: 'Oil' }), 'https://www.reuters.com/article/x')).toBe('Reuters');
+    expect(site(meta('property', 'og:site_name', 'Coast Gazette') + article('Gazette Media Group', { headline: 'Oil' }), 'https://www.coastgazette.example/x')).toBe('Coast Gazette');
+  });
+});
+
 describe('dates', () => {
   test.each([
     ['2024-03-05', '2024-03-05'],

@@ -168,12 +168,13 @@ export function pageDate(
 ): string | null {
   const first = times[0] ?? headlines[0];
   const [, y, m, d] = URL_DATE.exec(url ?? '') ?? [];
-  return (first && besideHeadline(domOf(first), times, headlines, titles)) || (byline && visibleDate(byline)) || (y ? visibleDate(/\d/.test(m) ? `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}` : `${d} ${m} ${y}`) : null);
+  // The address's date written as a page would: "19.11.2019" when the month is a number, "18 nov 2019" when a name.
+  return (first && besideHeadline(domOf(first), times, headlines, titles)) || (byline && visibleDate(byline)) || (y ? visibleDate(`${d}.${m}.${y} ${d} ${m} ${y}`) : null);
 }
 
 function besideHeadline(dom: SafeDom, times: readonly Element[], headlines: readonly Element[], titles: readonly (string | null | undefined)[]): string | null {
   for (const el of times) {
-    const date = (/\bdatepublished\b/i.test(dom.get(el, 'itemprop') ?? '') || dom.has(el, 'pubdate')) && dateOfTime(el);
+    const date = (/datepublished/i.test(dom.get(el, 'itemprop') ?? '') || dom.has(el, 'pubdate')) && dateOfTime(el);
     if (date) return date;
   }
   // The `<h1>`s that are the article's title (or the first): a logo's `<h1>`, or the title's in a sticky
@@ -307,7 +308,7 @@ const CREDENTIAL = /^(?:[A-Z]{2,5}|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|I{2,3}|IV)$
 const ROLE = /\b(?:writer|reporter|correspondent|editor|columnist|contributor|staff|producer|photographer|critic|intern)s?\b/i;
 
 /** A news agency or network after the names ("…, Associated Press", "…, CNN"): whom they write for, not an author (nor a credential). */
-const AGENCY = /^(?:the\s+)?(?:associated press|ap|reuters|afp|agence france-presse|bloomberg(?: news)?|dpa|efe|ansa|upi|xinhua|kyodo(?: news)?|tass|ria novosti|interfax|press association|canadian press|pti|ians|cnn|bbc(?: news)?)$/i;
+const AGENCY = /^(?:the\s+)?(?:(?:associated|canadian) press|ap|reuters|afp|agence france-presse|(?:bloomberg|kyodo|bbc)(?: news)?|dpa|efe|ansa|upi|xinhua|tass|ria novosti|interfax|press association|pti|ians|cnn)$/i;
 
 /** A web address at a name's end ("Cleveland.com", "NJ Advance Media for NJ.com"): the outlet, not a person. */
 const ADDRESS = /\.[a-z]{2,}$/i;

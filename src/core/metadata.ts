@@ -40,7 +40,8 @@ export interface MetaSources {
 
 type Json = Record<string, unknown>;
 
-const ARTICLE_TYPES = /^(?:Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|BlogPosting|LiveBlogPosting|SocialMediaPosting|Report|ScholarlyArticle|TechArticle|MedicalScholarlyArticle|Review|Recipe|HowTo|DiscussionForumPosting|PodcastEpisode|VideoObject|CreativeWork)$/;
+/** schema.org's article types (`NewsArticle`, `ReportageNewsArticle`, `ScholarlyArticle`, …, `LiveBlogPosting`) and a few works read like them. */
+const ARTICLE_TYPES = /^(?:\w*Article|(?:\w*Blog|SocialMedia|DiscussionForum)Posting|Report|Review|Recipe|HowTo|PodcastEpisode|VideoObject|CreativeWork)$/;
 
 /** Meta tags by lower-cased `property`/`name`/`itemprop`, first value wins; all values kept for lists. */
 /** The elements metadata is read from, in document order (the pipeline has them from its {@link shapeOf} walk). */
@@ -136,7 +137,7 @@ function splitAuthors(value: string): string[] {
   const v = collapse(value).replace(/^(?:by|von|par|por|di|da|автор:?)\s+/i, '');
   if (!v || /^https?:\/\//i.test(v)) return [];
   return v
-    .split(/\s*(?:;|,(?!\s*(?:jr|sr|ii|iii|phd|md)\b)|\s+and\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s+e\s+|\s+и\s+|&)\s*/i)
+    .split(/\s*(?:;|,(?!\s*(?:jr|sr|ii|iii|phd|md)\b)|\s+(?:and|und|et|y|e|и)\s+|&)\s*/i)
     .map((s) => s.trim())
     .filter((s) => s.length > 1 && s.length < 100 && !/^https?:/i.test(s));
 }
@@ -219,7 +220,8 @@ export function readPageFields(doc: Document, url: string | null, found: Metadat
     if (typeof o['@id'] !== 'string' || Object.keys(o).some((k) => k !== '@id' && k !== '@type')) return v;
     return byId.get(o['@id']) ?? null;
   };
-  const article = ld.find((o) => typesOf(o).some((t) => ARTICLE_TYPES.test(t)) && (o.headline || o.name || o.articleBody)) ?? null;
+  const typed = ld.filter((o) => typesOf(o).some((t) => ARTICLE_TYPES.test(t)));
+  const article = typed.find((o) => o.headline || o.name || o.articleBody) ?? null;
   const webPage = ld.find((o) => typesOf(o).some((t) => /WebPage$/.test(t))) ?? null;
   const org = ld.find((o) => typesOf(o).some((t) => /^(?:Organization|NewsMediaOrganization|WebSite)$/.test(t))) ?? null;
   const a = (key: string): unknown => (article ? article[key] : undefined);
@@ -255,8 +257,9 @@ export function readPageFields(doc: Document, url: string | null, found: Metadat
         })(),
   );
 
-  const publisher = article ? deref(article.publisher) : undefined;
-  const siteName = first(m('og:site_name'), str(publisher), org ? str(org.name) : null, m('application-name'), m('citation_journal_title'), m('dc.publisher'));
+  // The publisher of an article object that names nothing else (USA TODAY's JSON-LD has no headline).
+  const publisher = deref((article ?? typed[0])?.publisher);
+  const siteName = siteNameOf([m('og:site_name'), str(publisher), org ? str(org.name) : null, m('application-name'), m('citation_journal_title'), m('dc.publisher')], base);
 
   const html = doc.documentElement;
   const lang = normalizeLang(
@@ -279,7 +282,7 @@ export function readPageFields(doc: Document, url: string | null, found: Metadat
     linkHref('canonical'),
     absoluteHttpUrl(m('og:url'), base),
     absoluteHttpUrl(str(a('url')), base),
-    absoluteHttpUrl(typeof a('mainEntityOfPage') === 'string' ? (a('mainEntityOfPage') as string) : idOf(a('mainEntityOfPage')), base),
+    absoluteHttpUrl(idOf(a('mainEntityOfPage')), base),
   );
 
   const ldImage = deref(a('image'));
@@ -350,7 +353,19 @@ export function citationOf({ m, all, article, publisher, base }: MetaSources): C
   };
 }
 
-/** The @id (or url) of a WebPage object: for `mainEntityOfPage`, the @id IS the page's address. */
+/**
+ * The site's name among `names` (most reliable first), as a reader would write it: not an address or
+ * a handle ("https://www.newsnation.in", "@politifact"), a tagline after it cut off ("LinkNaija |
+ * Nigeria's popular news platform"), one that names the page's host first (publisher "Reuters" over
+ * og:site_name "U.S." on reuters.com), and the host's bare label ("usatoday") only when nothing else names it.
+ */
+export function siteNameOf(names: readonly (string | null)[], url: string | null): string | null {
+  const label = hostOf(url).split('.')[0];
+  const ok = names.filter((n): n is string => !!n && !/^(?:https?:|@)/i.test(n)).map((n) => n.split(SITE_SEPARATOR)[0]);
+  return ok.find((n) => n !== label && squash(n).includes(label)) ?? ok.find((n) => n !== label) ?? ok[0] ?? null;
+}
+
+/** The @id (or url) of a WebPage object, or the address itself: for `mainEntityOfPage`, the @id IS the page's address. */
 function idOf(value: unknown): string | null {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return str(value);
   const o = value as Json;
@@ -362,6 +377,9 @@ function reorderCitationName(name: string): string {
   const parts = name.split(',').map((s) => s.trim());
   return parts.length === 2 && parts[0] && parts[1] ? `${parts[1]} ${parts[0]}` : collapse(name);
 }
+
+/** The host of an address, lower case, without `www.` ('' when there is none). */
+const hostOf = (url: string | null): string => /^https?:\/\/(?:www\.)?([^/?#:]+)/i.exec(url ?? '')?.[1].toLowerCase() ?? '';
 
 /** The separators a title and a site name are joined with: "Story | TheHill", "Story - Sportsnet.ca", "Site — Story". */
 const SITE_SEPARATOR = /\s+(?:[|·•–—\-\/]|::)\s+/g;
@@ -378,13 +396,8 @@ export function withoutSiteName(title: string | null, siteName: string | null, u
   if (!title) return title;
   const parts = title.split(SITE_SEPARATOR);
   if (parts.length < 2) return title;
-  let host = '';
-  try {
-    host = url ? new URL(url).hostname : '';
-  } catch {
-    // no host to compare with
-  }
-  const names = new Set([siteName && squash(siteName), host && squash(host), host && squash(host.replace(/^www\./, '').split('.')[0])].filter((n): n is string => !!n && n.length >= 2));
+  const host = hostOf(url);
+  const names = new Set([siteName && squash(siteName), squash(host), squash(host.split('.')[0])].filter((n): n is string => !!n && n.length >= 2));
   const isSite = (part: string): boolean => names.has(squash(part));
   const seps = title.match(SITE_SEPARATOR) ?? [];
   const rest = (from: number, to: number): string => parts.slice(from, to).map((p, i) => (i ? seps[from + i - 1] : '') + p).join('');

@@ -342,7 +342,7 @@ function attempt(doc: Document, shape: PageShape, win: Win, url: string | null, 
   const shown = sanitizer.view?.shown;
   // Without the view steps (auto-clean's live pass, which shows no article) there is no byline to show.
   const byline = shown ? shown.byline(ex.byline, shape.times, ex.bylineEl) : null;
-  const siteName = meta?.siteName ?? ex.siteName;
+  const siteName = meta ? meta.siteName : ex.siteName;
   const dates = shown?.dates(meta?.sources ?? null, ex.publishedTime);
   const authors = shown ? shown.authors(byline, meta?.authors, siteName) : (meta?.authors ?? []);
   const article: Article = {
