@@ -156,6 +156,25 @@ describe('authorsOf the metadata\'s names, as a reader sees them', () => {
   ])('%j on %s', (named, site, authors) => {
     expect(authorsOf(null, named, site)).toEqual(authors);
   });
+
+  // therealdeal.com (JSON-LD "kevin-r", the page "By David Jeans"), autoracing.com.br and inexhibit.com ("admin").
+  test.each([
+    [['kevin-r'], 'David Jeans', ['David Jeans']],
+    [['jsmith2'], 'Jane Smith and Ana Pérez', ['Jane Smith', 'Ana Pérez']],
+    [['admin'], null, []],
+    [['admin'], 'admin', []],
+    [['webmaster'], null, []],
+    [['kei_eno'], 'kei_eno', ['kei_eno']],
+  ])('a CMS account or login %j with the byline %j', (named, byline, authors) => {
+    expect(authorsOf(byline, named)).toEqual(authors);
+  });
+
+  test('in the article: a CMS account is neither author nor byline', () => {
+    const r = clean(
+      `<!doctype html><html lang="en"><head><title>Light festival</title><meta name="author" content="admin"></head><body><article><h1>Light festival</h1><p class="byline">By admin</p>${Array.from({ length: 6 }, () => '<p>The festival lights up the canals of the old town every winter, with works by artists from twenty countries.</p>').join('')}</article></body></html>`,
+    );
+    expect(r.article).toMatchObject({ authors: [], byline: null });
+  });
 });
 
 describe('in the article', () => {

@@ -185,12 +185,11 @@ function besideHeadline(dom: SafeDom, times: readonly Element[], headlines: read
     // A <time> anywhere in a container of the headline; another dated element below it, within three levels.
     let near: Element | null = null;
     for (let el = dom.parentElement(headline); el && dom.localName(el) !== 'body' && dom.localName(el) !== 'html'; el = dom.parentElement(el)) if (around.add(el).size < 4) near = el;
-    const dated = near
-      ? listOf(dom.elementsByTag(near, '*')).filter((el) => {
-          const words = `${dom.get(el, 'class')} ${dom.get(el, 'itemprop')}`;
-          return dom.position(headline, el) & 4 && DATED.test(words) && !UPDATE.test(words);
-        })
-      : [];
+    // (With the headline right in <body>, its own descendants share no container with it: none is taken.)
+    const dated = listOf(dom.elementsByTag(near ?? headline, '*')).filter((el) => {
+      const words = `${dom.get(el, 'class')} ${dom.get(el, 'itemprop')}`;
+      return dom.position(headline, el) & 4 && DATED.test(words) && !UPDATE.test(words);
+    });
     for (const [list, dateOf] of [[times, dateOfTime], [dated, dateOfElement]] as const) {
       for (const el of list) {
         if (dom.closest(el, ELSEWHERE)) continue;
@@ -250,7 +249,7 @@ const EDGE = /^[\s|·•,;:–—-]+|[\s|·•,;:–—-]+$/gu;
  * nothing but a date was there.
  */
 /** "By …", "Words: …", "Текст: …": the label before the names. */
-const BYLINE_LABEL = /^(?:(?:(?:written|posted|reported|reporting|story|words|text|photos?|analysis|commentary)\s+)?by|von|par|por|di|door|av)\s+|^(?:words|text|author|authors|autor|autore|auteur|автор|текст)\s*:\s*/i;
+const BYLINE_LABEL = /^(?:(?:(?:written|posted|report(?:ed|ing)|story|words|text|photos?|analysis|commentary)\s+)?by|von|par|por|di|door|av)\s+|^(?:words|text|authors?|autore?|auteur|автор|текст)\s*:\s*/i;
 
 /**
  * Readability's byline without its label and without the dates shown in it (`times`: the page's
@@ -310,6 +309,9 @@ const ROLE = /\b(?:writer|reporter|correspondent|editor|columnist|contributor|st
 /** A news agency or network after the names ("…, Associated Press", "…, CNN"): whom they write for, not an author (nor a credential). */
 const AGENCY = /^(?:the\s+)?(?:(?:associated|canadian) press|ap|reuters|afp|agence france-presse|(?:bloomberg|kyodo|bbc)(?: news)?|dpa|efe|ansa|upi|xinhua|tass|ria novosti|interfax|press association|pti|ians|cnn)$/i;
 
+/** A CMS account the metadata names as the author ("admin"): nobody a reader would cite. */
+const ACCOUNT = /^(?:admin|webmaster|editor)/i;
+
 /** A web address at a name's end ("Cleveland.com", "NJ Advance Media for NJ.com"): the outlet, not a person. */
 const ADDRESS = /\.[a-z]{2,}$/i;
 
@@ -323,13 +325,15 @@ const ADDRESS = /\.[a-z]{2,}$/i;
 export function authorsOf(byline: string | null, named: readonly string[] = [], site: string | null = null): string[] {
   if (named.length) {
     const names = authorsOf(named.map((n) => collapse(n).replace(BYLINE_LABEL, '')).join(', '), [], site);
-    return names.length ? names : [...named];
+    // Names the rules cannot read ("kevin-r"): the page's byline when it names someone, else as given, but a CMS account.
+    const shown = names.length ? names : authorsOf(byline, [], site);
+    return shown.length ? shown : named.filter((n) => !ACCOUNT.test(n));
   }
   if (!byline || byline.length > 120) return [];
   const out: string[] = [];
-  for (const part of byline.split(/\s*(?:[,|]|\band\b|&|\bund\b|\bet\b|\bи\b)\s*/).map((s) => s.trim())) {
+  for (const part of byline.split(/\s*(?:[,|&]|\b(?:and|und|et)\b|\bи\b)\s*/).map((s) => s.trim())) {
     if (out.length && CREDENTIAL.test(part) && !AGENCY.test(part)) out[out.length - 1] += `, ${part}`;
-    else if (part.length > 1 && /\p{Lu}/u.test(part)) out.push(part);
+    else if (part.length > 1 && part !== part.toLowerCase()) out.push(part); // a capital letter: a name, not "kei_eno"
   }
   const home = site ? squash(site) : '';
   const outlet = (a: string): boolean => AGENCY.test(a) || ADDRESS.test(a) || (!!home && squash(a).length > 2 && (home.startsWith(squash(a)) || squash(a).startsWith(home)));

@@ -102,9 +102,10 @@ function parseJsonLd(scripts: readonly Element[]): Json[] {
   return out.reverse();
 }
 
-function typesOf(obj: Json): string[] {
+/** Whether one of `obj`'s `@type`s matches `type`. */
+function isA(obj: Json, type: RegExp): boolean {
   const t = obj['@type'];
-  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string');
+  return (Array.isArray(t) ? t : [t]).some((x) => typeof x === 'string' && type.test(x));
 }
 
 function str(value: unknown): string | null {
@@ -220,10 +221,10 @@ export function readPageFields(doc: Document, url: string | null, found: Metadat
     if (typeof o['@id'] !== 'string' || Object.keys(o).some((k) => k !== '@id' && k !== '@type')) return v;
     return byId.get(o['@id']) ?? null;
   };
-  const typed = ld.filter((o) => typesOf(o).some((t) => ARTICLE_TYPES.test(t)));
+  const typed = ld.filter((o) => isA(o, ARTICLE_TYPES));
   const article = typed.find((o) => o.headline || o.name || o.articleBody) ?? null;
-  const webPage = ld.find((o) => typesOf(o).some((t) => /WebPage$/.test(t))) ?? null;
-  const org = ld.find((o) => typesOf(o).some((t) => /^(?:Organization|NewsMediaOrganization|WebSite)$/.test(t))) ?? null;
+  const webPage = ld.find((o) => isA(o, /WebPage$/)) ?? null;
+  const org = ld.find((o) => isA(o, /^(?:NewsMedia)?Organization$|^WebSite$/)) ?? null;
   const a = (key: string): unknown => (article ? article[key] : undefined);
 
   const base = url || null;

@@ -346,12 +346,12 @@ function attempt(doc: Document, shape: PageShape, win: Win, url: string | null, 
   const dates = shown?.dates(meta?.sources ?? null, ex.publishedTime);
   const authors = shown ? shown.authors(byline, meta?.authors, siteName) : (meta?.authors ?? []);
   const article: Article = {
-    title: (shown ? shown.title(title ?? null, siteName, url ?? meta?.canonicalUrl ?? null) : title) ?? null,
+    title: (shown ? shown.title(title ?? null, siteName, page) : title) ?? null,
     // The page's own byline when the names come from it ("…and ERIC TUCKER, Associated Press"), else the metadata's names.
-    byline: meta?.authors.length ? authors.join(', ') : byline,
+    byline: meta?.authors.length ? authors.join(', ') || null : byline,
     authors,
     siteName,
-    lang: meta?.lang ?? (ex.lang ? ex.lang : null),
+    lang: meta?.lang ?? (ex.lang || null),
     dir: meta?.dir ?? (ex.dir === 'rtl' || ex.dir === 'ltr' ? ex.dir : null),
     publishedTime: dates?.publishedTime ?? shown?.published(shape.times, shape.headlines, titles, ex.byline, page) ?? null,
     modifiedTime: dates?.modifiedTime ?? null,

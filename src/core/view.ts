@@ -19,7 +19,8 @@ import { listingReason } from './listing';
 
 /** Two-letter human-language codes that a `lang` attribute on `<pre>` may carry instead of a programming language. */
 const HUMAN_LANG = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i;
-const SHORT_CODE_LANGS: ReadonlySet<string> = new Set(['js', 'ts', 'go', 'py', 'rb', 'sh', 'cs', 'c', 'r', 'hs', 'ml', 'rs', 'kt', 'pl', 'sql', 'css', 'xml', 'php', 'lua', 'jsx', 'tsx', 'vim', 'bat', 'ini', 'yml', 'diff']);
+/** Programming languages whose names look like language tags: js, ts, jsx, tsx, go, py, rb, sh, cs, c, r, hs, ml, rs, kt, pl, sql, css, xml, php, lua, vim, bat, ini, yml, diff. */
+const SHORT_CODE_LANGS = /^(?:[jt]sx?|go|py|rb|sh|cs|c|r|hs|ml|rs|kt|pl|sql|css|xml|php|lua|vim|bat|ini|yml|diff)$/i;
 
 /** The language a code block's markup names, from the most specific place to the least. */
 function codeLanguage(code: Element | null, pre: Element): string | null {
@@ -30,7 +31,7 @@ function codeLanguage(code: Element | null, pre: Element): string | null {
     const data = el.getAttribute('data-lang') ?? el.getAttribute('data-language');
     if (data) return data;
     const lang = el.getAttribute('lang');
-    if (lang && (!HUMAN_LANG.test(lang) || SHORT_CODE_LANGS.has(lang.toLowerCase()))) return lang;
+    if (lang && (!HUMAN_LANG.test(lang) || SHORT_CODE_LANGS.test(lang))) return lang;
   }
   // GitHub and Pygments name it on the wrapper: div.highlight-source-python, div.language-ruby.
   const wrapper = pre.parentElement;
