@@ -49,6 +49,10 @@ const CONTENT_BUDGET_KB = 40;
  * (+0.1 KB), and are a view step (metadata.ts datesOf): content-auto.js −0.4 KB; previews and rule text
  * read with element boundaries spaced (dom.ts) cost both about nothing. Together content.js
  * 51.2 → 53.1 KB, all of it view steps, so its ceiling 52 → 53.5; content-auto.js 52.0 → 51.7 KB.
+ * Metadata a researcher can trust (the date a page shows outside <time>, site names that are names,
+ * no CMS account as author: dateline.ts, metadata.ts): content.js 53.15 → 53.50 KB (54,781 of 54,784
+ * bytes), under the same ceiling, part of it paid for by shorter regexes in metadata.ts, dateline.ts
+ * and view.ts; content-auto.js 51.67 → 51.75 KB. The next addition to content.js needs room found first.
  */
 const CEILING_KB = { 'content.js': 53.5, 'content-auto.js': 52 };
 /** A page's first load (entry + static chunks) and the background script, minified + gzipped. */
