@@ -51,7 +51,7 @@ function siteRow(site: string): HTMLElement {
         else if (ok === false) toast(`Decant was not given access to ${hostOf(site)}.`, 'error');
       })
       .catch((e: unknown) => toast(`Could not switch auto-clean on for ${hostOf(site)}: ${(e as Error).message}`, 'error'))
-      .then(refresh);
+      .then(() => refresh());
   });
   return h(
     'li',
@@ -134,8 +134,14 @@ function readerPrefs(): HTMLElement {
   const value = h('output', { 'data-field': 'font-size-value' }, `${prefs.fontSize} px`);
   const size = h('input', { type: 'range', name: 'reader-fontSize', min: FONT_SIZES.min, max: FONT_SIZES.max, step: FONT_SIZES.step, 'data-setting': 'reader.fontSize' });
   size.value = String(prefs.fontSize);
-  size.addEventListener('input', () => (value.textContent = `${size.value} px`));
-  size.addEventListener('change', () => save({ fontSize: Number(size.value) }));
+  const show = (): void => {
+    value.textContent = `${size.value} px`;
+  };
+  size.addEventListener('input', show);
+  size.addEventListener('change', () => {
+    show();
+    save({ fontSize: Number(size.value) });
+  });
   return h(
     'div',
     { class: 'reader-prefs' },
@@ -264,11 +270,20 @@ function render(): void {
   document.body.dataset.state = 'ready';
 }
 
-async function refresh(): Promise<void> {
+/**
+ * Read the settings and permissions again and show them. On a storage or permission event (`force`
+ * false) the page is rebuilt only when they differ from what it shows: most events are its own
+ * writes, and a rebuild between two key presses on the text-size slider gave it back an older value,
+ * so steps were lost while the writes caught up.
+ */
+async function refresh(force = true): Promise<void> {
   const loaded = await loadSettings();
+  const grants = await readGrants();
+  const shown = (x: Settings | undefined, n: string[], g: Set<string>): string => JSON.stringify([x, n, [...g].sort()]);
+  if (!force && settings && shown(loaded.settings, loaded.notices, grants) === shown(settings, notices, granted)) return;
   settings = loaded.settings;
   notices = loaded.notices;
-  granted = await readGrants();
+  granted = grants;
   render();
 }
 
@@ -277,6 +292,6 @@ refresh().catch((e: unknown) => {
   clear(app);
   append(app, h('p', { class: 'starting' }, `Decant could not open its settings: ${(e as Error).message}`));
 });
-onSettingsChanged(() => void refresh());
-browser.permissions.onAdded.addListener(() => void refresh());
-browser.permissions.onRemoved.addListener(() => void refresh());
+onSettingsChanged(() => void refresh(false));
+browser.permissions.onAdded.addListener(() => void refresh(false));
+browser.permissions.onRemoved.addListener(() => void refresh(false));
