@@ -5,6 +5,7 @@
  */
 import { parseSanitized } from '../core/html';
 import type { ExportRecord } from './record';
+import { formatDate, formatInstantUtc } from './dates';
 
 type Win = Window & typeof globalThis;
 
@@ -58,7 +59,25 @@ export function toStandaloneHtml(record: ExportRecord, doc: Document, win?: Win)
     header.appendChild(p);
   };
   line([record.byline, record.siteName].filter(Boolean).join(' · ') || null);
-  line([record.publishedTime ? `Published ${record.publishedTime}` : null, `${record.wordCount} words`, `${record.readingTimeMinutes} min read`].filter(Boolean).join(' · '));
+  // Dates as people write them, in English like the labels and on the page's own calendar day (a UTC
+  // instant on its UTC day: the same file on every machine); `<time datetime>` keeps the exact value.
+  const time = (iso: string, text: string): HTMLTimeElement => {
+    const t = out.createElement('time');
+    t.setAttribute('datetime', iso);
+    t.textContent = text;
+    return t;
+  };
+  const day = (iso: string | null): HTMLTimeElement | null => (iso ? time(iso, formatDate(iso, { locale: 'en', timeZone: 'UTC' })!) : null);
+  const facts: (string | Node)[] = [];
+  const published = day(record.publishedTime);
+  const updated = record.modifiedTime !== record.publishedTime ? day(record.modifiedTime) : null;
+  if (published) facts.push('Published ', published, ' · ');
+  if (updated) facts.push('Updated ', updated, ' · ');
+  facts.push(`${record.wordCount} words · ${record.readingTimeMinutes} min read`);
+  const factsLine = out.createElement('p');
+  factsLine.className = 'meta';
+  factsLine.append(...facts);
+  header.appendChild(factsLine);
   const source = record.canonicalUrl ?? record.url;
   if (source) {
     const p = out.createElement('p');
@@ -80,7 +99,10 @@ export function toStandaloneHtml(record: ExportRecord, doc: Document, win?: Win)
   const footer = out.createElement('footer');
   const p = out.createElement('p');
   const pv = record.provenance;
-  p.textContent = `Cleaned by Decant ${pv.decantVersion} (rules ${pv.rulesVersion}) at ${pv.processedAt}${pv.capturedAt ? `, captured ${pv.capturedAt}` : ''}; ${record.removed.length} block(s) removed. SHA-256 of text ${pv.sha256Text}.`;
+  const instant = (iso: string): HTMLTimeElement => time(iso, formatInstantUtc(iso));
+  p.append(`Cleaned by Decant ${pv.decantVersion} (rules ${pv.rulesVersion}) on `, instant(pv.processedAt));
+  if (pv.capturedAt) p.append(', captured ', instant(pv.capturedAt));
+  p.append(`; ${record.removed.length} block(s) removed. SHA-256 of text ${pv.sha256Text}.`);
   footer.appendChild(p);
   body.appendChild(footer);
   return `<!DOCTYPE html>\n${html.outerHTML}\n`;

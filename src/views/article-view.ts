@@ -10,6 +10,7 @@
 import { parseSanitized } from '../core/html';
 import { CATEGORY_LABELS, type Article, type LedgerEntry } from '../core/types';
 import { append, h } from './dom';
+import { formatDate } from '../export/dates';
 
 export interface ViewOptions {
   /** Load the article's images (the user's setting). */
@@ -76,30 +77,8 @@ export function pageNodes(html: string, options: ViewOptions): DocumentFragment 
   return live;
 }
 
-const formatter = (timeZone?: string): Intl.DateTimeFormat | null => {
-  try {
-    return new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZone });
-  } catch {
-    return null;
-  }
-};
-const localDates = formatter();
-const writtenDates = formatter('UTC');
-
-/**
- * A date as the reader's locale writes it. A year alone, a plain date and a date-time with the page's
- * offset show the calendar day the page gives (in UTC, plain dates would be the evening before west of
- * Greenwich, and an evening in New York the next day east of it); a UTC instant shows the reader's day.
- */
-export function formatDate(iso: string | null): string | null {
-  if (!iso) return null;
-  if (/^\d{4}$/.test(iso)) return iso;
-  const written = /^(\d{4})-(\d{2})-(\d{2})(?:$|T.*[+-]\d{2}:\d{2}$)/.exec(iso);
-  const d = written ? new Date(Date.UTC(Number(written[1]), Number(written[2]) - 1, Number(written[3]))) : new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const format = written ? writtenDates : localDates;
-  return format ? format.format(d) : d.toDateString();
-}
+/** Dates as the reader's locale writes them, on the day the page gives. */
+export { formatDate };
 
 export function languageName(tag: string | null): string | null {
   if (!tag) return null;

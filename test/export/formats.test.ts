@@ -96,6 +96,33 @@ describe('standalone HTML export', () => {
     expect(doc.querySelector('article img')?.getAttribute('src')).toMatch(/^https:/);
     expect(doc.querySelector('link[rel=canonical]')?.getAttribute('href')).toBe(SAMPLE_URL);
   });
+
+  test('dates are written for people (the page\'s own calendar day), with the exact value kept in <time datetime>', () => {
+    const page = convert({
+      bytes: new TextEncoder().encode(`<!doctype html><html lang="en"><head><title>Council votes late on the river budget</title>
+        <meta property="article:published_time" content="2019-03-29T20:30:00-05:00">
+        <meta property="article:modified_time" content="2019-04-02T10:00:00+00:00"></head><body><article>
+        <h1>Council votes late on the river budget</h1>
+        ${'<p>The city council voted late on Friday evening to approve the river restoration budget after a debate that lasted five hours.</p>'.repeat(4)}
+        </article></body></html>`),
+      url: 'https://courier.example/2019/03/29/budget',
+      capturedAt: '2019-03-30T09:00:00Z',
+    });
+    try {
+      const d = new JSDOM(page.render('html')).window.document;
+      const header = d.querySelector('header')!;
+      expect(header.textContent).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+      expect(header.textContent).toContain('Published March 29, 2019');
+      expect(header.textContent).toContain('Updated April 2, 2019');
+      expect([...header.querySelectorAll('time')].map((t) => t.getAttribute('datetime'))).toEqual([page.record.publishedTime, page.record.modifiedTime]);
+      const footer = d.querySelector('footer')!;
+      expect(footer.textContent).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+      expect(footer.textContent).toContain('captured March 30, 2019, 09:00 UTC');
+      expect([...footer.querySelectorAll('time')].map((t) => t.getAttribute('datetime'))).toEqual([page.record.provenance.processedAt, '2019-03-30T09:00:00Z']);
+    } finally {
+      page.close();
+    }
+  });
 });
 
 describe('plain text export', () => {
