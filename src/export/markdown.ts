@@ -5,7 +5,7 @@
  */
 import TurndownService from 'turndown';
 import { gfm } from '@joplin/turndown-plugin-gfm';
-import { Document as YamlDocument, isScalar, visit } from 'yaml';
+import { Document as YamlDocument, isScalar, Schema, visit } from 'yaml';
 import { parseSanitized } from '../core/html';
 import { listOf } from '../core/dom';
 import type { ExportRecord } from './record';
@@ -294,13 +294,24 @@ const RISKY_LT = /<(?=[A-Za-z/!?])/g;
 const RISKY_AMP = /&(?=#?[A-Za-z0-9]+;)/g;
 
 /**
+ * Plain scalars that YAML 1.1 reads as something other than a string. Most front-matter readers
+ * are YAML 1.1 (PyYAML and python-frontmatter, js-yaml and gray-matter, Ruby's Psych in Jekyll):
+ * unquoted, a title `Yes` came back as `true` and every date-time (publishedTime, processedAt) as a
+ * date object, with the page's offset lost. `=` is 1.1's value key, which PyYAML refuses to load.
+ * (What YAML 1.2 would retype, the yaml library quotes by itself.)
+ */
+const YAML_11_TYPED: readonly RegExp[] = new Schema({ schema: 'yaml-1.1', merge: true }).tags.flatMap((t) => ('test' in t && t.test && t.tag !== 'tag:yaml.org,2002:str' ? [t.test] : []));
+const retypedByYaml11 = (v: string): boolean => v === '=' || YAML_11_TYPED.some((re) => re.test(v));
+
+/**
  * The front matter as YAML. A renderer that knows no front matter shows it as a paragraph, so a
  * string with a `<` that could open a tag or an `&` that starts an entity is written double-quoted
- * with those characters as `\x3C` and `\x26` (the same string to a YAML parser); others stay plain.
+ * with those characters as `\x3C` and `\x26` (the same string to a YAML parser); a string a YAML 1.1
+ * reader would take for another type is double-quoted too; others stay plain.
  */
 function frontMatterYaml(record: ExportRecord): string {
   const yaml = new YamlDocument(frontMatterOf(record));
-  const risky = (v: unknown) => typeof v === 'string' && (v.search(RISKY_LT) >= 0 || v.search(RISKY_AMP) >= 0);
+  const risky = (v: unknown) => typeof v === 'string' && (v.search(RISKY_LT) >= 0 || v.search(RISKY_AMP) >= 0 || retypedByYaml11(v));
   visit(yaml, {
     Scalar(_key, node) {
       if (isScalar(node) && risky(node.value)) node.type = 'QUOTE_DOUBLE';

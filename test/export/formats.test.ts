@@ -67,6 +67,28 @@ describe('Markdown export', () => {
     expect(schemaErrors({ ...parsed, contentHtml: record.contentHtml, text: record.text })).toEqual([]);
   });
 
+  test('front matter reads back the same with YAML 1.1 parsers too (PyYAML, js-yaml, Ruby): no string becomes a date, boolean or number', () => {
+    const page = convert({
+      bytes: new TextEncoder().encode(`<!doctype html><html lang="en"><head><title>Yes</title>
+        <meta name="author" content="On"><meta name="description" content="0755">
+        <meta property="article:published_time" content="2019-03-29T20:30:00-05:00"></head><body><article>
+        <h1>Yes</h1>
+        ${'<p>The city council voted late on Friday evening to approve the river restoration budget after a debate that lasted five hours.</p>'.repeat(4)}
+        </article></body></html>`),
+      url: 'https://courier.example/2019/03/29/budget',
+      capturedAt: '2019-03-30T09:00:00Z',
+    });
+    try {
+      const yaml = /^---\n([\s\S]*?)\n---\n/.exec(page.render('md'))![1];
+      const expected = JSON.parse(JSON.stringify(frontMatterOf(page.record)));
+      expect(expected).toMatchObject({ title: 'Yes', byline: 'On', excerpt: '0755', publishedTime: '2019-03-29T20:30:00-05:00' });
+      expect(parseYaml(yaml, { version: '1.1' })).toEqual(expected);
+      expect(parseYaml(yaml)).toEqual(expected);
+    } finally {
+      page.close();
+    }
+  });
+
   test('the body is the title and the article with its figure caption and subhead', () => {
     expect(body.startsWith(`# ${record.title}\n`)).toBe(true);
     expect(body).toContain('Bruno Kelly / Reuters');
