@@ -11,7 +11,8 @@ import { parse as parseYaml } from 'yaml';
 import { JSDOM } from 'jsdom';
 import { createSinglebyteEncoder } from '@exodus/bytes/single-byte.js';
 import { describe, expect, test } from 'vitest';
-import { articlePage, decant, tempDir } from './cli-lib';
+import { spawn, spawnSync } from 'node:child_process';
+import { articlePage, BIN, decant, tempDir } from './cli-lib';
 import { norm, SAMPLE } from './helpers';
 import { schemaErrors } from './schema';
 import { main } from '../src/cli/index';
@@ -228,4 +229,32 @@ describe('usage errors: exit 2 with the usage text', () => {
     expect(v.stdout).toMatch(/^decant \d+\.\d+\.\d+\n$/);
   });
 
+});
+
+describe('standard output that cannot be written: a sentence, never a stack trace', () => {
+  const dir = tempDir('stdout');
+  // Over 64 KB of JSON, more than a pipe holds, so the write cannot finish before the reader is gone.
+  const page = path.join(dir, 'long.html');
+  fs.writeFileSync(page, articlePage('A long report on the ferry').replace(/(<p>.*?<\/p>)+/, (ps) => ps.repeat(150)));
+
+  test('a full disk (stdout redirected to /dev/full): the page and the reason, exit 1', () => {
+    const full = fs.openSync('/dev/full', 'w');
+    try {
+      const r = spawnSync(process.execPath, [BIN, page, '--format', 'json'], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8', timeout: 60_000 });
+      expect(r.stderr).toBe(`decant: ${page}: could not write to standard output (no space left on device)\n`);
+      expect(r.status).toBe(1);
+    } finally {
+      fs.closeSync(full);
+    }
+  });
+
+  test('a reader that stops early (`decant page | head -1`): quiet, exit 0', async () => {
+    const child = spawn(process.execPath, [BIN, page, '--format', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // the reader is gone before anything is written
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += String(d)));
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+  });
 });

@@ -164,13 +164,27 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
     } else {
       // Piped output is the file's bytes exactly; a terminal gets the shell prompt on a line of its own.
       const tty = (io.stdout as NodeJS.WriteStream).isTTY === true;
-      io.stdout.write(tty && !output.endsWith('\n') ? `${output}\n` : output);
+      const failed = await writeOut(io.stdout, tty && !output.endsWith('\n') ? `${output}\n` : output);
+      // A reader that stopped early (`decant page.html | head`) got what it wanted.
+      if (failed && failed.code !== 'EPIPE') throw new InputError(`could not write to standard output (${failed.code === 'ENOSPC' ? 'no space left on device' : failed.message})`);
     }
     return 0;
   } catch (e) {
     io.stderr.write(`decant: ${name}: ${describe(e)}\n`);
     return 1;
   }
+}
+
+/**
+ * Write to standard output and wait for it; the write's error, if any. A failed write (a full disk,
+ * a reader that went away) is also emitted as an 'error' event, which would end the process with a
+ * stack trace if nothing listened.
+ */
+function writeOut(out: NodeJS.WritableStream, text: string): Promise<NodeJS.ErrnoException | null> {
+  return new Promise((resolve) => {
+    out.on('error', (e: NodeJS.ErrnoException) => resolve(e));
+    out.write(text, (e) => resolve((e as NodeJS.ErrnoException | null | undefined) ?? null));
+  });
 }
 
 /** Make the --out directory; false, after saying why, when it cannot be one (a usage error: exit 2). */
