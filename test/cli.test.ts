@@ -211,6 +211,9 @@ describe('usage errors: exit 2 with the usage text', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).toContain('Usage:');
+    // The error stays in view: the two forms and a pointer to --help, not the whole help text.
+    expect(r.stderr.trimEnd().split('\n').length).toBeLessThanOrEqual(5);
+    expect(r.stderr).toContain('decant --help');
     expect(r.stdout).toBe('');
   });
 
@@ -224,6 +227,13 @@ describe('usage errors: exit 2 with the usage text', () => {
     const h = await run(['--help']);
     expect(h.code).toBe(0);
     expect(h.stdout).toContain('Usage:');
+    // What a user looks up in --help rather than the README: standard input, and what the exit code means.
+    expect(h.stdout).toMatch(/^ {2}- +the page from standard input/m);
+    expect(h.stdout).toMatch(/^Exit codes?: 0 .*, 1 .*, 2 .*usage/m);
+    expect(h.stdout).toContain('decant batch --help');
+    const b = await run(['batch', '--help']);
+    expect(b.code).toBe(0);
+    expect(b.stdout).toMatch(/^Exit codes?: 0 .*, 1 .*, 2 .*usage.*\n130 interrupted/m);
     const v = await run(['--version']);
     expect(v.code).toBe(0);
     expect(v.stdout).toMatch(/^decant \d+\.\d+\.\d+\n$/);

@@ -26,7 +26,9 @@ const USAGE = `Usage: decant batch <dir|file.warc[.gz]|file.jsonl> --out FILE.js
   --out         the JSONL file to write: one export record per input, or a failed record with the error
   --workers N   worker threads (default: one per core, ${os.availableParallelism()} here)
   --shard k/n   only inputs k, k+n, k+2n, … (1 ≤ k ≤ n), to split a corpus across machines
-  --resume      continue an interrupted run: keep the lines in --out and do only the inputs missing from it`;
+  --resume      continue an interrupted run: keep the lines in --out and do only the inputs missing from it
+Exit codes: 0 every input has its line (failed ones included), 1 the run could not finish, 2 a usage error,
+130 interrupted (run again with --resume).`;
 
 /** A hung page is given up after this long (a generous guard: pages take well under a second). */
 const PAGE_TIMEOUT_MS = 120_000;

@@ -30,11 +30,19 @@ const USAGE = `Usage:
   decant batch <dir|file.warc[.gz]|file.jsonl> --out FILE.jsonl [--workers N] [--shard k/n] [--resume]
 
 Cleans saved article pages: the article alone, with a ledger of every nag removed.
+  <file>     a saved page (*.html, *.htm, gzipped or not); written to standard output unless --out is given
+  <dir>      every *.html / *.htm in it (not in its subdirectories), each to --out as <name>.<ext>
+  -          the page from standard input
   --format   md (default; YAML front matter + Markdown), txt (body text), json (export record), html (standalone page),
              csl (citation as CSL-JSON), bib (citation as BibTeX)
   --url      the page's address, to resolve relative links and fill "url" (else its canonical URL is used for links)
-  --out      output directory (required for a directory input); files are named <name>.<ext>
-  -h, --help, -v, --version`;
+  --out      output directory (required for a directory input; made if missing); files are named <name>.<ext>
+  -h, --help, -v, --version
+Exit codes: 0 every page written, 1 a page failed (each is named on stderr) or the directory held none, 2 a usage error.
+Corpora, WARC and JSONL files, workers, shards and --resume: decant batch --help`;
+
+/** After a usage error: the two forms and where the rest is, so the error itself stays in view. */
+const SHORT_USAGE = `${USAGE.split('\n').slice(0, 3).join('\n')}\nSee decant --help for the options and exit codes.`;
 
 class UsageError extends Error {}
 
@@ -116,7 +124,7 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
     args = parseArgs(argv);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr.write(`decant: ${e.message}\n${USAGE}\n`);
+      io.stderr.write(`decant: ${e.message}\n${SHORT_USAGE}\n`);
       return 2;
     }
     throw e;
@@ -130,7 +138,7 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
     return 0;
   }
   if (args.positional.length !== 1) {
-    io.stderr.write(`decant: give one file, directory or - (got ${args.positional.length})\n${USAGE}\n`);
+    io.stderr.write(`decant: give one file, directory or - (got ${args.positional.length})\n${SHORT_USAGE}\n`);
     return 2;
   }
   const target = args.positional[0];
