@@ -54,6 +54,16 @@ interface Args {
   flags: Map<string, string | true>;
 }
 
+/** Names people type for a format: its other names, and any in another case. */
+const FORMAT_NAMES: ReadonlyMap<string, Format> = new Map([['markdown', 'md'], ['text', 'txt'], ['plain', 'txt'], ['htm', 'html'], ['csl-json', 'csl'], ['csljson', 'csl'], ['bibtex', 'bib'], ['jsonl', 'json']]);
+
+function formatHint(got: string): string {
+  const lower = got.toLowerCase();
+  const meant = FORMATS.find((f) => f === lower) ?? FORMAT_NAMES.get(lower);
+  if (!meant) return '';
+  return `; did you mean ${meant}?${lower === 'jsonl' ? ' decant batch writes JSONL' : ''}`;
+}
+
 export function parseArgs(argv: string[]): Args {
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
@@ -72,7 +82,7 @@ export function parseArgs(argv: string[]): Args {
     }
   }
   const format = (flags.get('--format') ?? 'md') as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got ${String(format)})`);
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got ${String(format)}${formatHint(String(format))})`);
   const url = flags.get('--url') as string | undefined;
   if (url !== undefined) {
     try {
