@@ -13,11 +13,13 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { countInputs, readInputs, sourceKindOf, type SourceKind } from './batch-inputs';
 import { identityKey, OutputError, OutputWriter, readResumeState, type ResumeState } from './batch-output';
 import { WorkerPool } from './batch-pool';
 import type { Job, JobResult } from './batch-job';
 import { progressBar, type Progress } from './progress';
+import { makeOutDir } from './out-files';
 
 const USAGE = `Usage: decant batch <dir|file.warc[.gz]|file.jsonl> --out FILE.jsonl [--workers N] [--shard k/n] [--resume]
   <dir>         every *.html / *.htm (also .gz) under it, recursively
@@ -134,6 +136,14 @@ export async function runBatch(argv: string[], io: { stdout?: NodeJS.WritableStr
   if (!args.resume && fs.existsSync(args.out) && fs.statSync(args.out).size > 0) {
     say(`${args.out} already exists; add --resume to continue that run, or remove it first`);
     return 2;
+  }
+
+  // Its directory is made as `decant <dir> --out DIR` makes its own (a job array's first run writes
+  // `/data/out/part-N.jsonl` before anything made /data/out).
+  const outDirProblem = makeOutDir(path.dirname(args.out));
+  if (outDirProblem) {
+    say(`cannot write ${args.out}: ${outDirProblem}`);
+    return 1;
   }
 
   let resume: ResumeState = { done: new Set(), articles: 0, failed: 0, truncated: 0 };

@@ -45,6 +45,34 @@ afterAll(() => {
   for (const d of cleanup) fs.rmSync(d, { recursive: true, force: true });
 });
 
+describe('the output file', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = corpusDir(PAGES.slice(0, 2));
+    cleanup.push(dir);
+  });
+
+  test('--out in a directory that does not exist yet is written there (as `decant <dir> --out` makes its directory)', () => {
+    const base = tmpDir('out');
+    cleanup.push(base);
+    const out = path.join(base, 'runs', 'part-1.jsonl');
+    const r = decant(['batch', dir, '--out', out, '--workers', '1']);
+    expect(r.stderr).toContain('2 record(s) written');
+    expect(r.code).toBe(0);
+    expect(readJsonl(out)).toHaveLength(2);
+  }, T);
+
+  test('an --out that cannot be made says why in words, naming it, exit 1', () => {
+    const base = tmpDir('out');
+    cleanup.push(base);
+    fs.writeFileSync(path.join(base, 'runs'), 'a file where a directory should be');
+    const out = path.join(base, 'runs', 'part-1.jsonl');
+    const r = decant(['batch', dir, '--out', out, '--workers', '1']);
+    expect(r.stderr).toBe(`decant batch: cannot write ${out}: ${path.join(base, 'runs')} is a file, not a directory\n`);
+    expect(r.code).toBe(1);
+  }, T);
+});
+
 describe('batch over a directory', () => {
   const pages = PAGES.slice(0, 14);
   let dir: string;
