@@ -128,7 +128,8 @@ export async function runBatch(argv: string[], io: { stdout?: NodeJS.WritableStr
   } catch (e) {
     if (e instanceof UsageError) {
       say(e.message);
-      io.stderr.write(`${USAGE}\n`);
+      // The form and where the rest is, so the error itself stays in view.
+      io.stderr.write(`${USAGE.split('\n')[0]}\nSee decant batch --help for the options and exit codes.\n`);
       return 2;
     }
     throw e;

@@ -151,6 +151,9 @@ describe('batch over a directory', () => {
     r = decant(['batch', dir, '--out', path.join(dir, 'x.jsonl'), '--shard', '4/3']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--shard must be k/n with 1 ≤ k ≤ n');
+    // The error stays in view: the form and a pointer to --help, not the whole help text.
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(3);
+    expect(r.stderr).toContain('decant batch --help');
     r = decant(['batch', path.join(CORPUS, pages[0]), '--out', path.join(dir, 'x.jsonl')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('batch reads a directory, a .warc / .warc.gz file or a .jsonl file');
