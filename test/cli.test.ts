@@ -123,6 +123,14 @@ describe('a directory', () => {
     expect(r2.status).toBe(2);
     expect(r2.stderr).toMatch(/directory needs --out/);
   });
+
+  test('refuses --url: one address is not every page\'s (each record would claim it as its url)', () => {
+    const out2 = tempDir('dir-url');
+    const r2 = decant([dir, '--out', out2, '--url', 'https://example.org/one-page']);
+    expect(r2.stderr).toMatch(/^decant: --url is the address of one page/);
+    expect(r2.status).toBe(2);
+    expect(fs.readdirSync(out2)).toEqual([]);
+  });
 });
 
 describe('bytes: decoded in the order of CONTRACT §4', () => {

@@ -35,7 +35,8 @@ Cleans saved article pages: the article alone, with a ledger of every nag remove
   -          the page from standard input
   --format   md (default; YAML front matter + Markdown), txt (body text), json (export record), html (standalone page),
              csl (citation as CSL-JSON), bib (citation as BibTeX)
-  --url      the page's address, to resolve relative links and fill "url" (else its canonical URL is used for links)
+  --url      the page's address (a single file or -), to resolve relative links and fill "url" (else its canonical
+             URL is used for links)
   --out      output directory (required for a directory input; made if missing); files are named <name>.<ext>
   -h, --help, -v, --version
 Exit codes: 0 every page written, 1 a page failed (each is named on stderr) or the directory held none, 2 a usage error.
@@ -156,6 +157,11 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
   if (isDir) {
     if (!args.out) {
       io.stderr.write('decant: a directory needs --out DIR\n');
+      return 2;
+    }
+    if (args.url) {
+      // Every record would give it as its url, and resolve its links against it.
+      io.stderr.write(`decant: --url is the address of one page; give it with a single file (or -), not with the directory ${target}\n${SHORT_USAGE}\n`);
       return 2;
     }
     return convertDirectory(target, args, io, await loadConvert());
