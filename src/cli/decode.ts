@@ -1,7 +1,7 @@
 /**
  * Bytes → text in the order of CONTRACT §4: BOM → the transport's charset (WARC/HTTP header, JSONL
  * field) → `<meta charset>` / `http-equiv` prescan → strict UTF-8 when the bytes are valid UTF-8 → a
- * detector (chardet) → windows-1252. The HTML spec's sniffing comes from html-encoding-sniffer (what
+ * detector (UTF-16 without a BOM by its zero bytes, else chardet) → windows-1252. The HTML spec's sniffing comes from html-encoding-sniffer (what
  * jsdom uses); decoding from @exodus/bytes' WHATWG TextDecoder (all legacy encodings).
  */
 import sniffHTMLEncoding from 'html-encoding-sniffer';
@@ -47,6 +47,28 @@ function looksBinary(bytes: Uint8Array): boolean {
   return nul > n * 0.3 || (nul === 0 && ctrl > n * 0.1) || (nul > 0 && nul < n * 0.3 && ctrl + nul > n * 0.05);
 }
 
+/**
+ * UTF-16 without a BOM (Windows' "Unicode" saves, some exporters). HTML's ASCII markup puts a zero
+ * byte at every other position — the second of each pair in UTF-16LE, the first in BE — and next to
+ * none at the others; the text must then open as markup does, with `<`. Binary data seldom looks
+ * like that, and UTF-8 HTML never does (a NUL in every tenth pair).
+ */
+function bomlessUtf16(bytes: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 16) return null;
+  let first = 0;
+  let second = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) first++;
+    if (bytes[i + 1] === 0) second++;
+  }
+  const pairs = n / 2;
+  // A tenth: the markup and the spaces between words of any script (Cyrillic or CJK letters have no zero byte).
+  const encoding = second > pairs * 0.1 && first < second / 10 ? 'UTF-16LE' : first > pairs * 0.1 && second < first / 10 ? 'UTF-16BE' : null;
+  if (!encoding) return null;
+  return new TextDecoder(encoding).decode(bytes.subarray(0, Math.min(n, 1024))).trimStart().startsWith('<') ? encoding : null;
+}
+
 /** The largest page Decant reads, in bytes (README: the hard caps); also the cap once decompressed. */
 export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
 
@@ -74,7 +96,8 @@ export function decodeHtml(input: Uint8Array, transportCharset?: string | null):
   const bytes = maybeGunzip(input);
   if (!bytes.length) throw new InputError('it is empty');
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 'UTF-8' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'UTF-16BE' : bytes[0] === 0xff && bytes[1] === 0xfe ? 'UTF-16LE' : null;
-  if (!bom && looksBinary(bytes)) throw new InputError('it is not HTML (binary data)');
+  const utf16 = bom ? null : bomlessUtf16(bytes);
+  if (!bom && !utf16 && looksBinary(bytes)) throw new InputError('it is not HTML (binary data)');
   const transport = transportCharset ? labelToName(transportCharset) ?? undefined : undefined;
   const sniffed: string = sniffHTMLEncoding(bytes, { transportLayerEncodingLabel: transport, defaultEncoding: NO_DEFAULT });
   let encoding: string;
@@ -85,6 +108,10 @@ export function decodeHtml(input: Uint8Array, transportCharset?: string | null):
   } else if (sniffed !== NO_DEFAULT) {
     encoding = sniffed;
     source = transport && sniffed === transport ? 'transport' : 'meta';
+  } else if (utf16) {
+    // Before the UTF-8 check: ASCII in UTF-16 is valid UTF-8 (with a NUL after each letter).
+    encoding = utf16;
+    source = 'detector';
   } else if (isValidUtf8(bytes)) {
     encoding = 'UTF-8';
     source = 'utf-8';

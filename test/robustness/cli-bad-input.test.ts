@@ -53,6 +53,9 @@ describe('encodings the contract decodes (CONTRACT §4), asserted on the text', 
     ['windows-1251 without a charset (the detector)', 'ru-1251.html', () => win1251(pageOf('', 'ru', 'Автобус вернулся', RU)), RU],
     ['UTF-16BE with a BOM', 'ru-utf16be.html', () => utf16(pageOf('', 'ru', 'Автобус вернулся', RU), 'be'), RU],
     ['UTF-16LE with a BOM and no charset', 'ru-utf16le.html', () => utf16(pageOf('', 'ru', 'Автобус вернулся', RU), 'le'), RU],
+    // Windows' "Unicode" text and some exporters write UTF-16 with no BOM; it used to be refused as binary data.
+    ['UTF-16LE without a BOM', 'ru-utf16le-nobom.html', () => utf16(pageOf('', 'ru', 'Автобус вернулся', RU), 'le').subarray(2), RU],
+    ['UTF-16BE without a BOM', 'en-utf16be-nobom.html', () => utf16(pageOf('', 'en', 'Sea wall', EN), 'be').subarray(2), EN],
     ['gzip-compressed Shift_JIS', 'ja-sjis-gzip.html', () => new Uint8Array(gzipSync(shiftJis(pageOf('<meta charset="shift_jis">', 'ja', '防波堤', JA)))), JA],
   ])('%s', (_what, name, bytes, text) => {
     const record = json(write(name, bytes()));
