@@ -246,7 +246,8 @@ export async function runBatch(argv: string[], io: { stdout?: NodeJS.WritableStr
 
   const secs = (Date.now() - started) / 1000;
   const rate = written / Math.max(secs, 0.001);
-  const summary = `${written} record(s) written to ${args.out} (${articles} article(s), ${failed} failed${resume.done.size ? `; ${resume.done.size} were already there` : ''}) in ${secs.toFixed(1)} s, ${rate.toFixed(1)} pages/s on ${args.workers} worker(s)`;
+  const pace = written ? ` in ${secs.toFixed(1)} s, ${rate.toFixed(1)} pages/s on ${args.workers} worker(s)` : '';
+  const summary = `${written} record(s) written to ${args.out} (${articles} article(s), ${failed} failed${resume.done.size ? `; ${resume.done.size} already there` : ''})${pace}`;
   if (writeError) {
     say(`cannot write ${args.out}: ${(writeError as Error).message}; ${summary}`);
     return 1;
