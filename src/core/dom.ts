@@ -32,21 +32,22 @@ export function textOf(node: Node, max = Infinity): string {
  * role="tab">Monthly</span>` do not run together as they do in `textContent` (markup a script builds
  * has no whitespace between elements). Inline markup (`<b>S</b>upport`) stays joined; script and style
  * text is left out. The ledger's preview (CONTRACT §2) is its first 160 characters.
- *
- * `rules`: the text the rule families read (rules/engine.ts, first 3000 characters) spaces blocks only,
- * not list items, links or controls: a minified menu's items ("AppsNewslettersAdvertise") stay one run
- * of text that no sign-up or sponsor phrase matches, as the rules were tuned on (spaced, corpus menus,
- * footers and a tag list turned into newsletter and sponsored blocks).
  */
-export function previewOf(node: Node, max = 160, rules = false): string {
-  return collapse(spacedText(node, max * 4, rules)).slice(0, max);
+export function previewOf(node: Node, max = 160): string {
+  return collapse(spacedText(node, max * 4)).slice(0, max);
 }
 
 /**
  * {@link previewOf}'s text before whitespace is collapsed: text nodes in order, a space where a block
  * begins and ends (and, unless `rules`, before the inline controls of SPACED), read until `limit`
- * characters. The rules' walk (rules/engine.ts) builds the same text for every block from its
- * children's as it leaves them, and reads a skipped child's (an `<svg>`, a `<noscript>`) with this.
+ * characters.
+ *
+ * `rules`: the text the rule families read (rules/engine.ts, first 3000 characters of it collapsed)
+ * spaces blocks only, not list items, links or controls: a minified menu's items
+ * ("AppsNewslettersAdvertise") stay one run of text that no sign-up or sponsor phrase matches, as the
+ * rules were tuned on (spaced, corpus menus, footers and a tag list turned into newsletter and
+ * sponsored blocks). The rules' walk builds that text for every block from its children's as it
+ * leaves them, and reads a skipped child's (an `<svg>`, a `<noscript>`) with this.
  */
 export function spacedText(node: Node, limit: number, rules = false): string {
   let out = '';
