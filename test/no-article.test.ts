@@ -93,3 +93,14 @@ describe('short articles beside lists of links stay articles', () => {
     expect(r.reason).toContain('a list of 6 links to other pages (such as products, stories or search results), with only 39 words of running text besides them');
   });
 });
+
+describe('a page with too little text says how little, in English', () => {
+  test.each([
+    ['<article><p>Hello</p></article>', 'only 1 word of running text remains after cleaning'],
+    ['<article><p>Hello there</p></article>', 'only 2 words of running text remain after cleaning'],
+  ])('%s', (body, words) => {
+    const r = clean(`<!DOCTYPE html><html><head><title>T</title></head><body>${body}</body></html>`, {}, 'https://example.org/a');
+    expect(r.article).toBeNull();
+    expect(r.reason).toBe(`No article was found on this page: ${words} (an article has at least 40).`);
+  });
+});

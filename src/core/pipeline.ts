@@ -333,7 +333,7 @@ function attempt(doc: Document, shape: PageShape, win: Win, url: string | null, 
   const reason =
     wordCount < minWords
       ? wordCount
-        ? `No article was found on this page: only ${wordCount} word${wordCount === 1 ? '' : 's'} of running text remain after cleaning (an article has at least ${minWords}).`
+        ? `No article was found on this page: only ${wordCount} word${wordCount === 1 ? '' : 's'} of running text remain${wordCount === 1 ? 's' : ''} after cleaning (an article has at least ${minWords}).`
         : 'No article was found on this page: no running text remains after cleaning.'
       : sanitizer.view?.listing(doc, articlePath, page, minWords);
   if (reason) return { article: null, reason, removed, warnings, removedProseChars, postRemovedChars, extractedChars, steps };
