@@ -174,3 +174,70 @@ describe('LiveCleaner', () => {
     expect(doc.querySelectorAll('[data-decant-hidden-by]').length).toBe(MAX_ITEMS);
   });
 });
+
+// Consent managers and some paywall/donation widgets draw their box inside a shadow root (Usercentrics'
+// `#usercentrics-root`, web-component "cmp" banners): the page's MutationObserver, textContent and the
+// marked copy never see into it. Decant looks into open shadow roots, watches them for late content,
+// and hides the host element (a stylesheet cannot reach inside the shadow tree).
+describe('LiveCleaner and open shadow roots', () => {
+  const hostWith = (doc: Document, html: string, id = 'cmp-root'): HTMLElement => {
+    const host = doc.createElement('div');
+    host.id = id;
+    host.attachShadow({ mode: 'open' }).innerHTML = html;
+    return host;
+  };
+
+  test('a donation modal drawn in a shadow root at load: its host is hidden, and off shows it again', () => {
+    const { doc, cleaner } = setup();
+    const host = hostWith(doc, MODAL);
+    doc.body.append(host);
+    cleaner.start();
+    expect(host.getAttribute('data-decant-hidden-by')).toBe('donation');
+    expect(cleaner.ledger().items.at(-1)).toMatchObject({ category: 'donation', late: false, preview: expect.stringMatching(/^Before you go/) });
+    cleaner.stop();
+    expect(host.hasAttribute('data-decant-hidden-by')).toBe(false);
+  });
+
+  test('a host inserted empty whose shadow content is rendered a moment later is hidden in a later frame', async () => {
+    const { doc, cleaner, runFrames } = setup();
+    cleaner.start();
+    const host = hostWith(doc, '');
+    doc.body.append(host);
+    await runFrames();
+    expect(host.hasAttribute('data-decant-hidden-by')).toBe(false);
+    // As components do, with the tree's own stylesheet first (its text is not the box's text).
+    host.shadowRoot!.innerHTML = `<style>.wrapper { position: fixed; inset: auto 0 0 0; z-index: 99999; background: #fff; padding: 24px; box-shadow: 0 -2px 12px rgba(0, 0, 0, 0.3); }</style><div class="wrapper">${MODAL}</div>`;
+    await runFrames();
+    expect(host.getAttribute('data-decant-hidden-by')).toBe('donation');
+    expect(cleaner.ledger().items.at(-1)).toMatchObject({ category: 'donation', late: true });
+  });
+
+  test('a nested shadow root (a component inside a component) is looked into too', async () => {
+    const { doc, cleaner, runFrames } = setup();
+    cleaner.start();
+    const outer = hostWith(doc, '<section class="shell"></section>', 'outer');
+    doc.body.append(outer);
+    await runFrames();
+    const inner = hostWith(doc, MODAL, 'inner');
+    outer.shadowRoot!.querySelector('.shell')!.append(inner);
+    await runFrames();
+    expect(outer.getAttribute('data-decant-hidden-by')).toBe('donation');
+  });
+
+  test('a small newsletter component in the story (not floating) is hidden whole; the story stays', () => {
+    const { doc, cleaner } = setup();
+    const host = hostWith(doc, '<div class="newsletter-signup"><h3>The morning briefing, in your inbox</h3><p>Sign up for our free newsletter and get the day’s top stories every morning.</p><form action="/subscribe"><input type="email" name="email" placeholder="Your email"><button>Sign up</button></form></div>', 'briefing');
+    doc.querySelector('.story-body p:nth-of-type(6)')!.after(host);
+    cleaner.start();
+    expect(host.getAttribute('data-decant-hidden-by')).toBe('newsletter');
+    expect(doc.querySelector('.story-body')!.hasAttribute('data-decant-hidden-by')).toBe(false);
+  });
+
+  test('an article drawn in a shadow root with an appeal inside it: the host, which holds the story, stays', () => {
+    const { doc, cleaner } = setup(undefined, '<main><p>Site news and links.</p></main>');
+    const host = hostWith(doc, `<article class="story"><h1>Harbour bridge reopens</h1><div class="story-body">${PARAS.replace('Paragraph 4', `${APPEAL}<p>Paragraph 4`)}</div></article>`, 'story-app');
+    doc.querySelector('main')!.append(host);
+    cleaner.start();
+    expect(host.hasAttribute('data-decant-hidden-by')).toBe(false);
+  });
+});

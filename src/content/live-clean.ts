@@ -47,6 +47,16 @@ const COVER_TEXT_LIMIT = 2500;
 /** An inline `display: … !important`, which outranks the stylesheet that hides marked elements. */
 const IMPORTANT_DISPLAY = /(?:^|;)\s*display\s*:[^;]*!\s*important/i;
 
+/** What the observer watches, in the page and in each open shadow root. */
+const OBSERVED: MutationObserverInit = { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'style', 'open', 'hidden'] };
+/**
+ * A nag inside a shadow tree hides the tree's host when it holds this share of the tree's text (a
+ * banner, not a story's aside), and floats over the page or the tree is a small widget: a tree is never
+ * checked against the article container, so a story a component draws must not pass for an appeal.
+ */
+const HOST_SHARE = 0.6;
+const WIDGET_TEXT = 600;
+
 const SKIP_TAGS: ReadonlySet<string> = new Set(['script', 'style', 'link', 'meta', 'noscript', 'template', 'title', 'base', 'head', 'br', 'wbr', 'source', 'track', 'param']);
 const HIDDEN: LiveFacts = Object.freeze({ hidden: true, pos: null });
 const VISIBLE: LiveFacts = Object.freeze({ hidden: false, pos: null });
@@ -92,6 +102,8 @@ export class LiveCleaner {
   private readonly entries: Entry[] = [];
   private readonly byEl = new Map<Element, Entry>();
   private readonly userShown = new WeakSet<Element>();
+  /** Open shadow roots looked into and watched (the page's observer does not see inside them). */
+  private readonly shadows = new WeakSet<ShadowRoot>();
   private userShownCount = 0;
   private guard: (el: Element) => boolean = () => false;
   private maxText = 2000;
@@ -139,7 +151,8 @@ export class LiveCleaner {
     this.html = this.dom.documentElement(this.doc);
     this.body = this.dom.body(this.doc);
     this.observer = new this.view.MutationObserver(this.onMutations);
-    this.observer.observe(this.dom.documentElement(this.doc)!, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'style', 'open', 'hidden'] });
+    this.observer.observe(this.dom.documentElement(this.doc)!, OBSERVED);
+    if (this.body) this.openShadows(this.body, false);
     this.view.addEventListener('click', this.onInput, { capture: true, passive: true });
     this.view.addEventListener('keydown', this.onInput, { capture: true, passive: true });
     this.reportCount();
@@ -374,7 +387,8 @@ export class LiveCleaner {
     const dom = this.dom;
     if (this.isDialog(root) || scanLive(root, { categories: this.categories, maxText: this.maxText }).length > 0) return true;
     const parent = dom.parentElement(root);
-    if (parent !== this.body && parent !== this.html && dom.textContent(root).length > 0) return false;
+    // No parent element: the top of a shadow tree, where a component draws its box.
+    if (parent && parent !== this.body && parent !== this.html && dom.textContent(root).length > 0) return false;
     const s = this.view.getComputedStyle(root);
     return s.display !== 'none' && floats(s);
   }
@@ -382,6 +396,7 @@ export class LiveCleaner {
   /** Scan a live subtree and hide what the rules find; true when something was hidden. */
   private scanRoot(root: Element, late: boolean): boolean {
     if (!this.dom.isConnected(root) || this.insideHidden(root)) return false;
+    if (late) this.openShadows(root, true);
     this.covers = [];
     let found: LiveCandidate[];
     try {
@@ -394,18 +409,55 @@ export class LiveCleaner {
     const userOwned = late && this.now() - this.lastInput < USER_GRACE_MS;
     let hid = false;
     for (const c of found) {
-      if (userOwned && c.positioned) continue;
-      hid = this.hideBlock(c.el, c, late) || hid;
+      const el = this.inPage(c.el, c.positioned);
+      if (!el || (userOwned && c.positioned)) continue;
+      hid = this.hideBlock(el, c, late) || hid;
     }
     if (this.overlayOn && !userOwned) {
-      for (const el of this.covers) {
-        if (this.byEl.has(el) || this.insideHidden(el)) continue;
+      for (const cover of this.covers) {
+        const el = this.inPage(cover, true);
+        if (!el || this.byEl.has(el) || this.insideHidden(el)) continue;
         if (this.dom.textContent(el).length > COVER_TEXT_LIMIT) continue;
         hid = this.hideBlock(el, { rule: 'live-cover', category: 'overlay', reason: 'a fixed layer covering the whole window over the article', preview: collapse(this.dom.textContent(el)).slice(0, 160) }, late) || hid;
       }
     }
     this.covers = [];
     return hid;
+  }
+
+  /**
+   * Look into the open shadow roots at and below `root` that are new: scan each one's elements and
+   * watch it for more (consent managers and some widgets draw their box in one, often a moment after
+   * the host element arrives). Closed shadow roots cannot be read.
+   */
+  private openShadows(root: Element, late: boolean): void {
+    const dom = this.dom;
+    const all = dom.elementsByTag(root, '*');
+    for (let i = -1; i < all.length; i++) {
+      const sr = dom.shadowRoot(i < 0 ? root : all[i]);
+      if (!sr || this.shadows.has(sr)) continue;
+      this.shadows.add(sr);
+      this.observer?.observe(sr, OBSERVED);
+      for (let c = sr.firstElementChild; c; c = c.nextElementSibling) if (!SKIP_TAGS.has(dom.localName(c))) this.scanRoot(c, late);
+    }
+  }
+
+  /**
+   * The page element to hide for `el`: itself, or, inside shadow trees, the outermost host (the
+   * stylesheet cannot reach into a shadow tree) as {@link HOST_SHARE} says; null when it is not (an
+   * aside in a story drawn by a component stays, and so does the story).
+   */
+  private inPage(el: Element, positioned: boolean): Element | null {
+    const dom = this.dom;
+    const text = dom.textContent(el).length;
+    for (let r = dom.rootNode(el); r !== this.doc; r = dom.rootNode(el)) {
+      const host = (r as ShadowRoot).host;
+      let all = 0; // the tree's text, without its stylesheets
+      for (let c = dom.firstChild(r); c; c = dom.nextSibling(c)) if (!SKIP_TAGS.has(dom.nodeName(c))) all += dom.textContent(c).length;
+      if (!host || text < HOST_SHARE * all || (!positioned && all > WIDGET_TEXT)) return null;
+      el = host;
+    }
+    return el;
   }
 
   private hasForm(root: Element): boolean {

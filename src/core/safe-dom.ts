@@ -58,7 +58,7 @@ function build(E: object, D: object) {
   const setText = text.set!;
   const nodeName = read<string>('nodeName');
   const owner = read<Document | null>('ownerDocument');
-  const { cloneNode, appendChild, removeChild, compareDocumentPosition, getBoundingClientRect, getElementsByTagName, closest, hasAttribute, getAttribute, setAttribute, removeAttribute } = E as Element;
+  const { cloneNode, appendChild, removeChild, compareDocumentPosition, getBoundingClientRect, getElementsByTagName, closest, hasAttribute, getAttribute, setAttribute, removeAttribute, getRootNode } = E as Element;
   const { createDocumentFragment, querySelectorAll } = D as Document;
   const dom = {
     firstChild: read<Node | null>('firstChild'),
@@ -87,6 +87,10 @@ function build(E: object, D: object) {
     nextElementSibling: read<Element | null, Element>('nextElementSibling'),
     previousElementSibling: read<Element | null, Element>('previousElementSibling'),
     parentElement: read<Element | null, Element>('parentElement'),
+    /** The element's open shadow root (a form control named `shadowRoot` cannot stand in for it). */
+    shadowRoot: read<ShadowRoot | null, Element>('shadowRoot'),
+    /** The document, the shadow root, or the detached subtree's top node that `n` is in. */
+    rootNode: (n: Node) => getRootNode.call(n),
     /** The element's local name, as it is (`script`, `svg`, `foreignObject`). */
     localName: read<string, Element>('localName'),
     outerHTML: read<string, Element>('outerHTML'),

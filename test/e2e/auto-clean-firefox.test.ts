@@ -10,11 +10,12 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchFirefox, openExtensionPage, requestHostAccess, type FirefoxSession } from './firefox-pages';
 import { startServer, type TestServer } from './server';
-import { STORY_PARAS, storyPage } from './auto-clean-site';
+import { STORY_PARAS, shadowBannerStoryPage, storyPage } from './auto-clean-site';
 
 const UUID = '0b7c2e9a-6d41-4f3e-8a15-2c9d4e7f1a60';
 const BASE = `moz-extension://${UUID}`;
 const STORY = '/news/harbour-bridge-reopens.html';
+const SHADOW_STORY = '/news/harbour-bridge-consent-component.html';
 
 type Ext = {
   tabs: { query(q: object): Promise<{ id: number }[]>; getCurrent(): Promise<{ id: number }> };
@@ -48,11 +49,11 @@ function storyState(page: Page) {
   }, STORY_PARAS);
 }
 
-async function loadStory(): Promise<void> {
+async function loadStory(pathname = STORY): Promise<void> {
   // In front: a background tab gets animation frames rarely (auto-clean's late work waits for them,
   // which is right for a reader: it is done before the tab is next painted).
   await story.bringToFront();
-  await story.goto(server.origin + STORY, { waitUntil: 'load' });
+  await story.goto(server.origin + pathname, { waitUntil: 'load' });
   await story.waitForFunction(() => (window as { __modalInsertedAt?: number }).__modalInsertedAt !== undefined, { timeout: 10_000 });
   await story.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 100)))));
 }
@@ -62,6 +63,7 @@ const ext = (p: Page) => <T,>(fn: (b: Ext) => Promise<T>) => p.evaluate(`(${fn.t
 beforeAll(async () => {
   server = await startServer();
   server.page(STORY, storyPage(1500));
+  server.page(SHADOW_STORY, shadowBannerStoryPage(1500));
   firefox = await launchFirefox(UUID);
   const { browser } = firefox;
   story = await browser.newPage();
@@ -112,6 +114,16 @@ describe('auto-clean in Firefox', () => {
     const st = await storyState(story);
     expect(st).toMatchObject({ modalInserted: true, modal: false, backdrop: false, appeal: false, newsletter: false, ads: 0, paras: true, overflow: 'auto', sameLoad: false });
     expect(st.marked).toBe(6);
+  });
+
+  test('a consent banner drawn late in a component\'s shadow root is hidden with its component; the story stays', async () => {
+    const banner = () => story.evaluate(() => !!document.querySelector('harbour-consent')?.shadowRoot?.querySelector('.box')?.checkVisibility({ checkVisibilityCSS: true }));
+    await loadStory(SHADOW_STORY);
+    await story.waitForFunction(() => document.querySelector('harbour-consent')?.hasAttribute('data-decant-hidden-by'), { timeout: 10_000 });
+    expect(await banner()).toBe(false);
+    expect(await storyState(story)).toMatchObject({ paras: true });
+    await loadStory(); // the story the next test switches off on
+    expect(await storyState(story)).toMatchObject({ modal: false, paras: true });
   });
 
   test('switching off restores the open page without a reload; registration and permission go', async () => {

@@ -205,3 +205,31 @@ setTimeout(function () { document.querySelector('.give-dialog').showModal(); win
 </script>
 </body>`);
 }
+
+export const SHADOW_BANNER_TEXT = 'We value your privacy';
+
+/**
+ * The story with a consent banner drawn the way web-component consent managers and ad-block walls
+ * draw theirs: a custom element with an open shadow root, added 1.5 s after load, whose fixed box is
+ * rendered into the shadow tree a moment later, with the page's scroll locked on <html>. Nothing of
+ * it is in the page's own tree: no text, no class, no size on the host.
+ */
+export function shadowBannerStoryPage(delayMs = 1500): string {
+  return storyPage(24 * 3600 * 1000).replace('</body>', `<script>
+customElements.define('harbour-consent', class extends HTMLElement {
+  constructor() { super(); this.attachShadow({ mode: 'open' }); }
+  connectedCallback() {
+    var root = this.shadowRoot;
+    setTimeout(function () {
+      root.innerHTML = '<style>.box { position: fixed; left: 0; right: 0; bottom: 0; z-index: 2147483647; background: #fff; padding: 24px 10vw; box-shadow: 0 -2px 12px rgba(0,0,0,.3); }</style>' +
+        '<div class="box" role="dialog" aria-modal="true"><h2>${SHADOW_BANNER_TEXT}</h2><p>We use cookies and similar technologies to measure our audience and show you relevant ads. You can accept all or choose your settings.</p>' +
+        '<button>Accept all</button> <button>Reject all</button> <button>Cookie settings</button></div>';
+      document.documentElement.style.overflow = 'hidden';
+      window.__modalInsertedAt = performance.now();
+    }, 60);
+  }
+});
+setTimeout(function () { document.body.appendChild(document.createElement('harbour-consent')); }, ${delayMs});
+</script>
+</body>`);
+}

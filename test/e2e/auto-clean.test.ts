@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { clickToolbarIcon, launch, tabIdOf, type Session } from './chromium';
 import { UI_DEVTOOLS_ARGS, answerPermissionPrompt } from './ui-devtools';
 import { startServer, type TestServer } from './server';
-import { APPEAL_TEXT, DIALOG_TEXT, LAYER_TEXT, MODAL_TEXT, STORY_PARAS, dialogStoryPage, layerStoryPage, storyPage } from './auto-clean-site';
+import { APPEAL_TEXT, DIALOG_TEXT, LAYER_TEXT, MODAL_TEXT, STORY_PARAS, dialogStoryPage, layerStoryPage, shadowBannerStoryPage, storyPage } from './auto-clean-site';
 import { ROOT } from '../helpers';
 
 const REPORTS = path.join(ROOT, '.reports');
@@ -26,6 +26,7 @@ declare const chrome: {
 const STORY = '/news/harbour-bridge-reopens.html';
 const LAYER_STORY = '/news/harbour-bridge-app-wall.html';
 const DIALOG_STORY = '/news/harbour-bridge-give-dialog.html';
+const SHADOW_STORY = '/news/harbour-bridge-consent-component.html';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let server: TestServer;
@@ -37,6 +38,7 @@ beforeAll(async () => {
   server.page(STORY, storyPage(1500));
   server.page(LAYER_STORY, layerStoryPage(1500));
   server.page(DIALOG_STORY, dialogStoryPage(1500));
+  server.page(SHADOW_STORY, shadowBannerStoryPage(1500));
   site = server.origin;
   otherSite = server.origin.replace('127.0.0.1', 'localhost');
 });
@@ -243,6 +245,23 @@ describe('auto-clean, switched on with Allow', () => {
     expect(await page.evaluate(() => document.body.getAttribute('data-decant-unlocked'))).toBe('position');
     expect(await scrolls(page)).toBe(true);
     expect(await page.evaluate((t) => document.body.innerText.includes(t), LAYER_TEXT)).toBe(false);
+  });
+
+  test('a consent banner drawn late inside a component\'s shadow root: the component is hidden, and the page scrolls', async () => {
+    const banner = (p: Page) => p.evaluate(() => !!document.querySelector('harbour-consent')?.shadowRoot?.querySelector('.box')?.checkVisibility({ checkVisibilityCSS: true }));
+    const other = await s.context.newPage();
+    try {
+      await loadStory(other, otherSite, SHADOW_STORY);
+      expect(await banner(other)).toBe(true);
+      expect(await scrolls(other)).toBe(false);
+    } finally {
+      await other.close();
+    }
+    const st = await loadStory(page, site, SHADOW_STORY);
+    await expect.poll(() => banner(page), { timeout: 5_000 }).toBe(false);
+    expect(await page.evaluate(() => document.querySelector('harbour-consent')!.getAttribute('data-decant-hidden-by'))).toMatch(/^(cookie|overlay)$/);
+    expect(st.paras).toEqual(STORY_PARAS.map(() => true));
+    expect(await scrolls(page)).toBe(true);
   });
 
   test('a modal <dialog> and an appeal shown with an inline !important: hidden, and the page is not left inert', async () => {
