@@ -1,0 +1,79 @@
+// Auto-clean on realistic nag markup (issue 5): every page of ../shared/nags, served on a site the
+// reader switched auto-clean on for, loads with each of its `must_drop` strings out of sight and each
+// `must_keep` sentence and kept caption still on screen — the live page itself, through the registered
+// content-auto.js, with Chromium's real layout. The extension is a copy of dist/chrome whose manifest
+// holds the host permission (BROWSER-TESTING.md, "a host_permissions test build"), so the service
+// worker registers the script as soon as the settings name the site; the permission dialog itself is
+// covered by auto-clean.test.ts.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ROOT, SHARED } from '../helpers';
+import { launch, type Session } from './chromium';
+import { startServer, type TestServer } from './server';
+import type { Page } from 'playwright-core';
+
+declare const chrome: {
+  storage: { sync: { set(v: object): Promise<void> } };
+  scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> };
+};
+
+interface NagSpec {
+  must_keep: string[];
+  keep_captions?: string[];
+  must_drop: string[];
+}
+
+const NAGS = fs.readdirSync(path.join(SHARED, 'nags')).filter((f) => f.endsWith('.html')).sort();
+const specOf = (f: string): NagSpec => JSON.parse(fs.readFileSync(path.join(SHARED, 'nags', f.replace(/\.html$/, '.json')), 'utf8'));
+const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+let server: TestServer;
+let session: Session;
+let page: Page;
+const extDir = fs.mkdtempSync(path.join(os.tmpdir(), 'decant-nags-ext-'));
+
+beforeAll(async () => {
+  fs.cpSync(path.join(ROOT, 'dist', 'chrome'), extDir, { recursive: true });
+  const manifest = JSON.parse(fs.readFileSync(path.join(extDir, 'manifest.json'), 'utf8'));
+  manifest.host_permissions = ['http://127.0.0.1/*'];
+  fs.writeFileSync(path.join(extDir, 'manifest.json'), JSON.stringify(manifest));
+  server = await startServer();
+  session = await launch({ extDir });
+  // Auto-clean on for the test site, with its default categories (the options' own storage format).
+  await session.sw.evaluate(() => chrome.storage.sync.set({ settings: { schemaVersion: 2, autoClean: { sites: { 'http://127.0.0.1': { enabledAt: new Date().toISOString() } } } } }));
+  const deadline = Date.now() + 15_000;
+  while (!(await session.sw.evaluate(() => chrome.scripting.getRegisteredContentScripts())).length) {
+    if (Date.now() > deadline) throw new Error('content-auto.js was never registered for the test site');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  page = await session.context.newPage();
+}, 120_000);
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+  fs.rmSync(extDir, { recursive: true, force: true });
+});
+
+/** The page's visible text once auto-clean has run (its first pass marks at least one thing on every nag page). */
+async function visibleText(f: string): Promise<string> {
+  await page.goto(`${server.origin}/nags/${f}`, { waitUntil: 'load' });
+  await page.waitForFunction(() => document.querySelector('[data-decant-hidden-by]') !== null, undefined, { timeout: 10_000 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50)))));
+  return norm(await page.evaluate(() => document.body.innerText));
+}
+
+describe('auto-clean on the nag pages of ../shared/nags, in Chromium', () => {
+  test('there are nag pages to load', () => {
+    expect(NAGS.length).toBeGreaterThanOrEqual(8);
+  });
+
+  test.each(NAGS)('%s: every nag out of sight, every sentence of the story and its captions on screen', async (f) => {
+    const spec = specOf(f);
+    const text = await visibleText(f);
+    expect(spec.must_drop.filter((s) => text.includes(norm(s))), 'still visible').toEqual([]);
+    expect([...spec.must_keep, ...(spec.keep_captions ?? [])].filter((s) => !text.includes(norm(s))), 'hidden or lost').toEqual([]);
+  });
+});
