@@ -233,6 +233,21 @@ describe('LiveCleaner and open shadow roots', () => {
     expect(doc.querySelector('.story-body')!.hasAttribute('data-decant-hidden-by')).toBe(false);
   });
 
+  test('a closed shadow root is read through the reader the extension is given (the browser\'s own, in content-auto.js)', () => {
+    const p = page(`<!DOCTYPE html><html lang="en"><head><title>Harbour bridge reopens</title></head><body><main><article><h1>Harbour bridge reopens</h1>${PARAS}</article></main></body></html>`, 'https://harbour.example/news/bridge');
+    const host = p.document.createElement('harbour-wall');
+    const root = host.attachShadow({ mode: 'closed' });
+    root.innerHTML = MODAL;
+    p.document.body.append(host);
+    const plain = new LiveCleaner({ categories: ['donation'], view: p.window, schedule: () => undefined });
+    plain.start();
+    expect(host.hasAttribute('data-decant-hidden-by')).toBe(false); // a page script's closed root: out of reach
+    plain.stop();
+    const withReader = new LiveCleaner({ categories: ['donation'], view: p.window, schedule: () => undefined, closedShadowRoot: (el) => (el === host ? root : null) });
+    withReader.start();
+    expect(host.getAttribute('data-decant-hidden-by')).toBe('donation');
+  });
+
   test('an article drawn in a shadow root with an appeal inside it: the host, which holds the story, stays', () => {
     const { doc, cleaner } = setup(undefined, '<main><p>Site news and links.</p></main>');
     const host = hostWith(doc, `<article class="story"><h1>Harbour bridge reopens</h1><div class="story-body">${PARAS.replace('Paragraph 4', `${APPEAL}<p>Paragraph 4`)}</div></article>`, 'story-app');

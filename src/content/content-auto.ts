@@ -9,7 +9,7 @@
  * A classic script (IIFE), like content.js; no webextension-polyfill.
  */
 import { enabledCategories, autoCleanOn } from '../platform/settings';
-import { notifyBackground, readSettingsInContent } from '../platform/content-api';
+import { closedShadowReader, notifyBackground, readSettingsInContent } from '../platform/content-api';
 import { LIVE_API_VERSION, type LiveMessage } from '../platform/live-protocol';
 import { LiveCleaner } from './live-clean';
 
@@ -30,6 +30,7 @@ async function boot(): Promise<void> {
       categories,
       view: window,
       onCount: (count) => notifyBackground({ decantLive: 'count', count } satisfies LiveMessage),
+      closedShadowRoot: closedShadowReader() ?? undefined,
     });
     g.__decantLive = {
       version: LIVE_API_VERSION,

@@ -74,6 +74,12 @@ export interface LiveCleanerOptions {
   /** Run `fn` before the next frame (default: requestAnimationFrame). */
   schedule?(fn: () => void): void;
   now?(): number;
+  /**
+   * A host's closed shadow root, as the browser lets extensions read it (content-api.ts); asked only
+   * of custom elements and the page's top-level boxes, where consent managers and walls put theirs
+   * (a call per element of a large page would cost milliseconds). Without it, open roots only.
+   */
+  closedShadowRoot?(el: Element): ShadowRoot | null;
 }
 
 interface Entry {
@@ -428,13 +434,16 @@ export class LiveCleaner {
   /**
    * Look into the open shadow roots at and below `root` that are new: scan each one's elements and
    * watch it for more (consent managers and some widgets draw their box in one, often a moment after
-   * the host element arrives). Closed shadow roots cannot be read.
+   * the host element arrives); closed ones through {@link LiveCleanerOptions.closedShadowRoot}.
    */
   private openShadows(root: Element, late: boolean): void {
     const dom = this.dom;
     const all = dom.elementsByTag(root, '*');
+    const closed = this.options.closedShadowRoot;
     for (let i = -1; i < all.length; i++) {
-      const sr = dom.shadowRoot(i < 0 ? root : all[i]);
+      const el = i < 0 ? root : all[i];
+      const up = closed && dom.parentElement(el);
+      const sr = dom.shadowRoot(el) ?? (closed && (dom.localName(el).includes('-') || up === this.body || up === this.html) ? closed(el) : null);
       if (!sr || this.shadows.has(sr)) continue;
       this.shadows.add(sr);
       this.observer?.observe(sr, OBSERVED);

@@ -12,6 +12,7 @@ interface Area {
 interface ContentExt {
   runtime: { id?: string; sendMessage(message: unknown): Promise<unknown> };
   storage?: { sync?: Area; local?: Area };
+  dom?: { openOrClosedShadowRoot?(el: Element): ShadowRoot | null };
 }
 
 /** The extension namespace in a content script's world, or null outside an extension. */
@@ -45,4 +46,24 @@ export function notifyBackground(message: unknown): void {
   } catch {
     // "Extension context invalidated": the extension was reloaded under this page.
   }
+}
+
+/**
+ * A host's shadow root, closed ones included, as only extensions may read them: `dom.openOrClosedShadowRoot()`
+ * in Chromium, the element's own `openOrClosedShadowRoot` in Firefox (read through Element.prototype: a
+ * form control of that name cannot stand in for it). Null when the browser offers neither.
+ */
+export function closedShadowReader(): ((el: Element) => ShadowRoot | null) | null {
+  const dom = contentExt()?.dom;
+  if (dom?.openOrClosedShadowRoot) {
+    return (el) => {
+      try {
+        return dom.openOrClosedShadowRoot!(el) ?? null;
+      } catch {
+        return null; // not an HTMLElement (an SVG or MathML element)
+      }
+    };
+  }
+  const get = Object.getOwnPropertyDescriptor(Element.prototype, 'openOrClosedShadowRoot')?.get;
+  return get ? (el) => (get.call(el) as ShadowRoot | null) ?? null : null;
 }

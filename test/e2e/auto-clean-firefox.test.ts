@@ -16,6 +16,7 @@ const UUID = '0b7c2e9a-6d41-4f3e-8a15-2c9d4e7f1a60';
 const BASE = `moz-extension://${UUID}`;
 const STORY = '/news/harbour-bridge-reopens.html';
 const SHADOW_STORY = '/news/harbour-bridge-consent-component.html';
+const CLOSED_SHADOW_STORY = '/news/harbour-bridge-consent-closed.html';
 
 type Ext = {
   tabs: { query(q: object): Promise<{ id: number }[]>; getCurrent(): Promise<{ id: number }> };
@@ -64,6 +65,7 @@ beforeAll(async () => {
   server = await startServer();
   server.page(STORY, storyPage(1500));
   server.page(SHADOW_STORY, shadowBannerStoryPage(1500));
+  server.page(CLOSED_SHADOW_STORY, shadowBannerStoryPage(1500, 'closed'));
   firefox = await launchFirefox(UUID);
   const { browser } = firefox;
   story = await browser.newPage();
@@ -116,9 +118,12 @@ describe('auto-clean in Firefox', () => {
     expect(st.marked).toBe(6);
   });
 
-  test('a consent banner drawn late in a component\'s shadow root is hidden with its component; the story stays', async () => {
-    const banner = () => story.evaluate(() => !!document.querySelector('harbour-consent')?.shadowRoot?.querySelector('.box')?.checkVisibility({ checkVisibilityCSS: true }));
-    await loadStory(SHADOW_STORY);
+  test.each([
+    ['an open', SHADOW_STORY],
+    ['a closed', CLOSED_SHADOW_STORY],
+  ])('a consent banner drawn late in %s shadow root is hidden with its component; the story stays', async (_, pathname) => {
+    const banner = () => story.evaluate(() => !!(window as { __consentBox?: Element }).__consentBox?.checkVisibility({ checkVisibilityCSS: true }));
+    await loadStory(pathname);
     await story.waitForFunction(() => document.querySelector('harbour-consent')?.hasAttribute('data-decant-hidden-by'), { timeout: 10_000 });
     expect(await banner()).toBe(false);
     expect(await storyState(story)).toMatchObject({ paras: true });

@@ -212,19 +212,22 @@ export const SHADOW_BANNER_TEXT = 'We value your privacy';
  * The story with a consent banner drawn the way web-component consent managers and ad-block walls
  * draw theirs: a custom element with an open shadow root, added 1.5 s after load, whose fixed box is
  * rendered into the shadow tree a moment later, with the page's scroll locked on <html>. Nothing of
- * it is in the page's own tree: no text, no class, no size on the host.
+ * it is in the page's own tree: no text, no class, no size on the host. A `closed` root is out of
+ * reach of page scripts (and of `element.shadowRoot`); the box stays reachable to the test through
+ * `window.__consentBox`.
  */
-export function shadowBannerStoryPage(delayMs = 1500): string {
+export function shadowBannerStoryPage(delayMs = 1500, mode: 'open' | 'closed' = 'open'): string {
   return storyPage(24 * 3600 * 1000).replace('</body>', `<script>
 customElements.define('harbour-consent', class extends HTMLElement {
-  constructor() { super(); this.attachShadow({ mode: 'open' }); }
+  constructor() { super(); this._root = this.attachShadow({ mode: '${mode}' }); }
   connectedCallback() {
-    var root = this.shadowRoot;
+    var root = this._root;
     setTimeout(function () {
       root.innerHTML = '<style>.box { position: fixed; left: 0; right: 0; bottom: 0; z-index: 2147483647; background: #fff; padding: 24px 10vw; box-shadow: 0 -2px 12px rgba(0,0,0,.3); }</style>' +
         '<div class="box" role="dialog" aria-modal="true"><h2>${SHADOW_BANNER_TEXT}</h2><p>We use cookies and similar technologies to measure our audience and show you relevant ads. You can accept all or choose your settings.</p>' +
         '<button>Accept all</button> <button>Reject all</button> <button>Cookie settings</button></div>';
       document.documentElement.style.overflow = 'hidden';
+      window.__consentBox = root.querySelector('.box');
       window.__modalInsertedAt = performance.now();
     }, 60);
   }

@@ -27,6 +27,7 @@ const STORY = '/news/harbour-bridge-reopens.html';
 const LAYER_STORY = '/news/harbour-bridge-app-wall.html';
 const DIALOG_STORY = '/news/harbour-bridge-give-dialog.html';
 const SHADOW_STORY = '/news/harbour-bridge-consent-component.html';
+const CLOSED_SHADOW_STORY = '/news/harbour-bridge-consent-closed.html';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let server: TestServer;
@@ -39,6 +40,7 @@ beforeAll(async () => {
   server.page(LAYER_STORY, layerStoryPage(1500));
   server.page(DIALOG_STORY, dialogStoryPage(1500));
   server.page(SHADOW_STORY, shadowBannerStoryPage(1500));
+  server.page(CLOSED_SHADOW_STORY, shadowBannerStoryPage(1500, 'closed'));
   site = server.origin;
   otherSite = server.origin.replace('127.0.0.1', 'localhost');
 });
@@ -247,17 +249,20 @@ describe('auto-clean, switched on with Allow', () => {
     expect(await page.evaluate((t) => document.body.innerText.includes(t), LAYER_TEXT)).toBe(false);
   });
 
-  test('a consent banner drawn late inside a component\'s shadow root: the component is hidden, and the page scrolls', async () => {
-    const banner = (p: Page) => p.evaluate(() => !!document.querySelector('harbour-consent')?.shadowRoot?.querySelector('.box')?.checkVisibility({ checkVisibilityCSS: true }));
+  test.each([
+    ['an open', SHADOW_STORY],
+    ['a closed', CLOSED_SHADOW_STORY],
+  ])('a consent banner drawn late inside %s shadow root of a component: the component is hidden, and the page scrolls', async (_, story) => {
+    const banner = (p: Page) => p.evaluate(() => !!(window as { __consentBox?: Element }).__consentBox?.checkVisibility({ checkVisibilityCSS: true }));
     const other = await s.context.newPage();
     try {
-      await loadStory(other, otherSite, SHADOW_STORY);
+      await loadStory(other, otherSite, story);
       expect(await banner(other)).toBe(true);
       expect(await scrolls(other)).toBe(false);
     } finally {
       await other.close();
     }
-    const st = await loadStory(page, site, SHADOW_STORY);
+    const st = await loadStory(page, site, story);
     await expect.poll(() => banner(page), { timeout: 5_000 }).toBe(false);
     expect(await page.evaluate(() => document.querySelector('harbour-consent')!.getAttribute('data-decant-hidden-by'))).toMatch(/^(cookie|overlay)$/);
     expect(st.paras).toEqual(STORY_PARAS.map(() => true));
