@@ -132,3 +132,20 @@ describe('the reader view’s display, set on the options page', () => {
     expect(control<HTMLSelectElement>('theme').value).toBe('light');
   });
 });
+
+test('another page changing the settings while this page saves its own change: this page shows both', async () => {
+  await openOptions();
+  const box = (group: string, c: string): HTMLInputElement => document.querySelector<HTMLInputElement>(`fieldset[data-group="${group}"] input[data-category="${c}"]`)!;
+  expect([box('live', 'comments').checked, box('reader', 'ad').checked]).toEqual([false, true]);
+  // Another options page (or the popup) switches comments on for auto-clean, and in the same moment
+  // the reader unticks "ad" here: this page's write reads the other's and stores both.
+  const stored = structuredClone(ext.data().settings ?? { schemaVersion: 2 }) as { autoClean?: { categories?: Record<string, boolean> } };
+  void ext.area.set({ settings: { ...stored, schemaVersion: 2, autoClean: { ...stored.autoClean, categories: { ...stored.autoClean?.categories, comments: true } } } });
+  box('reader', 'ad').click();
+  await vi.waitFor(() => expect((ext.data().settings as { categories?: Record<string, boolean> }).categories?.ad).toBe(false));
+  await new Promise((r) => setTimeout(r, 50));
+  expect((ext.data().settings as { autoClean: { categories: Record<string, boolean> } }).autoClean.categories.comments).toBe(true);
+  // What is stored is what this page shows.
+  await vi.waitFor(() => expect(box('live', 'comments').checked).toBe(true));
+  expect(box('reader', 'ad').checked).toBe(false);
+});

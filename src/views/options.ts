@@ -23,6 +23,32 @@ let settings: Settings;
 let notices: string[] = [];
 let granted = new Set<string>();
 let importMessage: { text: string; kind: 'ok' | 'error' } | null = null;
+/** What the page's controls show: the settings of the last render, with the reader's changes on this page since. */
+let onScreen: Settings | undefined;
+/** This page's writes still in flight. */
+let writing = 0;
+
+/**
+ * Save a change made on this page (`changeSettings`: read, change, write under the lock Decant's
+ * pages share). Storage events that arrive meanwhile wait: most are this page's own writes, and a
+ * rebuild between two of them would show an older value under the reader's hands. After the last
+ * one, the page is rebuilt if what is stored is not what it shows (another page changed something).
+ */
+function save(change: (s: Settings) => Settings): Promise<Settings> {
+  if (onScreen) onScreen = change(onScreen);
+  writing++;
+  return changeSettings(change)
+    .then(
+      (s) => (settings = s),
+      (e: unknown) => {
+        onScreen = undefined; // the control the reader changed no longer says what is stored
+        throw e;
+      },
+    )
+    .finally(() => {
+      if (--writing === 0) void refresh(false);
+    });
+}
 
 const hostOf = (site: string): string => new URL(site).host;
 
@@ -82,11 +108,7 @@ function categoryBoxes(name: string, current: Record<Category, boolean>, set: (c
       const box = h('input', { type: 'checkbox', name: `${name}-${c}`, 'data-category': c });
       box.checked = current[c];
       box.addEventListener('change', () => {
-        void set(c, box.checked)
-          .then((s) => {
-            settings = s;
-          })
-          .catch((e: unknown) => toast(`Could not save: ${(e as Error).message}`, 'error'));
+        void set(c, box.checked).catch((e: unknown) => toast(`Could not save: ${(e as Error).message}`, 'error'));
       });
       return h('label', {}, box, CATEGORY_LABELS[c]);
     }),
@@ -98,14 +120,10 @@ function imagesBox(): HTMLElement {
   const box = h('input', { type: 'checkbox', name: 'images', 'data-setting': 'images' });
   box.checked = settings.images;
   box.addEventListener('change', () => {
-    void changeSettings((s) => ({ ...s, images: box.checked }))
-      .then((s) => {
-        settings = s;
-      })
-      .catch((e: unknown) => {
-        box.checked = settings.images;
-        toast(`Could not save: ${(e as Error).message}`, 'error');
-      });
+    void save((s) => ({ ...s, images: box.checked })).catch((e: unknown) => {
+      box.checked = settings.images;
+      toast(`Could not save: ${(e as Error).message}`, 'error');
+    });
   });
   return h('label', { class: 'setting' }, box, 'Load the article’s images, from their own sites (no referrer is sent)');
 }
@@ -115,20 +133,16 @@ const THEME_LABELS: Record<ReaderPrefs['theme'], string> = { system: 'Auto (as t
 /** The reader view's display: the settings its Display menu changes, here in one place. */
 function readerPrefs(): HTMLElement {
   const prefs = settings.reader;
-  const save = (patch: Partial<ReaderPrefs>): void => {
-    void changeSettings((s) => ({ ...s, reader: { ...s.reader, ...patch } }))
-      .then((s) => {
-        settings = s;
-      })
-      .catch((e: unknown) => {
-        toast(`Could not save: ${(e as Error).message}`, 'error');
-        render(); // back to what is stored
-      });
+  const savePrefs = (patch: Partial<ReaderPrefs>): void => {
+    void save((s) => ({ ...s, reader: { ...s.reader, ...patch } })).catch((e: unknown) => {
+      toast(`Could not save: ${(e as Error).message}`, 'error');
+      render(); // back to what is stored
+    });
   };
   const choice = <K extends 'theme' | 'lineWidth' | 'font'>(key: K, label: string, options: readonly (readonly [ReaderPrefs[K], string])[]): HTMLElement => {
     const select = h('select', { name: `reader-${key}`, 'data-setting': `reader.${key}` }, ...options.map(([value, text]) => h('option', { value }, text)));
     select.value = prefs[key];
-    select.addEventListener('change', () => save({ [key]: select.value } as Partial<ReaderPrefs>));
+    select.addEventListener('change', () => savePrefs({ [key]: select.value } as Partial<ReaderPrefs>));
     return h('label', { class: 'setting' }, h('span', { class: 'setting-name' }, label), select);
   };
   const value = h('output', { 'data-field': 'font-size-value' }, `${prefs.fontSize} px`);
@@ -140,7 +154,7 @@ function readerPrefs(): HTMLElement {
   size.addEventListener('input', show);
   size.addEventListener('change', () => {
     show();
-    save({ fontSize: Number(size.value) });
+    savePrefs({ fontSize: Number(size.value) });
   });
   return h(
     'div',
@@ -196,6 +210,7 @@ export async function importText(text: string): Promise<void> {
 }
 
 function render(): void {
+  onScreen = settings;
   const sites = Object.keys(settings.autoClean.sites).sort();
   const removeAll = h('button', { type: 'button', class: 'button small', 'data-action': 'remove-all-sites' }, 'Remove all');
   removeAll.addEventListener('click', () => {
@@ -234,13 +249,13 @@ function render(): void {
         { class: 'options-section', 'data-section': 'live-categories' },
         h('h2', {}, 'What auto-clean hides on the page'),
         h('p', { class: 'lead' }, 'On auto-clean sites, these are hidden as the page loads (and can be shown again from the toolbar button).'),
-        categoryBoxes('live', settings.autoClean.categories, (c, on) => changeSettings((s) => ({ ...s, autoClean: { ...s.autoClean, categories: { ...s.autoClean.categories, [c]: on } } }))),
+        categoryBoxes('live', settings.autoClean.categories, (c, on) => save((s) => ({ ...s, autoClean: { ...s.autoClean, categories: { ...s.autoClean.categories, [c]: on } } }))),
       ),
       h(
         'section',
         { class: 'options-section', 'data-section': 'reader-categories' },
         h('h2', {}, 'What the popup and reader view leave out'),
-        categoryBoxes('reader', settings.categories, (c, on) => changeSettings((s) => ({ ...s, categories: { ...s.categories, [c]: on } }))),
+        categoryBoxes('reader', settings.categories, (c, on) => save((s) => ({ ...s, categories: { ...s.categories, [c]: on } }))),
       ),
       h(
         'section',
@@ -272,15 +287,16 @@ function render(): void {
 
 /**
  * Read the settings and permissions again and show them. On a storage or permission event (`force`
- * false) the page is rebuilt only when they differ from what it shows: most events are its own
- * writes, and a rebuild between two key presses on the text-size slider gave it back an older value,
- * so steps were lost while the writes caught up.
+ * false) the page is rebuilt only when they differ from what it shows ({@link onScreen}), and not
+ * while its own writes are in flight ({@link save} looks again after the last): a rebuild between two
+ * key presses on the text-size slider gave it back an older value, so steps were lost, and comparing
+ * with the last write's result instead of the screen left another page's change unshown.
  */
 async function refresh(force = true): Promise<void> {
   const loaded = await loadSettings();
   const grants = await readGrants();
   const shown = (x: Settings | undefined, n: string[], g: Set<string>): string => JSON.stringify([x, n, [...g].sort()]);
-  if (!force && settings && shown(loaded.settings, loaded.notices, grants) === shown(settings, notices, granted)) return;
+  if (!force && (writing > 0 || (onScreen && shown(loaded.settings, loaded.notices, grants) === shown(onScreen, notices, granted)))) return;
   settings = loaded.settings;
   notices = loaded.notices;
   granted = grants;
