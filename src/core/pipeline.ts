@@ -49,6 +49,8 @@ interface Attempt {
   warnings: string[];
   /** Text of the ledger's blocks (prose the rules took). */
   removedProseChars: number;
+  /** Characters of text in the blocks the risky families took (prose or not: a post written with `<br>`s has no `<p>`). */
+  riskyChars?: number;
   /** Characters the post-clean took from what Readability kept, and what Readability kept. */
   postRemovedChars: number;
   extractedChars: number;
@@ -211,6 +213,8 @@ function tookTooMuch(a: Attempt, options: CleanOptions): boolean {
   const words = a.article?.wordCount ?? 0;
   const min = options.minWords ?? DEFAULT_MIN_WORDS;
   if (words < Math.max(min, 150) && a.removedProseChars > 600) return true;
+  // No article at all, and the risky families took a page's worth of text: they may have taken it.
+  if (!a.article && (a.riskyChars ?? 0) > 600) return true;
   if (a.extractedChars > 0 && a.postRemovedChars > 0.4 * a.extractedChars) return true;
   return false;
 }
@@ -243,7 +247,11 @@ function attempt(doc: Document, shape: PageShape, win: Win, url: string | null, 
   step('pre-walk');
   const ledger = new Ledger(win, sanitizer);
   let removedProseChars = 0;
-  for (const c of pre.candidates) removedProseChars += ledger.record(c, pathOf(c.rec), pre);
+  let riskyChars = 0;
+  for (const c of pre.candidates) {
+    removedProseChars += ledger.record(c, pathOf(c.rec), pre);
+    if (c.family.risky) riskyChars += c.textLen;
+  }
   const leadFigures = snapshotLeadFigures(body);
   const pageIds = pagePostIds(body);
   // Structure Readability would lose: MathJax sources become <math>, footnote lists are copied.
@@ -262,6 +270,7 @@ function attempt(doc: Document, shape: PageShape, win: Win, url: string | null, 
       removed: ledger.finish(new Set()),
       warnings,
       removedProseChars,
+      riskyChars,
       postRemovedChars: 0,
       extractedChars: 0,
       steps,
@@ -336,7 +345,7 @@ function attempt(doc: Document, shape: PageShape, win: Win, url: string | null, 
         ? `No article was found on this page: only ${wordCount} word${wordCount === 1 ? '' : 's'} of running text remain${wordCount === 1 ? 's' : ''} after cleaning (an article has at least ${minWords}).`
         : 'No article was found on this page: no running text remains after cleaning.'
       : sanitizer.view?.listing(doc, articlePath, page, minWords);
-  if (reason) return { article: null, reason, removed, warnings, removedProseChars, postRemovedChars, extractedChars, steps };
+  if (reason) return { article: null, reason, removed, warnings, removedProseChars, riskyChars, postRemovedChars, extractedChars, steps };
 
   // The byline element's text often holds the date shown beside it ("By Ana PérezJan. 16, 2025").
   const shown = sanitizer.view?.shown;
