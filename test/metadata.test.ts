@@ -261,16 +261,39 @@ describe('site names that are names', () => {
   const site = (head: string, url: string): string | null => readMetadata(doc(head), url).siteName;
   const article = (publisher: string, extra: Record<string, unknown> = {}): string => ld({ '@type': 'NewsArticle', ...extra, publisher: { '@type': 'Organization', name: publisher } });
 
-  test('an address or a handle in og:site_name gives way to the publisher; alone, it is no name', () => {
+  test('an address or a handle in og:site_name gives way to the publisher; alone, a handle is no name and an address gives its host', () => {
     // newsnation.in, hawaiinewsnow.com, politifact.com
     expect(site(meta('property', 'og:site_name', 'https://www.newsnation.in') + article('News Nation', { headline: 'Oxygen bar' }), 'https://www.newsnation.in/fact-check/x.html')).toBe('News Nation');
-    expect(site(meta('property', 'og:site_name', 'https://www.hawaiinewsnow.com'), 'https://www.hawaiinewsnow.com/2019/11/19/x/')).toBeNull();
+    expect(site(meta('property', 'og:site_name', 'https://www.hawaiinewsnow.com'), 'https://www.hawaiinewsnow.com/2019/11/19/x/')).toBe('hawaiinewsnow.com');
     expect(site(meta('property', 'og:site_name', '@politifact'), 'https://www.politifact.com/x/')).toBeNull();
   });
 
   test('in the article too: Readability\'s reading of the same og:site_name does not bring the address back', () => {
     const r = clean(`<!doctype html><html lang="en"><head><title>Story</title>${meta('property', 'og:site_name', 'https://www.hawaiinewsnow.com')}</head><body><article><h1>Story</h1>${PROSE}</article></body></html>`);
-    expect(r.article?.siteName).toBeNull();
+    expect(r.article?.siteName).toBe('hawaiinewsnow.com');
+  });
+
+  test('what <title> adds to the headline it shows names the site', () => {
+    // nytimes.com ("… - The New York Times" beside og:title), vortexcannon.org (beside the <h1>), wday.ru, thespacereview.com
+    const head = (title: string, extra = ''): string => `<title>${title}</title>${extra}`;
+    expect(site(head('Trade war keeps world guessing - The New York Times', meta('property', 'og:title', 'Trade war keeps world guessing')), 'https://www.nytimes.com/2019/x.html')).toBe('The New York Times');
+    expect(readMetadata(doc(head('About bugs – Vortex Cannon Entertainment'), '<h1>About bugs</h1><p>Text.</p>'), 'https://vortexcannon.org/about-bugs/').siteName).toBe('Vortex Cannon Entertainment');
+    expect(site(head('Модель боится стареть — www.wday.ru', meta('property', 'og:title', 'Модель боится стареть')), 'http://www.wday.ru/articles/x')).toBe('wday.ru');
+    expect(site(head('The Space Review: Seeking a bigger role', meta('property', 'og:title', 'Seeking a bigger role')), 'https://www.thespacereview.com/article/3834/1')).toBe('The Space Review');
+    // A title that only is the headline, or one that differs from it, names nothing.
+    expect(site(head('Trade war keeps world guessing', meta('property', 'og:title', 'Trade war keeps world guessing')), 'https://x.example/a')).toBeNull();
+    expect(site(head('Trade war - part two', meta('property', 'og:title', 'Trade war keeps world guessing')), 'https://x.example/a')).toBeNull();
+  });
+
+  test('the host\'s bare label in og:site_name ("cleveland") gives way to the name in <title> that names the host ("cleveland.com")', () => {
+    const head = `<title>Doobie Brothers to reunite - cleveland.com</title>${meta('property', 'og:title', 'Doobie Brothers to reunite')}${meta('property', 'og:site_name', 'cleveland')}`;
+    expect(site(head, 'https://www.cleveland.com/entertainment/x.html')).toBe('cleveland.com');
+  });
+
+  test('without the page\'s address, its canonical address tells which name names the host', () => {
+    // The CLI's batch knows no URL: reuters.com's og:site_name "U.S." (a section) beside the publisher "Reuters".
+    const head = meta('property', 'og:site_name', 'U.S.') + article('Reuters', { headline: 'Oil' }) + '<link rel="canonical" href="https://www.reuters.com/article/x">';
+    expect(readMetadata(doc(head), null).siteName).toBe('Reuters');
   });
 
   test('a tagline after the name is cut off', () => {

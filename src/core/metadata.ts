@@ -26,7 +26,7 @@ export interface PageMetadata {
  * only a shown or exported article uses (view steps, {@link citationOf} and {@link datesOf}: auto-clean's
  * script does not carry them).
  */
-export type PageFields = Omit<PageMetadata, 'citation' | 'publishedTime' | 'modifiedTime'> & { sources: MetaSources };
+export type PageFields = Omit<PageMetadata, 'citation' | 'publishedTime' | 'modifiedTime' | 'siteName'> & { sources: MetaSources };
 
 /** Where {@link citationOf} reads the citation record: the meta tags, the JSON-LD article and its publisher. */
 export interface MetaSources {
@@ -36,6 +36,8 @@ export interface MetaSources {
   webPage: Json | null;
   publisher: unknown;
   base: string | null;
+  /** What names the site, most reliable first ({@link siteOf} picks one). */
+  names: (string | null)[];
 }
 
 type Json = Record<string, unknown>;
@@ -195,7 +197,8 @@ function normalizeLang(value: string | null | undefined): string | null {
 /** Read every metadata source of `doc`, the citation record included. `url` resolves relative canonical and image URLs. */
 export function readMetadata(doc: Document, url: string | null, found?: MetadataElements): PageMetadata {
   const { sources, ...fields } = readPageFields(doc, url, found);
-  return { ...fields, ...datesOf(sources), citation: citationOf(sources) };
+  const siteName = siteOf(sources, url ?? fields.canonicalUrl, doc.title, [fields.title, ...listOf(doc.getElementsByTagName('h1')).map((h) => h.textContent)]);
+  return { ...fields, siteName, ...datesOf(sources), citation: citationOf(sources) };
 }
 
 /** {@link readMetadata} without the citation record, with what it is read from. */
@@ -260,7 +263,7 @@ export function readPageFields(doc: Document, url: string | null, found: Metadat
 
   // The publisher of an article object that names nothing else (USA TODAY's JSON-LD has no headline).
   const publisher = deref((article ?? typed[0])?.publisher);
-  const siteName = siteNameOf([m('og:site_name'), str(publisher), org ? str(org.name) : null, m('application-name'), m('citation_journal_title'), m('dc.publisher')], base);
+  const siteNames = [m('og:site_name'), str(publisher), org ? str(org.name) : null, m('application-name'), m('citation_journal_title'), m('dc.publisher')];
 
   const html = doc.documentElement;
   const lang = normalizeLang(
@@ -297,13 +300,12 @@ export function readPageFields(doc: Document, url: string | null, found: Metadat
   return {
     title,
     authors,
-    siteName,
     lang,
     dir,
     excerpt,
     canonicalUrl,
     leadImageUrl,
-    sources: { m, all, article, webPage, publisher, base },
+    sources: { m, all, article, webPage, publisher, base, names: siteNames },
   };
 }
 
@@ -364,6 +366,25 @@ export function siteNameOf(names: readonly (string | null)[], url: string | null
   const label = hostOf(url).split('.')[0];
   const ok = names.filter((n): n is string => !!n && !/^(?:https?:|@)/i.test(n)).map((n) => n.split(SITE_SEPARATOR)[0]);
   return ok.find((n) => n !== label && squash(n).includes(label)) ?? ok.find((n) => n !== label) ?? ok[0] ?? null;
+}
+
+/**
+ * The site's name ({@link siteNameOf}) from the page's metadata (`names`), what its `<title>`
+ * (`docTitle`) adds to a headline it shows (`headlines`: og:title, `<h1>`s: "Story - The New York Times",
+ * "About bugs – Vortex Cannon Entertainment", "Story — www.wday.ru"), and last, the host of an address
+ * the metadata gives as the name (og:site_name "https://www.hawaiinewsnow.com"). A view step.
+ */
+export function siteOf({ names }: MetaSources, url: string | null, docTitle: string, headlines: readonly (string | null)[]): string | null {
+  let added: string | null = null;
+  for (const h of headlines) added ||= extraOf(collapse(docTitle), collapse(h ?? ''));
+  return siteNameOf([...names, added?.replace(/^www\./i, '') ?? null, ...names.filter((n) => /^https?:/i.test(n ?? '')).map(hostOf)], url);
+}
+
+/** What `full` adds to `part` before or after a separator ("Opinion | " + part, part + " - Auto News"), or null. */
+function extraOf(full: string, part: string): string | null {
+  if (countWords(part) < 2 || full === part) return null;
+  if (full.startsWith(part)) return /^(?:\s+[|·•–—/-]|\s*:|\s+::)\s+(.+)$/.exec(full.slice(part.length))?.[1] ?? null;
+  return full.endsWith(part) ? (/^(.+?)(?:\s+[|·•–—/-]|:|\s+::)\s+$/.exec(full.slice(0, -part.length))?.[1] ?? null) : null;
 }
 
 /** The @id (or url) of a WebPage object, or the address itself: for `mainEntityOfPage`, the @id IS the page's address. */

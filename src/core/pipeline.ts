@@ -21,7 +21,7 @@
  */
 import type { Article, CleanOptions, CleanResult, LedgerEntry } from './types';
 import { cloneForReading, shapeOf, type PageShape, collapse, listOf, MAX_READ_DEPTH, previewOf, DECANT_ID_ATTR, DECANT_ROLE_ATTR } from './dom';
-import { readPageFields, type PageFields, type citationOf, type datesOf, type shownTitle } from './metadata';
+import { readPageFields, type PageFields, type citationOf, type datesOf, type shownTitle, type siteOf } from './metadata';
 import type { authorsOf, bylineOf, pageDate } from './dateline';
 import { extract } from './extract';
 import { markFurniture } from './furniture';
@@ -91,7 +91,7 @@ export interface Sanitizer {
      * (dateline.ts), the title without the site's name, the page's citation record and its dates
      * (metadata.ts).
      */
-    shown: { byline: typeof bylineOf; authors: typeof authorsOf; published: typeof pageDate; title: typeof shownTitle; citation: typeof citationOf; dates: typeof datesOf };
+    shown: { byline: typeof bylineOf; authors: typeof authorsOf; published: typeof pageDate; title: typeof shownTitle; citation: typeof citationOf; dates: typeof datesOf; site: typeof siteOf };
   };
 }
 
@@ -351,7 +351,7 @@ function attempt(doc: Document, shape: PageShape, win: Win, url: string | null, 
   const shown = sanitizer.view?.shown;
   // Without the view steps (auto-clean's live pass, which shows no article) there is no byline to show.
   const byline = shown ? shown.byline(ex.byline, shape.times, ex.bylineEl) : null;
-  const siteName = meta ? meta.siteName : ex.siteName;
+  const siteName = meta && shown ? shown.site(meta.sources, page, doc.title, [title, ...shape.headlines.map((h) => h.textContent)]) : ex.siteName;
   const dates = shown?.dates(meta?.sources ?? null, ex.publishedTime);
   const authors = shown ? shown.authors(byline, meta?.authors, siteName) : (meta?.authors ?? []);
   const article: Article = {
