@@ -390,6 +390,17 @@ describe('the title without the site name', () => {
     expect(withoutSiteName(title, site, url)).toBe(title);
   });
 
+  test('the page\'s own headline wins over a title that only adds to it', () => {
+    // nytimes.com: og:title "Opinion | …" over <h1>"…"; autoindustriya.com: og:title "… - Auto News"
+    const page = (og: string, h1: string): string | null | undefined =>
+      clean(`<!doctype html><html lang="en"><head><title>x</title>${meta('property', 'og:title', og)}</head><body><article><h1>${h1}</h1>${PROSE}</article></body></html>`).article?.title;
+    expect(page('Opinion | Republicans Are Following Trump to Nowhere', 'Republicans Are Following Trump to Nowhere')).toBe('Republicans Are Following Trump to Nowhere');
+    expect(page('Lexus wants you to go topless - Auto News', 'Lexus wants you to go topless')).toBe('Lexus wants you to go topless');
+    // A headline that is not the title's start or end, or only a word of it, changes nothing.
+    expect(page('Harbour wall to be rebuilt', 'Harbour')).toBe('Harbour wall to be rebuilt');
+    expect(page('Harbour wall to be rebuilt by 2026', 'Harbour wall to be rebuilt')).toBe('Harbour wall to be rebuilt by 2026');
+  });
+
   test('the article\'s title loses the site name og:title carries', () => {
     const r = clean(`<!doctype html><html lang="en"><head><title>x</title>${meta('property', 'og:title', 'Harbour wall to be rebuilt | Coast Gazette')}${meta('property', 'og:site_name', 'Coast Gazette')}</head><body><article><h1>Harbour wall to be rebuilt</h1>${PROSE}</article></body></html>`);
     expect(r.article).toMatchObject({ title: 'Harbour wall to be rebuilt', siteName: 'Coast Gazette' });

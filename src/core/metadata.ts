@@ -441,13 +441,18 @@ const NAMED: Readonly<Record<string, string>> = { amp: '&', quot: '"', apos: "'"
 /**
  * The title as a reader sees it: without the site's name ({@link withoutSiteName}) and with the HTML
  * character references decoded that WordPress writes into JSON-LD and og:title, whose values are
- * text ("doesn&#8217;t", "&#163;71.6m"). A reference to no character stays as it is.
+ * text ("doesn&#8217;t", "&#163;71.6m"). A reference to no character stays as it is. When it only
+ * adds to one of the page's `headlines` (its `<h1>`s) before or after a separator ("Opinion | …",
+ * "… - Auto News"), the headline the page shows.
  */
-export function shownTitle(title: string | null, siteName: string | null, url: string | null): string | null {
+export function shownTitle(title: string | null, siteName: string | null, url: string | null, headlines: readonly Element[] = []): string | null {
   const decoded = title?.replace(/&(?:#(\d{1,7})|#x([\da-f]{1,6})|([a-z]{2,6}));/gi, (ref, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
     if (name) return NAMED[name.toLowerCase()] ?? ref;
     const cp = dec ? Number(dec) : parseInt(hex!, 16);
     return cp > 0 && cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff) ? String.fromCodePoint(cp) : ref;
   });
-  return withoutSiteName(decoded == null ? null : collapse(decoded), siteName, url);
+  const shown = withoutSiteName(decoded == null ? null : collapse(decoded), siteName, url);
+  // The page's own headline when the title only adds to it ("Opinion | …", "… - Auto News").
+  for (const h of headlines) if (shown && extraOf(shown, collapse(h.textContent ?? ''))) return collapse(h.textContent ?? '');
+  return shown;
 }

@@ -355,7 +355,7 @@ function attempt(doc: Document, shape: PageShape, win: Win, url: string | null, 
   const dates = shown?.dates(meta?.sources ?? null, ex.publishedTime);
   const authors = shown ? shown.authors(byline, meta?.authors, siteName) : (meta?.authors ?? []);
   const article: Article = {
-    title: (shown ? shown.title(title ?? null, siteName, page) : title) ?? null,
+    title: (shown ? shown.title(title ?? null, siteName, page, shape.headlines) : title) ?? null,
     // The page's own byline when the names come from it ("…and ERIC TUCKER, Associated Press"), else the metadata's names.
     byline: meta?.authors.length ? authors.join(', ') || null : byline,
     authors,
