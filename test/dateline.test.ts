@@ -53,6 +53,18 @@ describe('pageDate', () => {
     expect(pageDate(times(doc), h1s(doc), [])).toBe('2024-04-30T08:00:00.000Z');
   });
 
+  test('a <time> in hAtom\'s .published wins over the headline\'s container; one in a list of other stories does not', () => {
+    // digg.com: the story's headline is an <h2>; its date stands in <abbr class="published"> before the first <h1> (another story's).
+    const doc = body(
+      '<article><div class="meta"><abbr class="published" title="2019-11-18 17:19:53 GMT"><time datetime="2019-11-18 17:19:53 GMT">Nov 18, 2019 @17:19 PM</time></abbr>' +
+        '<abbr class="published"><i>Updated: <time datetime="2019-11-18 17:26:05 GMT">Nov 18, 2019</time></i></abbr></div><h2>The early reviews</h2><p>Text.</p></article>' +
+        '<div class="more"><h1>Another story</h1><p>Text.</p></div>',
+    );
+    expect(pageDate(times(doc), h1s(doc), [])).toBe('2019-11-18T17:19:53.000Z');
+    const list = body('<ul><li><time class="entry-date published" datetime="2020-01-01">Jan 1, 2020</time></li></ul><div><h1>Story</h1><p>Text.</p></div>');
+    expect(pageDate(times(list), h1s(list), [])).toBeNull();
+  });
+
   test('dates of other stories, comments and links are not the page date', () => {
     const doc = body(
       '<div class="top"><ul><li><a href="/other"><time datetime="2020-01-01">Jan 1, 2020</time> Other story</a></li></ul></div>' +

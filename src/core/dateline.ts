@@ -152,8 +152,9 @@ function dateOfElement(el: Element): string | null {
 }
 
 /**
- * The publication date the page shows, or null: a `<time>` marked `itemprop="datePublished"`
- * or `pubdate` first; else the first `<time>` that stands with the headline — in the same container as
+ * The publication date the page shows, or null: a `<time>` marked `itemprop="datePublished"`,
+ * `pubdate` or in hAtom's `.published` (WordPress's `time.entry-date.published`; digg.com's
+ * `abbr.published`), not in a link, list or aside, first; else the first `<time>` that stands with the headline — in the same container as
  * the page's `<h1>` (below `<body>`), not in a link, list, aside or comment; else, near the headline,
  * an element that shows a date ({@link DATED}, not an update's); else the date in the byline
  * Readability read (`byline`), and last the date in the page's address (`url`). `times` are the page's
@@ -174,7 +175,7 @@ export function pageDate(
 
 function besideHeadline(dom: SafeDom, times: readonly Element[], headlines: readonly Element[], titles: readonly (string | null | undefined)[]): string | null {
   for (const el of times) {
-    const date = (/datepublished/i.test(dom.get(el, 'itemprop') ?? '') || dom.has(el, 'pubdate')) && dateOfTime(el);
+    const date = (/datepublished/i.test(dom.get(el, 'itemprop') ?? '') || dom.has(el, 'pubdate') || (dom.closest(el, '.published') && !dom.closest(el, ELSEWHERE))) && dateOfTime(el);
     if (date) return date;
   }
   // The `<h1>`s that are the article's title (or the first): a logo's `<h1>`, or the title's in a sticky
