@@ -164,6 +164,7 @@ describe('authorsOf the metadata\'s names, as a reader sees them', () => {
     [['Ilana Muhlstein', 'MS', 'RDN'], 'The Beachbody Blog', ['Ilana Muhlstein, MS, RDN']],
     [['Lia Eustachewich', 'Yaron Steinbuch'], 'New York Post', ['Lia Eustachewich', 'Yaron Steinbuch']],
     [['CBS News'], 'CBS News', ['CBS News']],
+    [['Finian Cunningham. Sputnik International'], 'Sputnik International', ['Finian Cunningham']],
     [['kei_eno'], null, ['kei_eno']],
   ])('%j on %s', (named, site, authors) => {
     expect(authorsOf(null, named, site)).toEqual(authors);

@@ -332,7 +332,8 @@ export function authorsOf(byline: string | null, named: readonly string[] = [], 
   }
   if (!byline || byline.length > 120) return [];
   const out: string[] = [];
-  for (const part of byline.split(/\s*(?:[,|&]|\b(?:and|und|et)\b|\bи\b)\s*/).map((s) => s.trim())) {
+  // "Finian Cunningham. Sputnik International": the site after a full stop is the outlet too.
+  for (const part of (site ? byline.replace(`. ${site}`, `, ${site}`) : byline).split(/\s*(?:[,|&]|\b(?:and|und|et)\b|\bи\b)\s*/).map((s) => s.trim())) {
     if (out.length && CREDENTIAL.test(part) && !AGENCY.test(part)) out[out.length - 1] += `, ${part}`;
     else if (part.length > 1 && part !== part.toLowerCase()) out.push(part); // a capital letter: a name, not "kei_eno"
   }
