@@ -65,6 +65,17 @@ describe('pageDate', () => {
     expect(pageDate(times(list), h1s(list), [])).toBeNull();
   });
 
+  test('a line of its own under the headline that is only a date is the page date; an update\'s, or one inside a longer line, is not', () => {
+    // sciencealert.com: <div class="author-name-name"><span> 18 NOV 2019 </span></div> under the headline, no date in the head.
+    const shown = (lines: string): string | null => {
+      const doc = body(`<div class="intro"><div class="article-title"><h1>Water plumes on Europa</h1></div><div class="author-name">${lines}</div></div><p>Text.</p>`);
+      return pageDate(times(doc), h1s(doc), []);
+    };
+    expect(shown('<div><span>VICTOR TANGERMANN</span></div><div><span> 18 NOV 2019 </span></div>')).toBe('2019-11-18');
+    expect(shown('<div><span>Updated 18 NOV 2019</span></div>')).toBeNull();
+    expect(shown('<div><span>Europa was first seen on 7 January 1610 by Galileo</span></div>')).toBeNull();
+  });
+
   test('dates of other stories, comments and links are not the page date', () => {
     const doc = body(
       '<div class="top"><ul><li><a href="/other"><time datetime="2020-01-01">Jan 1, 2020</time> Other story</a></li></ul></div>' +

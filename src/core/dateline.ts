@@ -17,7 +17,7 @@ import { BLOCK_TAGS, collapse, listOf } from './dom';
 import { normalizeDate, squash } from './metadata';
 import { domOf, type SafeDom } from './safe-dom';
 import { escapeRe } from './rules/match';
-import { STAMP, TIME } from './furniture.data';
+import { DATE_LINE, STAMP, TIME } from './furniture.data';
 import { titleSimilarity } from './furniture';
 
 /** Languages whose month and weekday names are read, from the platform's own tables (Intl: no data in the bundle). */
@@ -153,11 +153,12 @@ function dateOfElement(el: Element): string | null {
 
 /**
  * The publication date the page shows, or null: a `<time>` marked `itemprop="datePublished"`,
- * `pubdate` or in hAtom's `.published` (WordPress's `time.entry-date.published`; digg.com's
- * `abbr.published`), not in a link, list or aside, first; else the first `<time>` that stands with the headline — in the same container as
- * the page's `<h1>` (below `<body>`), not in a link, list, aside or comment; else, near the headline,
- * an element that shows a date ({@link DATED}, not an update's); else the date in the byline
- * Readability read (`byline`), and last the date in the page's address (`url`). `times` are the page's
+ * `pubdate` or in hAtom's `.published` (WordPress's `time.entry-date.published`, digg.com's
+ * `abbr.published`; not in a link, list or aside) first; else the first `<time>` that stands with the
+ * headline — in the same container as the page's `<h1>` (below `<body>`), not in a link, list, aside
+ * or comment; else, near the headline, an element that shows a date ({@link DATED}, or a line of its
+ * own that is only a date; not an update's); else the date in the byline Readability read (`byline`),
+ * and last the date in the page's address (`url`). `times` are the page's
  * `<time>` elements in document order; `headlines`, its `<h1>`s; `titles`, what the article's title may be.
  */
 export function pageDate(
@@ -189,7 +190,8 @@ function besideHeadline(dom: SafeDom, times: readonly Element[], headlines: read
     // (With the headline right in <body>, its own descendants share no container with it: none is taken.)
     const dated = listOf(dom.elementsByTag(near ?? headline, '*')).filter((el) => {
       const words = `${dom.get(el, 'class')} ${dom.get(el, 'itemprop')}`;
-      return dom.position(headline, el) & 4 && DATED.test(words) && !UPDATE.test(words);
+      // …or a line of its own that is only a date ("18 NOV 2019" under sciencealert.com's headline).
+      return dom.position(headline, el) & 4 && (DATED.test(words) || (!dom.firstElementChild(el) && DATE_LINE.test(collapse(dom.textContent(el))))) && !UPDATE.test(words);
     });
     for (const [list, dateOf] of [[times, dateOfTime], [dated, dateOfElement]] as const) {
       for (const el of list) {
