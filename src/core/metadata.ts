@@ -377,7 +377,7 @@ export function siteNameOf(names: readonly (string | null)[], url: string | null
 export function siteOf({ names }: MetaSources, url: string | null, docTitle: string, headlines: readonly (string | null)[]): string | null {
   let added: string | null = null;
   for (const h of headlines) added ||= extraOf(collapse(docTitle), collapse(h ?? ''));
-  return siteNameOf([...names, added?.replace(/^www\./i, '') ?? null, ...names.filter((n) => /^https?:/i.test(n ?? '')).map(hostOf)], url);
+  return siteNameOf([...names, added?.replace(/^www\./i, '') ?? null, ...names.map(hostOf)], url);
 }
 
 /** What `full` adds to `part` before or after a separator ("Opinion | " + part, part + " - Auto News"), or null. */
@@ -453,6 +453,9 @@ export function shownTitle(title: string | null, siteName: string | null, url: s
   });
   const shown = withoutSiteName(decoded == null ? null : collapse(decoded), siteName, url);
   // The page's own headline when the title only adds to it ("Opinion | …", "… - Auto News").
-  for (const h of headlines) if (shown && extraOf(shown, collapse(h.textContent ?? ''))) return collapse(h.textContent ?? '');
+  for (const h of headlines) {
+    const headline = collapse(h.textContent ?? '');
+    if (shown && extraOf(shown, headline)) return headline;
+  }
   return shown;
 }
