@@ -283,6 +283,8 @@ describe('site names that are names', () => {
     // A title that only is the headline, or one that differs from it, names nothing.
     expect(site(head('Trade war keeps world guessing', meta('property', 'og:title', 'Trade war keeps world guessing')), 'https://x.example/a')).toBeNull();
     expect(site(head('Trade war - part two', meta('property', 'og:title', 'Trade war keeps world guessing')), 'https://x.example/a')).toBeNull();
+    // What follows a colon is a subtitle, not the site.
+    expect(site(head('Harbour wall to be rebuilt: what it means for the town', meta('property', 'og:title', 'Harbour wall to be rebuilt')), 'https://x.example/a')).toBeNull();
   });
 
   test('the host\'s bare label in og:site_name ("cleveland") gives way to the name in <title> that names the host ("cleveland.com")', () => {
@@ -399,6 +401,7 @@ describe('the title without the site name', () => {
     // A headline that is not the title's start or end, or only a word of it, changes nothing.
     expect(page('Harbour wall to be rebuilt', 'Harbour')).toBe('Harbour wall to be rebuilt');
     expect(page('Harbour wall to be rebuilt by 2026', 'Harbour wall to be rebuilt')).toBe('Harbour wall to be rebuilt by 2026');
+    expect(page('Harbour wall to be rebuilt: what it means', 'Harbour wall to be rebuilt')).toBe('Harbour wall to be rebuilt: what it means');
   });
 
   test('the article\'s title loses the site name og:title carries', () => {

@@ -380,10 +380,13 @@ export function siteOf({ names }: MetaSources, url: string | null, docTitle: str
   return siteNameOf([...names, added?.replace(/^www\./i, '') ?? null, ...names.map(hostOf)], url);
 }
 
-/** What `full` adds to `part` before or after a separator ("Opinion | " + part, part + " - Auto News"), or null. */
+/**
+ * What `full` adds to `part` before or after a separator ("Opinion | " + part, "The Space Review: " +
+ * part, part + " - Auto News"), or null. What follows a colon is the title's subtitle, not an extra.
+ */
 function extraOf(full: string, part: string): string | null {
   if (countWords(part) < 2 || full === part) return null;
-  if (full.startsWith(part)) return /^(?:\s+[|·•–—/-]|\s*:|\s+::)\s+(.+)$/.exec(full.slice(part.length))?.[1] ?? null;
+  if (full.startsWith(part)) return /^\s+(?:[|·•–—/-]|::)\s+(.+)$/.exec(full.slice(part.length))?.[1] ?? null;
   return full.endsWith(part) ? (/^(.+?)(?:\s+[|·•–—/-]|:|\s+::)\s+$/.exec(full.slice(0, -part.length))?.[1] ?? null) : null;
 }
 
