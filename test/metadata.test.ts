@@ -402,6 +402,11 @@ describe('the title without the site name', () => {
     expect(page('Harbour wall to be rebuilt', 'Harbour')).toBe('Harbour wall to be rebuilt');
     expect(page('Harbour wall to be rebuilt by 2026', 'Harbour wall to be rebuilt')).toBe('Harbour wall to be rebuilt by 2026');
     expect(page('Harbour wall to be rebuilt: what it means', 'Harbour wall to be rebuilt')).toBe('Harbour wall to be rebuilt: what it means');
+    // A logo's <h1> that is what the title adds (a site name the metadata spells otherwise) is not the headline.
+    const logo = clean(
+      `<!doctype html><html lang="en"><head><title>x</title>${meta('property', 'og:title', 'Harbour wall to be rebuilt at last | Coast Gazette')}${meta('property', 'og:site_name', 'Gazette Media')}</head><body><header><h1>Coast Gazette</h1></header><article><h2>Harbour wall to be rebuilt at last</h2>${PROSE}</article></body></html>`,
+    ).article;
+    expect(logo?.title).toBe('Harbour wall to be rebuilt at last | Coast Gazette');
   });
 
   test('the article\'s title loses the site name og:title carries', () => {

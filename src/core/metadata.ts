@@ -458,7 +458,9 @@ export function shownTitle(title: string | null, siteName: string | null, url: s
   // The page's own headline when the title only adds to it ("Opinion | …", "… - Auto News").
   for (const h of headlines) {
     const headline = collapse(h.textContent ?? '');
-    if (shown && extraOf(shown, headline)) return headline;
+    // …shorter than the headline: a logo's <h1> ("Coast Gazette") is not the headline of "Story | Coast Gazette".
+    const extra = shown && extraOf(shown, headline);
+    if (extra && extra.length < headline.length) return headline;
   }
   return shown;
 }
