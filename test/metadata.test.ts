@@ -280,6 +280,8 @@ describe('site names that are names', () => {
     expect(readMetadata(doc(head('About bugs – Vortex Cannon Entertainment'), '<h1>About bugs</h1><p>Text.</p>'), 'https://vortexcannon.org/about-bugs/').siteName).toBe('Vortex Cannon Entertainment');
     expect(site(head('Модель боится стареть — www.wday.ru', meta('property', 'og:title', 'Модель боится стареть')), 'http://www.wday.ru/articles/x')).toBe('wday.ru');
     expect(site(head('The Space Review: Seeking a bigger role', meta('property', 'og:title', 'Seeking a bigger role')), 'https://www.thespacereview.com/article/3834/1')).toBe('The Space Review');
+    // A logo's <h1> ("Coast Gazette") does not make the headline the site's name.
+    expect(readMetadata(doc(head('Harbour wall to be rebuilt at last – Coast Gazette'), '<h1>Coast Gazette</h1><p>Text.</p>'), 'https://x.example/a').siteName).toBeNull();
     // A title that only is the headline, or one that differs from it, names nothing.
     expect(site(head('Trade war keeps world guessing', meta('property', 'og:title', 'Trade war keeps world guessing')), 'https://x.example/a')).toBeNull();
     expect(site(head('Trade war - part two', meta('property', 'og:title', 'Trade war keeps world guessing')), 'https://x.example/a')).toBeNull();

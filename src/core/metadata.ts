@@ -382,12 +382,17 @@ export function siteOf({ names }: MetaSources, url: string | null, docTitle: str
 
 /**
  * What `full` adds to `part` before or after a separator ("Opinion | " + part, "The Space Review: " +
- * part, part + " - Auto News"), or null. What follows a colon is the title's subtitle, not an extra.
+ * part, part + " - Auto News"), or null. What follows a colon is the title's subtitle, not an extra;
+ * an extra longer than `part` by more than a word is the headline, `part` a logo's `<h1>` ("Story
+ * about the harbour | Coast Gazette" beside `<h1>Coast Gazette</h1>`).
  */
 function extraOf(full: string, part: string): string | null {
-  if (countWords(part) < 2 || full === part) return null;
-  if (full.startsWith(part)) return /^\s+(?:[|·•–—/-]|::)\s+(.+)$/.exec(full.slice(part.length))?.[1] ?? null;
-  return full.endsWith(part) ? (/^(.+?)(?:\s+[|·•–—/-]|:|\s+::)\s+$/.exec(full.slice(0, -part.length))?.[1] ?? null) : null;
+  const words = countWords(part);
+  if (words < 2 || full === part) return null;
+  const extra = full.startsWith(part)
+    ? /^\s+(?:[|·•–—/-]|::)\s+(.+)$/.exec(full.slice(part.length))?.[1]
+    : full.endsWith(part) && /^(.+?)(?:\s+[|·•–—/-]|:|\s+::)\s+$/.exec(full.slice(0, -part.length))?.[1];
+  return extra && countWords(extra) <= words + 1 ? extra : null;
 }
 
 /** The @id (or url) of a WebPage object, or the address itself: for `mainEntityOfPage`, the @id IS the page's address. */
@@ -458,9 +463,7 @@ export function shownTitle(title: string | null, siteName: string | null, url: s
   // The page's own headline when the title only adds to it ("Opinion | …", "… - Auto News").
   for (const h of headlines) {
     const headline = collapse(h.textContent ?? '');
-    // …shorter than the headline: a logo's <h1> ("Coast Gazette") is not the headline of "Story | Coast Gazette".
-    const extra = shown && extraOf(shown, headline);
-    if (extra && extra.length < headline.length) return headline;
+    if (shown && extraOf(shown, headline)) return headline;
   }
   return shown;
 }
