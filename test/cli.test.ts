@@ -15,7 +15,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { articlePage, BIN, decant, tempDir } from './cli-lib';
 import { norm, SAMPLE } from './helpers';
 import { schemaErrors } from './schema';
-import { main } from '../src/cli/index';
+import { main, parseArgs } from '../src/cli/index';
+import { parseBatchArgs } from '../src/cli/batch';
 import { RULES_VERSION } from '../src/core/rules/version';
 import type { ExportRecord } from '../src/export/record';
 
@@ -192,6 +193,31 @@ describe('bytes: decoded in the order of CONTRACT §4', () => {
     const m = decant([missing]);
     expect(m.status).toBe(1);
     expect(m.stderr).toBe(`decant: ${missing}: no such file\n`);
+  });
+});
+
+describe('`--` ends the options', () => {
+  const dir = tempDir('dashdash');
+  fs.writeFileSync(path.join(dir, '-weird-name.html'), articlePage('A page whose name starts with a dash'));
+
+  test('`decant --format txt -- -weird-name.html` converts the file of that name', () => {
+    const r = spawnSync(process.execPath, [BIN, '--format', 'txt', '--', '-weird-name.html'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^The ferry between the two villages/);
+  });
+
+  test('after `--`, even `--help` and `-` are names', () => {
+    const args = parseArgs(['--url', 'https://example.org/a', '--', '--help', '-']);
+    expect(args.positional).toEqual(['--help', '-']);
+    expect(args.flags.has('--help')).toBe(false);
+    expect(args.url).toBe('https://example.org/a');
+  });
+
+  test('decant batch accepts it too', () => {
+    fs.writeFileSync(path.join(dir, '--odd.jsonl'), '');
+    const parsed = parseBatchArgs(['--out', path.join(dir, 'out.jsonl'), '--', path.join(dir, '--odd.jsonl')]);
+    expect(parsed).toMatchObject({ target: path.join(dir, '--odd.jsonl'), kind: 'jsonl' });
   });
 });
 

@@ -73,6 +73,10 @@ export function parseBatchArgs(argv: string[]): BatchArgs | 'help' {
   const flags = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
+    if (a === '--') {
+      positional.push(...argv.slice(i + 1)); // the end of the options, as for a single page
+      break;
+    }
     if (a === '-h' || a === '--help') return 'help';
     if (!a.startsWith('--')) {
       positional.push(a);

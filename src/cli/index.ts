@@ -38,6 +38,7 @@ Cleans saved article pages: the article alone, with a ledger of every nag remove
   --url      the page's address (a single file or -), to resolve relative links and fill "url" (else its canonical
              URL is used for links)
   --out      output directory (required for a directory input; made if missing); files are named <name>.<ext>
+  --         ends the options: what follows is a file name, even one starting with - (decant -- -page.html)
   -h, --help, -v, --version
 Exit codes: 0 every page written, 1 a page failed (each is named on stderr) or the directory held none, 2 a usage error.
 Corpora, WARC and JSONL files, workers, shards and --resume: decant batch --help`;
@@ -71,6 +72,11 @@ export function parseArgs(argv: string[]): Args {
   const valued = new Set(['--url', '--format', '--out', '--workers', '--shard']);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
+    // `--` ends the options: what follows is a name, even `-weird-name.html` (POSIX Utility Syntax Guideline 10).
+    if (a === '--') {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
     if (a === '-' || !a.startsWith('-')) positional.push(a);
     else {
       const [name, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
