@@ -15,7 +15,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { articlePage, BIN, decant, tempDir } from './cli-lib';
 import { norm, SAMPLE } from './helpers';
 import { schemaErrors } from './schema';
-import { main, parseArgs } from '../src/cli/index';
+import { main, parseArgs, STDIN_HINT } from '../src/cli/index';
 import { parseBatchArgs } from '../src/cli/batch';
 import { RULES_VERSION } from '../src/core/rules/version';
 import type { ExportRecord } from '../src/export/record';
@@ -193,6 +193,32 @@ describe('bytes: decoded in the order of CONTRACT §4', () => {
     const m = decant([missing]);
     expect(m.status).toBe(1);
     expect(m.stderr).toBe(`decant: ${missing}: no such file\n`);
+  });
+});
+
+describe('`decant -` on a terminal', () => {
+  /** main() in-process, with standard input injected: a terminal or not, and the page it gives. */
+  async function fromStdin(isTTY: boolean): Promise<{ code: number; stdout: string; stderr: string }> {
+    let stdout = '';
+    let stderr = '';
+    const sink = (write: (s: string) => void) => new Writable({ write: (chunk, _enc, done) => (write(String(chunk)), done()) });
+    const page = new TextEncoder().encode(articlePage('A page typed at a terminal'));
+    const code = await main(['-', '--format', 'txt'], { stdout: sink((s) => (stdout += s)), stderr: sink((s) => (stderr += s)), stdin: { isTTY, read: () => page } });
+    return { code, stdout, stderr };
+  }
+
+  test('says on stderr that it is reading the page and how to end it, then converts it', async () => {
+    const r = await fromStdin(true);
+    expect(r.stderr).toBe(STDIN_HINT);
+    expect(STDIN_HINT).toMatch(/^decant: reading HTML from standard input; end with Ctrl-(D|Z, Enter)\n$/);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^The ferry between the two villages/);
+  });
+
+  test('piped or redirected input: no hint (stderr stays empty)', async () => {
+    const r = await fromStdin(false);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
   });
 });
 

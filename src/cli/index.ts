@@ -11,6 +11,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import tty from 'node:tty';
 import { InputError } from './decode';
 import { findClashes, InputFiles, makeOutDir } from './out-files';
 import { HTML_FILE, outputBaseOf } from './page-files';
@@ -130,8 +131,24 @@ function describe(e: unknown): string {
   return `failed: ${err?.message ?? String(e)}`;
 }
 
+/** Standard input: whether it is a terminal, and all its bytes. */
+export interface StdinSource {
+  isTTY: boolean;
+  read(): Uint8Array;
+}
+
+const STDIN: StdinSource = {
+  get isTTY() {
+    return tty.isatty(0);
+  },
+  read: readStdin,
+};
+
+/** What `decant -` says on a terminal, where a user might otherwise wait for output that never comes. */
+export const STDIN_HINT = `decant: reading HTML from standard input; end with ${process.platform === 'win32' ? 'Ctrl-Z, Enter' : 'Ctrl-D'}\n`;
+
 /** Run the CLI; returns the exit code. */
-export async function main(argv: string[], io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function main(argv: string[], io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream; stdin?: StdinSource } = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   let args: Args;
   try {
     if (argv[0] === 'batch') {
@@ -185,7 +202,9 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
       const refusal = inputs.overwrites(outFile, name);
       if (refusal) throw new InputError(refusal);
     }
-    const bytes = target === '-' ? readStdin() : new Uint8Array(fs.readFileSync(target));
+    const stdin = io.stdin ?? STDIN;
+    if (target === '-' && stdin.isTTY) io.stderr.write(STDIN_HINT);
+    const bytes = target === '-' ? stdin.read() : new Uint8Array(fs.readFileSync(target));
     const page = (await loadConvert())({ bytes, url: args.url });
     const output = page.render(args.format);
     page.close();
