@@ -3,7 +3,7 @@
  * footer, minimal inline CSS, and no script. Its own CSP forbids scripts and every load but images,
  * so the file is safe to open anywhere.
  */
-import { parseSanitized } from '../core/html';
+import { DECANT_ID_ATTR, DECANT_ROLE_ATTR, parseSanitized } from '../core/html';
 import type { ExportRecord } from './record';
 import { formatDate, formatInstantUtc } from './dates';
 
@@ -94,6 +94,7 @@ export function toStandaloneHtml(record: ExportRecord, doc: Document, win?: Win)
   const article = out.createElement('article');
   article.appendChild(out.importNode(parseSanitized(record.contentHtml, doc, win), true));
   absoluteImages(article, record.canonicalUrl ?? record.url);
+  withoutDecantMarks(article);
   body.appendChild(article);
 
   const footer = out.createElement('footer');
@@ -106,6 +107,19 @@ export function toStandaloneHtml(record: ExportRecord, doc: Document, win?: Win)
   footer.appendChild(p);
   body.appendChild(footer);
   return `<!DOCTYPE html>\n${html.outerHTML}\n`;
+}
+
+/**
+ * Decant's own marks on article blocks are for its views: `data-decant-id` anchors "Show again" (a
+ * removed block goes back after the block it followed), `data-decant-role` names a byline, caption or
+ * footnote back-link. The JSON record keeps them (a saved or imported record is read and exported
+ * again by those views); a standalone page is for people and other tools, and goes without them.
+ */
+function withoutDecantMarks(root: Element): void {
+  for (const el of Array.prototype.slice.call(root.querySelectorAll(`[${DECANT_ID_ATTR}], [${DECANT_ROLE_ATTR}]`)) as Element[]) {
+    el.removeAttribute(DECANT_ID_ATTR);
+    el.removeAttribute(DECANT_ROLE_ATTR);
+  }
 }
 
 /**

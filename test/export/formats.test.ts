@@ -119,6 +119,15 @@ describe('standalone HTML export', () => {
     expect(doc.querySelector('link[rel=canonical]')?.getAttribute('href')).toBe(SAMPLE_URL);
   });
 
+  test('carries none of Decant\'s own anchors (data-decant-id, data-decant-role), which the JSON record keeps for the round trip', () => {
+    // The record keeps them: the library's reader view puts a removed block's preview back after its
+    // `data-decant-id` anchor, and the Markdown made from a saved record drops footnote back-links by role.
+    expect(record.contentHtml).toMatch(/data-decant-id="/);
+    expect(record.contentHtml).toMatch(/data-decant-role="/);
+    expect(html).not.toMatch(/data-decant-/);
+    expect(doc.querySelector('article')?.textContent).toContain('The White House on Friday warned Russia');
+  });
+
   test('dates are written for people (the page\'s own calendar day), with the exact value kept in <time datetime>', () => {
     const page = convert({
       bytes: new TextEncoder().encode(`<!doctype html><html lang="en"><head><title>Council votes late on the river budget</title>
