@@ -18,7 +18,7 @@ export { FORMAT_FILES, type ExportFormat } from './format-list';
 export interface RenderContext {
   doc: Document;
   win?: Win;
-  /** The page's citation metadata (`result.citation`), when known. */
+  /** The page's citation metadata (`result.citation`), when known; else the record's own. */
   citation?: CitationMeta | null;
 }
 
@@ -35,8 +35,8 @@ export function renderRecord(record: ExportRecord, format: ExportFormat, ctx: Re
     case 'md':
       return toMarkdown(record, ctx.doc, ctx.win);
     case 'csl':
-      return toCslJson(record, ctx.citation);
+      return toCslJson(record, ctx.citation ?? record.citation);
     case 'bib':
-      return toBibtex(record, ctx.citation);
+      return toBibtex(record, ctx.citation ?? record.citation);
   }
 }

@@ -5,7 +5,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
-import type { Article, CleanResult, LedgerEntry } from '../core/types';
+import type { Article, CitationMeta, CleanResult, LedgerEntry } from '../core/types';
 import { RULES_VERSION } from '../core/rules/version';
 import pkg from '../../package.json';
 
@@ -29,6 +29,12 @@ export interface Provenance {
 export type ExportedEntry = Omit<LedgerEntry, 'html'>;
 
 export interface ExportRecord extends Article {
+  /**
+   * The page's scholarly citation metadata (`result.citation`: DOI, journal, volume, pages), null when
+   * it has none, so that a record read back (library import) still cites what the page said. Absent
+   * in records written before it was added.
+   */
+  citation?: CitationMeta | null;
   removed: ExportedEntry[];
   warnings: string[];
   provenance: Provenance;
@@ -58,6 +64,7 @@ export function toRecord(result: CleanResult & { article: Article }, input: Reco
   const a = result.article;
   return {
     ...a,
+    citation: result.citation ?? null,
     removed: result.removed.map(({ html: _html, ...rest }) => rest),
     warnings: [...result.warnings],
     provenance: {

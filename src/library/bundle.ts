@@ -113,7 +113,8 @@ function citationOf(v: unknown): CitationMeta | null {
 function toEntry(record: ExportRecord, fields: unknown, fallbackSavedAt: string): LibraryEntry {
   const f = isObject(fields) ? fields : {};
   const savedAt = isStr(f.savedAt) && !Number.isNaN(Date.parse(f.savedAt)) ? f.savedAt : fallbackSavedAt;
-  return { id: entryIdOf(record), record, citation: citationOf(f.citation), tags: normaliseTags(Array.isArray(f.tags) ? f.tags.filter(isStr) : []), savedAt };
+  // The library's own field, else the record's (a `decant --format json` or batch record has no `library`).
+  return { id: entryIdOf(record), record, citation: citationOf(isObject(f.citation) ? f.citation : record.citation), tags: normaliseTags(Array.isArray(f.tags) ? f.tags.filter(isStr) : []), savedAt };
 }
 
 /** Add `v` to `out` as an entry when it is an export record (with or without `library` and batch's `input`), else say why `label` was skipped. */

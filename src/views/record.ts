@@ -19,7 +19,7 @@ export async function recordOf(outcome: ArticleOutcome, win: Win = window as Win
   const { toRecord } = await import('../export/record');
   const article = { ...outcome.article, contentHtml: sanitizeHtml(outcome.article.contentHtml, win) };
   return toRecord(
-    { article, removed: outcome.removed, warnings: outcome.warnings, debug: { steps: [], retried: null, failedRules: [] } },
+    { article, removed: outcome.removed, warnings: outcome.warnings, citation: outcome.citation ?? undefined, debug: { steps: [], retried: null, failedRules: [] } },
     { sha256Html: outcome.capture.sha256Html, capturedAt: outcome.capture.capturedAt },
   );
 }
@@ -31,7 +31,7 @@ export async function recordOf(outcome: ArticleOutcome, win: Win = window as Win
  * the capture of the original click. No tab: the saved copy is all there is.
  */
 export function outcomeOfEntry(entry: LibraryEntry): ArticleOutcome {
-  const { removed, warnings, provenance, ...article } = entry.record;
+  const { removed, warnings, provenance, citation: _citation, ...article } = entry.record;
   const url = provenance.url ?? article.url ?? '';
   return {
     state: 'article',

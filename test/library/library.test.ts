@@ -14,6 +14,7 @@ import { convert } from '../../src/cli/convert';
 import { Library, LibraryError, toLibraryError } from '../../src/library/store';
 import { matchesQuery, newEntry, type LibraryEntry } from '../../src/library/entry';
 import { parseLibraryFile, toJsonl, toZip, type Manifest } from '../../src/library/bundle';
+import { renderRecord } from '../../src/export/formats';
 import { ROOT, SAMPLE, SHARED } from '../helpers';
 import { decant } from '../cli-lib';
 import { schemaErrors } from '../schema';
@@ -162,6 +163,22 @@ describe('a JSON file of export records (decant --format json) imports too', () 
     expect(parsed.problems).toEqual([]);
     expect(parsed.entries).toHaveLength(1);
     expect(parsed.entries[0].record).toEqual(JSON.parse(r.stdout));
+  });
+
+  test('a journal page\'s record keeps its citation (DOI, journal, volume, pages): imported, its BibTeX still cites them', () => {
+    const r = decant([path.join(ROOT, 'test', 'export', 'pages', 'journal-article-doi.html'), '--format', 'json']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).citation).toEqual(journal.citation);
+    for (const text of [r.stdout, `${JSON.stringify({ input: { kind: 'file', id: 'j.html' }, ...JSON.parse(r.stdout) })}\n`]) {
+      const [entry] = parseLibraryFile(new TextEncoder().encode(text)).entries;
+      expect(entry.citation).toEqual(journal.citation);
+      const bib = renderRecord(entry.record, 'bib', { doc, citation: entry.citation });
+      expect(bib).toContain('10.5555/eco.2021.0042');
+      expect(bib).toMatch(/journal = \{/);
+    }
+    // A ZIP's record file on its own (no manifest) keeps it too.
+    const zipped = zipSync({ 'a.json': strToU8(r.stdout) });
+    expect(parseLibraryFile(zipped).entries[0].citation).toEqual(journal.citation);
   });
 
   test('an array of records: each one, and a sentence for each item that is not a record', () => {
