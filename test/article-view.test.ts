@@ -79,7 +79,7 @@ describe('dates in the header and the library', () => {
     process.env.TZ = 'America/Los_Angeles';
     try {
       vi.resetModules();
-      const { formatDate } = await import('../src/views/article-view');
+      const { formatDate } = await import('../src/export/dates');
       const day = (iso: string): string => formatDate(iso)!.replace(/\D+/g, ' ').trim();
       // A plain date is that day everywhere, not UTC midnight shown as the evening before in California.
       expect(day('2024-03-05')).toMatch(/\b5\b/);

@@ -147,3 +147,16 @@ test('web-ext lint reports no errors on the Firefox build', () => {
   // What remains are the bundled libraries' own innerHTML uses (DOMPurify, Readability).
   for (const w of report.warnings) expect(w.code).toBe('UNSAFE_VAR_ASSIGNMENT');
 }, 120_000);
+
+test('the library page loads without DOMPurify: its list shows no page HTML (the popup and the reader, which render articles, load it at once)', () => {
+  // What a page loads before it can show anything: its module and every chunk it imports statically.
+  const upFront = (page: string, seen = new Set<string>()): Set<string> => {
+    if (seen.has(page)) return seen;
+    seen.add(page);
+    const js = fs.readFileSync(path.join(built.chrome, page), 'utf8');
+    for (const m of js.matchAll(/(?:^|[;\n])\s*(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.[^"']+)["']/g)) upFront(path.posix.normalize(path.posix.join(path.posix.dirname(page), m[1])), seen);
+    return seen;
+  };
+  const hasPurify = (page: string): boolean => [...upFront(page)].some((f) => fs.readFileSync(path.join(built.chrome, f), 'utf8').includes('DOMPurify.version'));
+  expect({ library: hasPurify('library.js'), popup: hasPurify('popup.js'), reader: hasPurify('reader.js') }).toEqual({ library: false, popup: true, reader: true });
+});

@@ -77,9 +77,6 @@ export function pageNodes(html: string, options: ViewOptions): DocumentFragment 
   return live;
 }
 
-/** Dates as the reader's locale writes them, on the day the page gives. */
-export { formatDate };
-
 export function languageName(tag: string | null): string | null {
   if (!tag) return null;
   try {

@@ -11,7 +11,6 @@ import type { CitationMeta } from '../core/types';
 import type { Outcome } from '../platform/protocol';
 import { browser } from '../platform/browser';
 import { copyText, sizeLabel, toast } from './actions';
-import { recordOf } from './record';
 import { h, icon } from './dom';
 
 type ArticleOutcome = Extract<Outcome, { state: 'article' }>;
@@ -56,6 +55,14 @@ const FORMATS: { format: ExportFormat; label: string }[] = [
 export interface ExportSource {
   record(): Promise<ExportRecord>;
   citation: CitationMeta | null | undefined;
+}
+
+/**
+ * The export record of a cleaned tab (record.ts), loaded when first asked for: it sanitises with
+ * DOMPurify, which the library page, loading this module for its rows' menus, otherwise never needs.
+ */
+export async function recordOf(outcome: ArticleOutcome): Promise<ExportRecord> {
+  return (await import('./record')).recordOf(outcome);
 }
 
 export const fromOutcome = (outcome: ArticleOutcome): ExportSource => ({ record: () => recordOf(outcome), citation: outcome.citation });

@@ -14,10 +14,10 @@ import { Library, LibraryError, onLibraryChanged } from '../library/store';
 import { SORTS, matcher, siteOf, sortEntries, type LibraryEntry, type SortKey } from '../library/entry';
 import { planOpenTabs } from '../library/open-tabs';
 import { toast } from './actions';
-import { formatDate } from './article-view';
+// Not from article-view: that module brings DOMPurify, and the list shows no page HTML.
+import { formatDate } from '../export/dates';
 import { append, clear, h, icon } from './dom';
-import { download, exportMenu } from './exports';
-import { recordOf } from './record';
+import { download, exportMenu, recordOf } from './exports';
 
 const app = document.getElementById('app')!;
 let library: Library;

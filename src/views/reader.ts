@@ -16,7 +16,7 @@ import { FONT_SIZES, LINE_WIDTHS, loadOutcome, loadSettings, onSettingsChanged, 
 import { copyText, markdownOf, plainTextOf, sizeLabel, toast } from './actions';
 import { exportMenu, saveButton } from './exports';
 import { articleParts, type ArticleOutcome } from './article-parts';
-import { formatDate } from './article-view';
+import { formatDate } from '../export/dates';
 import { outcomeOfEntry } from './record';
 import { append, clear, h, icon } from './dom';
 import { outcomeMessage, stateCard } from './states';
