@@ -31,6 +31,8 @@ let listHost: HTMLElement;
 let countLabel: HTMLElement;
 /** While only the newest entries are read (the first screen), how many there are in all. */
 let firstTotal = 0;
+/** `entries` holds only the newest screenful: a search or "Select all shown" waits for the rest. */
+let partial = false;
 
 function setStatus(message: string, kind: 'ok' | 'error' = 'ok'): void {
   statusLine.textContent = message;
@@ -89,7 +91,7 @@ function painted(): Promise<void> {
 let allRead: Promise<unknown> = Promise.resolve();
 
 async function exportAs(kind: 'jsonl' | 'zip'): Promise<void> {
-  if (firstTotal) await allRead;
+  if (partial) await allRead;
   const list = chosen();
   if (!list.length) return setStatus('There is nothing to export yet.', 'error');
   if (exportButtons.some((b) => b.disabled)) return;
@@ -236,7 +238,7 @@ function row(e: LibraryEntry): HTMLElement {
 
 function updateCount(shown = visible().length): void {
   const total = Math.max(entries.length, firstTotal);
-  countLabel.textContent = selected.size ? `${selected.size} selected of ${total}` : query ? `${shown} of ${entries.length} match` : `${total} saved`;
+  countLabel.textContent = selected.size ? `${selected.size} selected of ${total}` : !query ? `${total} saved` : partial ? `Searching all ${total}…` : `${shown} of ${entries.length} match`;
   document.body.dataset.count = String(total);
 }
 
@@ -269,12 +271,17 @@ function renderList(): Promise<void> {
   selectAll = all;
   syncSelectAll();
   all.addEventListener('change', () => {
-    for (const e of list) {
-      if (all.checked) selected.add(e.id);
-      else selected.delete(e.id);
-    }
-    selectionChanged();
-    void renderList();
+    const tick = all.checked;
+    void (async () => {
+      // Every article shown once all are read, not only the newest screenful read first.
+      if (partial) await allRead;
+      for (const e of visible()) {
+        if (tick) selected.add(e.id);
+        else selected.delete(e.id);
+      }
+      selectionChanged();
+      void renderList();
+    })();
   });
   const body = h('tbody', {}, ...list.slice(0, FIRST_ROWS).map(rowOf));
   listHost.appendChild(
@@ -459,13 +466,21 @@ async function main(): Promise<void> {
   // The newest screenful first, on screen before the rest is read and built.
   entries = await library.list(FIRST_ROWS);
   firstTotal = entries.length < FIRST_ROWS ? entries.length : await library.count();
+  partial = firstTotal > entries.length;
   document.body.dataset.state = 'loading';
+  // Set before anything can be typed or clicked: an export, a search or a select-all waits for it.
+  if (partial) {
+    allRead = painted()
+      .then(() => library.list())
+      .then((all) => {
+        entries = all;
+        partial = false;
+      });
+  }
   const shown = render();
-  if (firstTotal > entries.length) {
-    await painted();
-    allRead = library.list().then((all) => (entries = all));
+  if (partial) {
     await allRead;
-    await renderList();
+    await renderList(); // with the search typed meanwhile
   } else await shown;
   firstTotal = 0;
   document.body.dataset.state = 'ready';

@@ -339,3 +339,33 @@ test('deleting from a large library says so at once; the rows below the first sc
   await vi.waitFor(() => expect(rows()).toHaveLength(119));
   expect(rowsWhenSaid).toBe(50);
 });
+
+test('a search and "Select all shown" made before the rest is read cover every article, and the count does not count only the first screenful', async () => {
+  const lib = await Library.open();
+  const many = Array.from({ length: 230 }, (_, i) => ({ id: `id-${String(i).padStart(3, '0')}`, record: { ...sample, title: `Article ${i}`, url: `https://example.org/${i}`, canonicalUrl: `https://example.org/${i}` }, citation: null, tags: i % 10 ? [] : ['tenth'], savedAt: new Date(Date.UTC(2024, 0, 1, 0, i)).toISOString() }));
+  await lib.importEntries(many);
+  lib.close();
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  const { Library: PageLibrary } = await import('../../src/library/store');
+  const read = PageLibrary.prototype.list;
+  const spy = vi.spyOn(PageLibrary.prototype, 'list').mockImplementation(async function (this: Library, limit?: number) {
+    if (limit === undefined) await gate;
+    return read.call(this, limit);
+  });
+  await import('../../src/views/library');
+  await vi.waitFor(() => expect(rows().length).toBeGreaterThan(0));
+  const count = document.querySelector('[data-field="count"]')!;
+  const search = document.querySelector<HTMLInputElement>('[data-action="search"]')!;
+  search.value = '#tenth';
+  search.dispatchEvent(new Event('input'));
+  // Five of the newest 50 carry the tag, 23 of all 230: the page does not say "5 of 50 match".
+  expect(count.textContent).not.toMatch(/ of 50 /);
+  document.querySelector<HTMLInputElement>('thead input[type="checkbox"]')!.click();
+  release();
+  await vi.waitFor(() => expect(document.body.dataset.state).toBe('ready'));
+  await vi.waitFor(() => expect(count.textContent).toBe('23 selected of 230'));
+  expect(rows()).toHaveLength(23);
+  for (const r of rows()) expect(r.querySelector<HTMLInputElement>('input[type="checkbox"]')!.checked).toBe(true);
+  spy.mockRestore();
+});
