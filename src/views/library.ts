@@ -129,12 +129,26 @@ async function importFile(file: File): Promise<void> {
   }
 }
 
-async function removeEntries(ids: string[]): Promise<void> {
+/**
+ * Deletes; `from` is the Delete button pressed. When it had the focus and its row went, the focus
+ * goes to the next row's Delete (the row above at the end; the search box when no row is left), not
+ * to the top of the page, where a keyboard user would have to tab all the way back.
+ */
+async function removeEntries(ids: string[], from?: HTMLElement): Promise<void> {
+  const row = from?.closest<HTMLElement>('tbody tr');
+  const focused = !!row && row.contains(document.activeElement);
+  const near = [row?.nextElementSibling, row?.previousElementSibling].map((r) => (r as HTMLElement | null | undefined)?.dataset.id);
   try {
     await library.remove(ids);
     for (const id of ids) selected.delete(id);
     await reload();
     setStatus(`Deleted ${ids.length} article(s).`);
+    if (focused && row && !row.isConnected) {
+      const target = near.map((id) => id && !ids.includes(id) && built.get(id)?.tr).find(Boolean);
+      if (target && !target.isConnected) await listShown; // below the first screenful: added a frame later
+      if (target && target.isConnected) target.querySelector<HTMLElement>('[data-action="delete"]')!.focus();
+      else document.querySelector<HTMLElement>('[data-action="search"]')?.focus();
+    }
   } catch (e) {
     fail(e);
   }
@@ -162,8 +176,8 @@ function syncSelectAll(): void {
 }
 
 /** A button that asks once more before it deletes; afterwards it shows its own label again. `none`: what to say when there is nothing to delete. */
-function deleteButton(label: string, ids: () => string[], none = ''): HTMLButtonElement {
-  const b = h('button', { type: 'button', class: 'button small ghost', 'data-action': 'delete' }, icon('trash'), label);
+function deleteButton(label: string, ids: () => string[], none = '', describedBy?: string): HTMLButtonElement {
+  const b = h('button', { type: 'button', class: 'button small ghost', 'data-action': 'delete', 'aria-describedby': describedBy }, icon('trash'), label);
   let armed: ReturnType<typeof setTimeout> | null = null;
   const disarm = (): void => {
     if (armed) clearTimeout(armed);
@@ -186,7 +200,7 @@ function deleteButton(label: string, ids: () => string[], none = ''): HTMLButton
       return;
     }
     disarm();
-    void removeEntries(list);
+    void removeEntries(list, b);
   });
   return b;
 }
@@ -217,6 +231,8 @@ function row(e: LibraryEntry): HTMLElement {
   // table put its closing punctuation on the wrong side); the page's own words do not.
   const own = { lang: r.lang, dir: r.dir === 'rtl' || r.dir === 'ltr' ? r.dir : 'auto' };
   const when = r.publishedTime ?? e.savedAt;
+  // Names the article for the row's buttons, which otherwise all read "Delete".
+  const titleId = `lib-title-${e.id}`;
   const whenLabel = r.publishedTime ? formatDate(r.publishedTime) : `Saved ${formatDate(e.savedAt) ?? ''}`;
   return h(
     'tr',
@@ -225,14 +241,14 @@ function row(e: LibraryEntry): HTMLElement {
     h(
       'td',
       { class: 'lib-title' },
-      url && /^https?:/i.test(url) ? h('a', { href: url, target: '_blank', rel: 'noopener noreferrer', referrerpolicy: 'no-referrer', 'data-field': 'title', ...(r.title ? own : {}) }, r.title ?? url) : h('span', { 'data-field': 'title', ...(r.title ? own : {}) }, r.title ?? 'Untitled article'),
+      url && /^https?:/i.test(url) ? h('a', { id: titleId, href: url, target: '_blank', rel: 'noopener noreferrer', referrerpolicy: 'no-referrer', 'data-field': 'title', ...(r.title ? own : {}) }, r.title ?? url) : h('span', { id: titleId, 'data-field': 'title', ...(r.title ? own : {}) }, r.title ?? 'Untitled article'),
       r.excerpt ? h('p', { class: 'lib-excerpt', ...own }, r.excerpt.length > 180 ? `${r.excerpt.slice(0, 179)}…` : r.excerpt) : null,
     ),
     h('td', { 'data-field': 'siteName', ...(r.siteName ? own : {}) }, siteOf(e)),
     h('td', { 'data-field': 'date' }, h('time', { datetime: when }, whenLabel ?? '')),
     h('td', { class: 'lib-words', 'data-field': 'wordCount' }, r.wordCount.toLocaleString()),
     h('td', { class: 'lib-tags' }, tags),
-    h('td', {}, h('div', { class: 'lib-row-actions' }, h('a', { class: 'button small ghost', href: `reader.html?saved=${e.id}`, target: '_blank', rel: 'noopener', 'data-action': 'read', title: 'Read the saved copy in the reader view' }, icon('reader'), 'Read'), exportMenu({ record: async () => e.record, citation: e.citation }), deleteButton('Delete', () => [e.id]))),
+    h('td', {}, h('div', { class: 'lib-row-actions' }, h('a', { class: 'button small ghost', href: `reader.html?saved=${e.id}`, target: '_blank', rel: 'noopener', 'data-action': 'read', title: 'Read the saved copy in the reader view' }, icon('reader'), 'Read'), exportMenu({ record: async () => e.record, citation: e.citation }), deleteButton('Delete', () => [e.id], '', titleId))),
   );
 }
 
@@ -250,6 +266,8 @@ function updateCount(shown = visible().length): void {
 const FIRST_ROWS = 50;
 const BATCH = 50;
 let rendering = 0;
+/** Resolves when every row of the list last shown is in the page. */
+let listShown: Promise<void> = Promise.resolve();
 
 /** Shows the list; resolves when every row of it is in the page (or another list replaced it). */
 function renderList(): Promise<void> {
@@ -292,13 +310,13 @@ function renderList(): Promise<void> {
       body,
     ),
   );
-  return (async () => {
+  return (listShown = (async () => {
     for (let from = FIRST_ROWS; from < list.length; from += BATCH) {
       await painted();
       if (generation !== rendering) return;
       append(body, ...list.slice(from, from + BATCH).map(rowOf));
     }
-  })();
+  })());
 }
 
 // --- Save all open tabs ---------------------------------------------------------------------------

@@ -369,3 +369,28 @@ test('a search and "Select all shown" made before the rest is read cover every a
   for (const r of rows()) expect(r.querySelector<HTMLInputElement>('input[type="checkbox"]')!.checked).toBe(true);
   spy.mockRestore();
 });
+
+test('deleting a row with the keyboard leaves focus on the next row\'s Delete (the one above at the end, the search box when none is left)', async () => {
+  const at = (n: number) => ({ ...sample, title: `Story ${n}`, url: `https://example.org/${n}`, canonicalUrl: `https://example.org/${n}` });
+  await openPage([at(1), at(2), at(3)]);
+  const deleteIn = (row: HTMLElement): HTMLButtonElement => row.querySelector<HTMLButtonElement>('[data-action="delete"]')!;
+  const titleOf = (row: Element | null | undefined): string | null | undefined => row?.querySelector('[data-field="title"]')?.textContent;
+  /** Focus the row's Delete and press it twice (Enter on a button clicks it). */
+  const remove = async (row: HTMLElement): Promise<void> => {
+    const n = rows().length;
+    deleteIn(row).focus();
+    deleteIn(row).click();
+    deleteIn(row).click();
+    await vi.waitFor(() => expect(rows()).toHaveLength(n - 1));
+  };
+  expect(rows().map(titleOf)).toEqual(['Story 3', 'Story 2', 'Story 1']);
+  await remove(rows()[1]);
+  expect(document.activeElement).toBe(deleteIn(rows()[1]));
+  expect(titleOf(document.activeElement!.closest('tr'))).toBe('Story 1');
+  // It says which article it would delete, not only "Delete".
+  expect(document.getElementById(document.activeElement!.getAttribute('aria-describedby')!)!.textContent).toBe('Story 1');
+  await remove(rows()[1]);
+  expect(titleOf(document.activeElement!.closest('tr'))).toBe('Story 3');
+  await remove(rows()[0]);
+  expect(document.activeElement).toBe(document.querySelector('[data-action="search"]'));
+});
