@@ -83,6 +83,8 @@ function renderArticle(outcome: ArticleOutcome, keepShown: readonly string[] = [
     void updateSettings({ images: !settings.images }).then((s) => {
       settings = s;
       renderArticle(outcome, shown);
+      // The redraw replaced the switch: the focus stays on it, not back at the top of the popup.
+      document.querySelector<HTMLElement>('[data-action="images"]')?.focus();
     });
   });
 

@@ -138,6 +138,10 @@ function renderArticle(outcome: ArticleOutcome, keepShown: readonly string[] = [
     void updateSettings({ images: !settings.images }).then((s) => {
       settings = s;
       rerender();
+      // The redraw replaced the Display menu the choice was made in: open again, focus on the choice.
+      const choice = document.querySelector<HTMLElement>('[data-control="images"] [aria-checked="true"]');
+      choice?.closest('details')?.setAttribute('open', '');
+      choice?.focus();
     });
   };
   const md = h('button', { type: 'button', class: 'button ghost', 'data-action': 'copy-markdown', title: 'Copy as Markdown, with metadata' }, icon('markdown'), 'Markdown');

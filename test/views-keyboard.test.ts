@@ -1,0 +1,82 @@
+// @vitest-environment jsdom
+// The popup and the reader view used from the keyboard, in jsdom: the page modules run against a
+// stubbed extension API (an in-memory storage area, a service worker that answers with a saved article).
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, expect, test, vi } from 'vitest';
+import fs from 'node:fs';
+import { convert } from '../src/cli/convert';
+import { Library } from '../src/library/store';
+import { outcomeOfEntry } from '../src/views/record';
+import { SAMPLE } from './helpers';
+
+const api = vi.hoisted(() => {
+  const store: Record<string, unknown> = {};
+  const area = { get: async (k?: string) => (k ? (k in store ? { [k]: store[k] } : {}) : { ...store }), set: async (o: Record<string, unknown>) => void Object.assign(store, o), remove: async () => {} };
+  return { store, area, outcome: null as unknown };
+});
+
+vi.mock('webextension-polyfill', () => ({
+  default: {
+    runtime: {
+      getURL: (p: string) => `chrome-extension://abcdefghijklmnop/${p}`,
+      sendMessage: async (m: { decant: string }) => {
+        if (m.decant === 'clean-tab') return { ok: true, value: api.outcome };
+        if (m.decant === 'auto-clean:state') return { ok: true, value: { site: null, enabled: false, granted: false, live: null } };
+        return { ok: false, error: `not in this test: ${m.decant}` };
+      },
+    },
+    permissions: { contains: async () => false, request: async () => false, remove: async () => true },
+    tabs: { query: async () => [], create: async () => ({}) },
+    storage: { sync: api.area, local: api.area, session: api.area, onChanged: { addListener() {}, removeListener() {} } },
+  },
+}));
+
+const sample = (() => {
+  const c = convert({ bytes: new Uint8Array(fs.readFileSync(SAMPLE)), url: 'https://www.themoscowtimes.com/2019/03/30/us-warns-russia-a64998', capturedAt: '2024-03-01T10:00:00.000Z' });
+  c.close();
+  return c.record;
+})();
+
+beforeEach(() => {
+  vi.resetModules();
+  for (const k of Object.keys(api.store)) delete api.store[k];
+  (globalThis as { indexedDB: IDBFactory }).indexedDB = new IDBFactory();
+  document.body.innerHTML = '<div id="app"></div>';
+  document.body.dataset.state = 'starting';
+});
+
+test('the popup\'s Images switch keeps the focus when it redraws the article', async () => {
+  const lib = await Library.open();
+  const { entry } = await lib.save(sample);
+  lib.close();
+  api.outcome = outcomeOfEntry(entry);
+  history.replaceState(null, '', '/popup.html?tab=7');
+  await import('../src/views/popup');
+  await vi.waitFor(() => expect(document.body.dataset.state).toBe('article'));
+  const toggle = (): HTMLButtonElement => document.querySelector<HTMLButtonElement>('[data-action="images"]')!;
+  expect(toggle().getAttribute('aria-pressed')).toBe('true');
+  toggle().focus();
+  toggle().click();
+  await vi.waitFor(() => expect(toggle().getAttribute('aria-pressed')).toBe('false'));
+  expect(document.activeElement).toBe(toggle());
+});
+
+test('the reader\'s Images choice keeps the Display menu open and the focus on it when it redraws the article', async () => {
+  const lib = await Library.open();
+  const { entry } = await lib.save(sample);
+  lib.close();
+  history.replaceState(null, '', `/reader.html?saved=${entry.id}`);
+  await import('../src/views/reader');
+  await vi.waitFor(() => expect(document.body.dataset.state).toBe('article'));
+  const menu = (): HTMLDetailsElement => document.querySelector<HTMLElement>('[data-action="display"]')!.closest('details')!;
+  const choice = (v: string): HTMLButtonElement => document.querySelector<HTMLButtonElement>(`[data-control="images"] [data-value="${v}"]`)!;
+  const body = document.querySelector('[data-field="contentHtml"]');
+  menu().open = true;
+  choice('off').focus();
+  choice('off').click();
+  await vi.waitFor(() => expect(document.querySelector('[data-field="contentHtml"]')).not.toBe(body));
+  expect(choice('off').getAttribute('aria-checked')).toBe('true');
+  expect(menu().open).toBe(true);
+  expect(document.activeElement).toBe(choice('off'));
+});
