@@ -25,7 +25,7 @@ export function warningsBox(warnings: readonly string[]): HTMLElement | null {
   if (!warnings.length) return null;
   return h(
     'aside',
-    { class: 'warnings', role: 'note', 'aria-label': 'Coverage warnings' },
+    { class: 'warnings', role: 'note', 'aria-label': 'Coverage warnings', lang: 'en', dir: 'ltr' }, // Decant's sentences, in an RTL article too
     icon('warning'),
     h('ul', {}, ...warnings.map((w) => h('li', {}, w))),
   );

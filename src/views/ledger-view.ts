@@ -51,7 +51,9 @@ export function countByCategory(removed: readonly LedgerEntry[]): Map<Category, 
 
 export function renderLedger(removed: readonly LedgerEntry[], handlers: LedgerHandlers, options: { compact?: boolean } = {}): HTMLElement {
   const groups = countByCategory(removed);
-  const section = h('section', { class: `ledger${options.compact ? ' ledger-compact' : ''}`, 'aria-label': 'What Decant removed', 'data-total': removed.length });
+  // Decant's own words, English and left to right, also inside a right-to-left article (the reader
+  // view puts the ledger in it); each preview is the page's text and finds its own direction.
+  const section = h('section', { class: `ledger${options.compact ? ' ledger-compact' : ''}`, lang: 'en', dir: 'ltr', 'aria-label': 'What Decant removed', 'data-total': removed.length });
   if (!removed.length) {
     // On a page auto-clean already tidied, its hidden nags are not in the copy Decant read; the
     // auto-clean card lists them, so this line says "nothing else" there (see auto-clean-panel.ts).
@@ -119,7 +121,7 @@ function entryItem(entry: LedgerEntry, handlers: LedgerHandlers): HTMLElement {
   return h(
     'li',
     { class: 'ledger-entry', 'data-entry': entry.id, 'data-rule': entry.rule },
-    h('p', { class: 'entry-preview' }, line ? `“${line}${entry.preview.length >= 160 ? '…' : ''}”` : h('em', {}, 'No text (an empty box or backdrop)')),
+    h('p', { class: 'entry-preview', dir: 'auto' }, line ? `“${line}${entry.preview.length >= 160 ? '…' : ''}”` : h('em', {}, 'No text (an empty box or backdrop)')),
     h('p', { class: 'entry-reason' }, icon('info'), h('span', {}, entry.reason)),
     h('div', { class: 'entry-actions' }, button),
   );

@@ -183,8 +183,8 @@ function renderArticle(outcome: ArticleOutcome, keepShown: readonly string[] = [
     h('main', { class: 'reader-main' }, h('article', { class: 'article', lang: outcome.article.lang, dir: outcome.article.dir }, parts.header, parts.ledger, parts.warnings, parts.body), provenance(outcome)),
   );
   setState('article');
+  // The page stays lang="en" (its toolbar and ledger are English); the <article> carries the article's.
   document.title = outcome.article.title ?? 'Decant reader';
-  if (outcome.article.lang) document.documentElement.lang = outcome.article.lang;
 }
 
 function showCard(state: string, message: string, retry?: () => void): void {

@@ -115,6 +115,28 @@ describe('reading a saved article', () => {
     expect([save.textContent, save.dataset.saved]).toEqual(['Saved', 'true']);
   });
 
+  test('a right-to-left article in the reader view: Decant\'s own words (ledger, warnings, page language) stay English, left to right; removed text reads in its own direction', async () => {
+    const rtl = { ...hebrew, warnings: ['Decant kept a box it was not sure about.'] };
+    const lib = await Library.open();
+    const { entry } = await lib.save(rtl);
+    lib.close();
+    expect(rtl.removed.length).toBeGreaterThan(0);
+    history.replaceState(null, '', `/reader.html?saved=${entry.id}`);
+    document.documentElement.lang = 'en'; // reader.html's
+    await import('../../src/views/reader');
+    await vi.waitFor(() => expect(document.body.dataset.state).toBe('article'));
+    expect(document.querySelector('article')!.getAttribute('dir')).toBe('rtl');
+    // The toolbar's "Save", "Export", "Display" are English: a screen reader must not read them as Hebrew.
+    expect(document.documentElement.lang).toBe('en');
+    for (const el of [document.querySelector('.ledger')!, document.querySelector('.warnings')!]) {
+      expect([el.getAttribute('lang'), el.getAttribute('dir')]).toEqual(['en', 'ltr']);
+    }
+    // jsdom has no CSS.escape, which "Show again" uses to find a block; the ids are hex digits.
+    (globalThis as { CSS?: object }).CSS ??= { escape: (v: string) => v };
+    document.querySelector<HTMLButtonElement>('.ledger .chip')!.click();
+    expect(document.querySelector('.entry-preview')!.getAttribute('dir')).toBe('auto');
+  });
+
   test('an article deleted from the library meanwhile: the reader says so', async () => {
     history.replaceState(null, '', '/reader.html?saved=0123456789abcdef0123456789abcdef');
     await import('../../src/views/reader');
