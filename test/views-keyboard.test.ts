@@ -80,3 +80,25 @@ test('the reader\'s Images choice keeps the Display menu open and the focus on i
   expect(menu().open).toBe(true);
   expect(document.activeElement).toBe(choice('off'));
 });
+
+test('Escape closes the reader\'s Export and Display menus and puts the focus back on their button; each format\'s buttons say which format', async () => {
+  const lib = await Library.open();
+  const { entry } = await lib.save(sample);
+  lib.close();
+  history.replaceState(null, '', `/reader.html?saved=${entry.id}`);
+  await import('../src/views/reader');
+  await vi.waitFor(() => expect(document.body.dataset.state).toBe('article'));
+  for (const action of ['export', 'display']) {
+    const summary = document.querySelector<HTMLElement>(`[data-action="${action}"]`)!;
+    const menu = summary.closest('details')!;
+    summary.click(); // jsdom: a click on a summary opens its details, as in a browser
+    if (!menu.open) menu.open = true;
+    const inside = menu.querySelector<HTMLButtonElement>('button')!;
+    inside.focus();
+    inside.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+    expect([action, menu.open]).toEqual([action, false]);
+    expect(document.activeElement).toBe(summary);
+  }
+  const md = document.querySelectorAll<HTMLButtonElement>('[data-export="md"]');
+  expect([...md].map((b) => b.getAttribute('aria-label'))).toEqual(['Download Markdown', 'Copy Markdown']);
+});

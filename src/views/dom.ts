@@ -25,6 +25,21 @@ export function append(parent: Node, ...children: Child[]): void {
   }
 }
 
+/**
+ * A `<details>` menu that Escape closes, with the focus back on its button: without it a keyboard
+ * user could leave an open menu only by finding its button again.
+ */
+export function closesOnEscape(menu: HTMLDetailsElement): HTMLDetailsElement {
+  menu.addEventListener('keydown', (ev) => {
+    if (ev.key !== 'Escape' || !menu.open) return;
+    ev.preventDefault();
+    ev.stopPropagation();
+    menu.open = false;
+    menu.querySelector('summary')?.focus();
+  });
+  return menu;
+}
+
 /** Remove every child of `el`. */
 export function clear(el: Element): void {
   while (el.firstChild) el.removeChild(el.firstChild);

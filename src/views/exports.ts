@@ -11,7 +11,7 @@ import type { CitationMeta } from '../core/types';
 import type { Outcome } from '../platform/protocol';
 import { browser } from '../platform/browser';
 import { copyText, sizeLabel, toast } from './actions';
-import { h, icon } from './dom';
+import { closesOnEscape, h, icon } from './dom';
 
 type ArticleOutcome = Extract<Outcome, { state: 'article' }>;
 type Win = Window & typeof globalThis;
@@ -95,18 +95,18 @@ export function exportMenu(from: ArticleOutcome | ExportSource, options: { up?: 
           'div',
           { class: 'export-row', 'data-format': format },
           h('span', { class: 'export-label' }, label),
-          h('button', { type: 'button', class: 'button small', 'data-export': format, 'data-how': 'download', onclick: run(format, 'download') }, 'Download'),
-          h('button', { type: 'button', class: 'button small ghost', 'data-export': format, 'data-how': 'copy', onclick: run(format, 'copy') }, 'Copy'),
+          h('button', { type: 'button', class: 'button small', 'data-export': format, 'data-how': 'download', 'aria-label': `Download ${label}`, onclick: run(format, 'download') }, 'Download'),
+          h('button', { type: 'button', class: 'button small ghost', 'data-export': format, 'data-how': 'copy', 'aria-label': `Copy ${label}`, onclick: run(format, 'copy') }, 'Copy'),
         ),
       );
     }
   };
-  const menu = h(
+  const menu = closesOnEscape(h(
     'details',
     { class: `export-menu${options.up ? ' up' : ''}` },
     h('summary', { class: 'button ghost', 'data-action': 'export', title: 'Download or copy as Markdown, JSON, HTML, text or a citation', onclick: fill }, icon('download'), 'Export'),
     panel,
-  );
+  ));
   menu.addEventListener('toggle', () => {
     if (menu.open) fill();
   });

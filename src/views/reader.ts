@@ -18,7 +18,7 @@ import { exportMenu, saveButton } from './exports';
 import { articleParts, type ArticleOutcome } from './article-parts';
 import { formatDate } from '../export/dates';
 import { outcomeOfEntry } from './record';
-import { append, clear, h, icon } from './dom';
+import { append, clear, closesOnEscape, h, icon } from './dom';
 import { outcomeMessage, stateCard } from './states';
 
 const app = document.getElementById('app')!;
@@ -109,7 +109,7 @@ function displayMenu(onImages: () => void): HTMLElement {
       if ((v === 'on') !== settings.images) onImages();
     }),
   );
-  return h('details', { class: 'menu' }, h('summary', { class: 'button ghost', 'data-action': 'display' }, h('span', { class: 'aa' }, 'Aa'), 'Display'), panel);
+  return closesOnEscape(h('details', { class: 'menu' }, h('summary', { class: 'button ghost', 'data-action': 'display' }, h('span', { class: 'aa' }, 'Aa'), 'Display'), panel));
 }
 
 function provenance(outcome: ArticleOutcome): HTMLElement {
