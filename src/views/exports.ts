@@ -141,10 +141,10 @@ export function saveButton(outcome: ArticleOutcome, saved = false): HTMLButtonEl
 }
 
 /** Opens the library page in a tab (no permission needed for the extension's own page). */
+export function openLibrary(): void {
+  void browser.tabs.create({ url: browser.runtime.getURL('library.html') }).catch((e: unknown) => toast(`Could not open the library: ${(e as Error).message}`, 'error'));
+}
+
 export function libraryButton(): HTMLButtonElement {
-  const button = h('button', { type: 'button', class: 'button ghost', 'data-action': 'library', title: 'Open your saved articles' }, icon('library'), 'Library');
-  button.addEventListener('click', () => {
-    void browser.tabs.create({ url: browser.runtime.getURL('library.html') }).catch((e: unknown) => toast(`Could not open the library: ${(e as Error).message}`, 'error'));
-  });
-  return button;
+  return h('button', { type: 'button', class: 'button ghost', 'data-action': 'library', title: 'Open your saved articles', onclick: openLibrary }, icon('library'), 'Library');
 }

@@ -14,12 +14,12 @@ import { sendMessage } from '../platform/messages';
 import type { Outcome } from '../platform/protocol';
 import { FONT_SIZES, LINE_WIDTHS, loadOutcome, loadSettings, onSettingsChanged, updateSettings, type LineWidth, type ReaderPrefs, type Settings, type Theme } from '../platform/storage';
 import { copyText, markdownOf, plainTextOf, sizeLabel, toast } from './actions';
-import { exportMenu, saveButton } from './exports';
+import { exportMenu, openLibrary, saveButton } from './exports';
 import { articleParts, type ArticleOutcome } from './article-parts';
 import { formatDate } from '../export/dates';
 import { outcomeOfEntry } from './record';
 import { append, clear, closesOnEscape, h, icon } from './dom';
-import { outcomeMessage, stateCard } from './states';
+import { outcomeMessage, stateCard, type StateAction } from './states';
 
 const app = document.getElementById('app')!;
 const params = new URLSearchParams(location.search);
@@ -187,12 +187,12 @@ function renderArticle(outcome: ArticleOutcome, keepShown: readonly string[] = [
   document.title = outcome.article.title ?? 'Decant reader';
 }
 
-function showCard(state: string, message: string, retry?: () => void): void {
+function showCard(state: string, message: string, actions: StateAction[] = []): void {
   clear(app);
   append(
     app,
     h('nav', { class: 'toolbar' }, h('div', { class: 'toolbar-inner' }, h('div', { class: 'brand' }, h('img', { src: 'icons/decant-32.png', alt: '', width: 22, height: 22 }), h('span', {}, 'Decant')))),
-    h('main', { class: 'reader-main state-main' }, stateCard(state, message, retry ? [{ label: 'Try again', primary: true, run: retry }] : [])),
+    h('main', { class: 'reader-main state-main' }, stateCard(state, message, actions)),
   );
   setState(state);
 }
@@ -220,7 +220,7 @@ async function cleanAgain(tabId: number): Promise<void> {
 function render(outcome: Outcome, tabId: number | null): void {
   if (outcome.state === 'article') renderArticle(outcome);
   else if (outcome.state === 'loading' && tabId !== null) void cleanAgain(tabId);
-  else showCard(outcome.state, outcomeMessage(outcome), outcome.state === 'error' && tabId !== null ? () => void cleanAgain(tabId) : undefined);
+  else showCard(outcome.state, outcomeMessage(outcome), outcome.state === 'error' && tabId !== null ? [{ label: 'Try again', primary: true, run: () => void cleanAgain(tabId) }] : []);
 }
 
 /** `?saved=<entry id>`: the library's saved copy (the library page's Read). */
@@ -237,7 +237,7 @@ async function openSaved(id: string): Promise<void> {
   } catch (e) {
     return showCard('error', (e as Error).message);
   }
-  if (!entry) return showCard('gone', 'This article is no longer in your library: it was deleted after this page was opened. Open the library to see what is saved.');
+  if (!entry) return showCard('gone', 'This article is no longer in your library: it was deleted after this page was opened. Open the library to see what is saved.', [{ label: 'Open the library', primary: true, run: openLibrary }]);
   render(outcomeOfEntry(entry), null);
 }
 

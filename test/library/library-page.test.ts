@@ -143,6 +143,18 @@ describe('reading a saved article', () => {
     await vi.waitFor(() => expect(document.body.dataset.state).toBe('gone'));
     expect(document.querySelector('.state-message')!.textContent).toMatch(/no longer in your library/);
   });
+
+  test('the reader\'s "no longer in your library" card has a button that opens the library it names', async () => {
+    history.replaceState(null, '', '/reader.html?saved=0123456789abcdef0123456789abcdef');
+    await import('../../src/views/reader');
+    const { default: browser } = await import('webextension-polyfill');
+    const create = vi.spyOn(browser.tabs, 'create');
+    await vi.waitFor(() => expect(document.body.dataset.state).toBe('gone'));
+    const button = [...document.querySelectorAll<HTMLButtonElement>('.state-actions button')].find((b) => b.textContent === 'Open the library');
+    expect(button).toBeDefined();
+    button!.click();
+    expect(create).toHaveBeenCalledWith({ url: 'chrome-extension://abcdefghijklmnop/library.html' });
+  });
 });
 
 describe('importing', () => {
