@@ -18,6 +18,7 @@ const ext = vi.hoisted(() => {
   };
   return {
     request: async (..._: unknown[]): Promise<boolean> => false,
+    send: async (_: unknown): Promise<unknown> => undefined,
     area,
     data: () => data,
     fill: (on: boolean) => {
@@ -25,6 +26,7 @@ const ext = vi.hoisted(() => {
     },
     reset() {
       this.request = async () => false;
+      this.send = async () => undefined;
       full = false;
       data = {};
       listeners.length = 0;
@@ -35,7 +37,7 @@ const ext = vi.hoisted(() => {
 
 vi.mock('webextension-polyfill', () => ({
   default: {
-    runtime: { getURL: (p: string) => `chrome-extension://abcdefghijklmnop/${p}`, sendMessage: async () => undefined },
+    runtime: { getURL: (p: string) => `chrome-extension://abcdefghijklmnop/${p}`, sendMessage: (m: unknown) => ext.send(m) },
     permissions: { getAll: async () => ({ origins: [], permissions: [] }), request: (...a: unknown[]) => ext.request(...a), onAdded: { addListener() {} }, onRemoved: { addListener() {} } },
     storage: { sync: ext.area, local: ext.area, onChanged: { addListener: (l: (typeof ext.listeners)[number]) => ext.listeners.push(l), removeListener() {} } },
   },
@@ -148,4 +150,34 @@ test('another page changing the settings while this page saves its own change: t
   // What is stored is what this page shows.
   await vi.waitFor(() => expect(box('live', 'comments').checked).toBe(true));
   expect(box('reader', 'ad').checked).toBe(false);
+});
+
+test('removing an auto-clean site with the keyboard leaves focus on the next site\'s Remove (the one above at the end, the list\'s "No sites yet." when none is left)', async () => {
+  const sites = ['https://a.example', 'https://b.example', 'https://c.example'];
+  await ext.area.set({ settings: { schemaVersion: 2, autoClean: { sites: Object.fromEntries(sites.map((s) => [s, { enabledAt: '2024-05-01T10:00:00.000Z' }])) } } });
+  // The service worker's 'auto-clean:disable': the site leaves the settings.
+  ext.send = async (m) => {
+    const { decant, payload } = m as { decant: string; payload: { site: string } };
+    if (decant !== 'auto-clean:disable') return { ok: false, error: decant };
+    const settings = structuredClone(ext.data().settings) as { autoClean: { sites: Record<string, unknown> } };
+    delete settings.autoClean.sites[payload.site];
+    await ext.area.set({ settings });
+    return { ok: true, value: null };
+  };
+  await openOptions();
+  const removeOf = (site: string): HTMLButtonElement => document.querySelector<HTMLButtonElement>(`li[data-site="${site}"] [data-action="remove-site"]`)!;
+  const remove = async (site: string): Promise<void> => {
+    removeOf(site).focus();
+    removeOf(site).click();
+    await vi.waitFor(() => expect(document.querySelector(`li[data-site="${site}"]`)).toBeNull());
+    await vi.waitFor(() => expect(document.activeElement).not.toBe(document.body));
+  };
+  // Each says which site it removes.
+  expect(removeOf('https://b.example').getAttribute('aria-label')).toBe('Remove b.example');
+  await remove('https://b.example');
+  expect(document.activeElement).toBe(removeOf('https://c.example'));
+  await remove('https://c.example');
+  expect(document.activeElement).toBe(removeOf('https://a.example'));
+  await remove('https://a.example');
+  expect(document.activeElement!.textContent).toBe('No sites yet.');
 });

@@ -61,7 +61,8 @@ function siteRow(site: string): HTMLElement {
   const has = granted.has(sitePattern(site));
   const since = settings.autoClean.sites[site].enabledAt;
   const date = Number.isNaN(Date.parse(since)) ? '' : new Date(since).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
-  const remove = h('button', { type: 'button', class: 'button small', 'data-action': 'remove-site' }, 'Remove');
+  const name = site.startsWith('http://') ? site : hostOf(site);
+  const remove = h('button', { type: 'button', class: 'button small', 'data-action': 'remove-site', 'aria-label': `Remove ${name}` }, 'Remove');
   remove.addEventListener('click', () => void removeSites([site]));
   const allow = has ? null : h('button', { type: 'button', class: 'button small primary', 'data-action': 'allow-site' }, 'Allow');
   allow?.addEventListener('click', () => {
@@ -82,7 +83,7 @@ function siteRow(site: string): HTMLElement {
   return h(
     'li',
     { 'data-site': site },
-    h('span', { class: 'site-host' }, site.startsWith('http://') ? site : hostOf(site)),
+    h('span', { class: 'site-host' }, name),
     h('span', { class: 'site-status', 'data-granted': String(has) }, has ? (date ? `on since ${date}` : 'on') : 'needs your permission in this browser'),
     allow,
     remove,
@@ -90,6 +91,10 @@ function siteRow(site: string): HTMLElement {
 }
 
 async function removeSites(sites: string[]): Promise<void> {
+  // A keyboard user's Remove goes with its row: the focus goes on to the next site's Remove (the one
+  // above at the end; "No sites yet." when none is left), not back to the top of the page.
+  const fromList = !!document.activeElement?.closest('[data-section="sites"]');
+  const before = Object.keys(settings.autoClean.sites).sort();
   try {
     for (const site of sites) await sendMessage('auto-clean:disable', { site });
     toast(sites.length === 1 ? `Auto-clean is off for ${hostOf(sites[0])}.` : `Auto-clean is off for ${sites.length} sites.`);
@@ -97,6 +102,13 @@ async function removeSites(sites: string[]): Promise<void> {
     toast(`Could not remove: ${(e as Error).message}`, 'error');
   }
   await refresh();
+  if (!fromList || document.activeElement?.closest('[data-section="sites"]')) return;
+  const left = Object.keys(settings.autoClean.sites);
+  const at = before.indexOf(sites[0]);
+  const next = [...before.slice(at + 1), ...before.slice(0, at).reverse()].find((s) => left.includes(s));
+  const row = [...app.querySelectorAll<HTMLElement>('li[data-site]')].find((li) => li.dataset.site === next);
+  const target = row ? row.querySelector<HTMLElement>('[data-action="remove-site"]') : app.querySelector<HTMLElement>('.sites-empty');
+  target?.focus();
 }
 
 function categoryBoxes(name: string, current: Record<Category, boolean>, set: (c: Category, on: boolean) => Promise<Settings>): HTMLElement {
@@ -241,7 +253,7 @@ function render(): void {
         { class: 'options-section', 'data-section': 'sites' },
         h('h2', {}, 'Auto-clean sites'),
         h('p', { class: 'lead' }, 'Pages of these sites load with their nags hidden. Switch a site on from Decant’s toolbar button while you are on it.'),
-        sites.length ? h('ul', { class: 'sites' }, ...sites.map(siteRow)) : h('p', { class: 'sites-empty' }, 'No sites yet.'),
+        sites.length ? h('ul', { class: 'sites' }, ...sites.map(siteRow)) : h('p', { class: 'sites-empty', tabindex: -1 }, 'No sites yet.'),
         sites.length > 1 ? removeAll : null,
       ),
       h(
