@@ -102,3 +102,25 @@ test('Escape closes the reader\'s Export and Display menus and puts the focus ba
   const md = document.querySelectorAll<HTMLButtonElement>('[data-export="md"]');
   expect([...md].map((b) => b.getAttribute('aria-label'))).toEqual(['Download Markdown', 'Copy Markdown']);
 });
+
+test('the reader\'s Display choices are radio groups for the keyboard too: one Tab stop each, arrow keys choose', async () => {
+  const lib = await Library.open();
+  const { entry } = await lib.save(sample);
+  lib.close();
+  history.replaceState(null, '', `/reader.html?saved=${entry.id}`);
+  await import('../src/views/reader');
+  await vi.waitFor(() => expect(document.body.dataset.state).toBe('article'));
+  const radios = (): HTMLButtonElement[] => [...document.querySelectorAll<HTMLButtonElement>('[data-control="theme"] [role="radio"]')];
+  const state = (): string[] => radios().map((b) => `${b.dataset.value}:${b.getAttribute('aria-checked')}:${b.tabIndex}`);
+  expect(state()).toEqual(['system:true:0', 'light:false:-1', 'sepia:false:-1', 'dark:false:-1']);
+  const key = (k: string): void => void document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }));
+  radios()[0].focus();
+  key('ArrowRight');
+  expect(state()).toEqual(['system:false:-1', 'light:true:0', 'sepia:false:-1', 'dark:false:-1']);
+  expect(document.activeElement).toBe(radios()[1]);
+  expect(document.documentElement.dataset.theme).toBe('light');
+  key('ArrowLeft');
+  key('ArrowLeft'); // round to the last
+  expect(document.activeElement).toBe(radios()[3]);
+  expect(document.documentElement.dataset.theme).toBe('dark');
+});

@@ -43,7 +43,9 @@ function applyPrefs(prefs: ReaderPrefs): void {
   const current: Record<string, string> = { theme: prefs.theme, width: prefs.lineWidth, font: prefs.font };
   for (const b of document.querySelectorAll<HTMLElement>('.segmented [data-value]')) {
     const control = b.parentElement!.dataset.control!;
-    if (control in current) b.setAttribute('aria-checked', String(b.dataset.value === current[control]));
+    if (!(control in current)) continue;
+    b.setAttribute('aria-checked', String(b.dataset.value === current[control]));
+    b.tabIndex = b.dataset.value === current[control] ? 0 : -1;
   }
   const size = document.querySelector('[data-control="font-size-value"]');
   if (size) size.textContent = `${prefs.fontSize}px`;
@@ -51,14 +53,28 @@ function applyPrefs(prefs: ReaderPrefs): void {
 
 function segmented<T extends string>(label: string, name: string, options: readonly { value: T; label: string }[], current: T, onPick: (v: T) => void): HTMLElement {
   const group = h('div', { class: 'segmented', role: 'radiogroup', 'aria-label': label, 'data-control': name });
+  const choices: HTMLButtonElement[] = [];
   for (const o of options) {
-    const b = h('button', { type: 'button', role: 'radio', 'aria-checked': String(o.value === current), 'data-value': o.value }, o.label);
+    // One Tab stop per group, on the choice made; the arrow keys move it (below), as in any radio group.
+    const b = h('button', { type: 'button', role: 'radio', 'aria-checked': String(o.value === current), tabindex: o.value === current ? 0 : -1, 'data-value': o.value }, o.label);
     b.addEventListener('click', () => {
-      for (const other of Array.from(group.children)) other.setAttribute('aria-checked', String(other === b));
+      for (const other of choices) {
+        other.setAttribute('aria-checked', String(other === b));
+        other.tabIndex = other === b ? 0 : -1;
+      }
       onPick(o.value);
     });
+    choices.push(b);
     group.appendChild(b);
   }
+  group.addEventListener('keydown', (ev) => {
+    const step = ({ ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 } as Record<string, number>)[ev.key];
+    if (!step) return;
+    ev.preventDefault();
+    const next = choices[(choices.indexOf(ev.target as HTMLButtonElement) + step + choices.length) % choices.length];
+    next.focus();
+    next.click();
+  });
   return h('div', { class: 'control' }, h('span', { class: 'control-label' }, label), group);
 }
 
