@@ -46,6 +46,16 @@ beforeEach(() => {
   document.body.dataset.state = 'starting';
 });
 
+/** The reader view of the sample, saved in the library. */
+async function openReader(): Promise<void> {
+  const lib = await Library.open();
+  const { entry } = await lib.save(sample);
+  lib.close();
+  history.replaceState(null, '', `/reader.html?saved=${entry.id}`);
+  await import('../src/views/reader');
+  await vi.waitFor(() => expect(document.body.dataset.state).toBe('article'));
+}
+
 test('the popup\'s Images switch keeps the focus when it redraws the article', async () => {
   const lib = await Library.open();
   const { entry } = await lib.save(sample);
@@ -63,12 +73,7 @@ test('the popup\'s Images switch keeps the focus when it redraws the article', a
 });
 
 test('the reader\'s Images choice keeps the Display menu open and the focus on it when it redraws the article', async () => {
-  const lib = await Library.open();
-  const { entry } = await lib.save(sample);
-  lib.close();
-  history.replaceState(null, '', `/reader.html?saved=${entry.id}`);
-  await import('../src/views/reader');
-  await vi.waitFor(() => expect(document.body.dataset.state).toBe('article'));
+  await openReader();
   const menu = (): HTMLDetailsElement => document.querySelector<HTMLElement>('[data-action="display"]')!.closest('details')!;
   const choice = (v: string): HTMLButtonElement => document.querySelector<HTMLButtonElement>(`[data-control="images"] [data-value="${v}"]`)!;
   const body = document.querySelector('[data-field="contentHtml"]');
@@ -82,12 +87,7 @@ test('the reader\'s Images choice keeps the Display menu open and the focus on i
 });
 
 test('Escape closes the reader\'s Export and Display menus and puts the focus back on their button; each format\'s buttons say which format', async () => {
-  const lib = await Library.open();
-  const { entry } = await lib.save(sample);
-  lib.close();
-  history.replaceState(null, '', `/reader.html?saved=${entry.id}`);
-  await import('../src/views/reader');
-  await vi.waitFor(() => expect(document.body.dataset.state).toBe('article'));
+  await openReader();
   for (const action of ['export', 'display']) {
     const summary = document.querySelector<HTMLElement>(`[data-action="${action}"]`)!;
     const menu = summary.closest('details')!;
@@ -104,12 +104,7 @@ test('Escape closes the reader\'s Export and Display menus and puts the focus ba
 });
 
 test('the reader\'s Display choices are radio groups for the keyboard too: one Tab stop each, arrow keys choose', async () => {
-  const lib = await Library.open();
-  const { entry } = await lib.save(sample);
-  lib.close();
-  history.replaceState(null, '', `/reader.html?saved=${entry.id}`);
-  await import('../src/views/reader');
-  await vi.waitFor(() => expect(document.body.dataset.state).toBe('article'));
+  await openReader();
   const radios = (): HTMLButtonElement[] => [...document.querySelectorAll<HTMLButtonElement>('[data-control="theme"] [role="radio"]')];
   const state = (): string[] => radios().map((b) => `${b.dataset.value}:${b.getAttribute('aria-checked')}:${b.tabIndex}`);
   expect(state()).toEqual(['system:true:0', 'light:false:-1', 'sepia:false:-1', 'dark:false:-1']);

@@ -319,12 +319,15 @@ test('"Delete selected" says when some of what it would delete is hidden by the 
   expect(button.textContent).toBe('Delete 2 (1 not shown)? Click again');
 });
 
-test('a large library shows its newest screenful before the rest is read, then every article; a search meanwhile still sees them all', async () => {
+/**
+ * 230 saved articles (every tenth tagged "tenth"), with the page's reading of all of them held until
+ * `release()`: reading every entry (with its text) is what takes long, so the first screenful shows first.
+ */
+async function heldLargeLibrary() {
   const lib = await Library.open();
   const many = Array.from({ length: 230 }, (_, i) => ({ id: `id-${String(i).padStart(3, '0')}`, record: { ...sample, title: `Article ${i}`, url: `https://example.org/${i}`, canonicalUrl: `https://example.org/${i}` }, citation: null, tags: i % 10 ? [] : ['tenth'], savedAt: new Date(Date.UTC(2024, 0, 1, 0, i)).toISOString() }));
   await lib.importEntries(many);
   lib.close();
-  // Reading every entry (with its text) is what took long: hold it until the first rows are checked.
   let release!: () => void;
   const gate = new Promise<void>((r) => (release = r));
   const { Library: PageLibrary } = await import('../../src/library/store'); // the page's own copy of the module
@@ -333,6 +336,11 @@ test('a large library shows its newest screenful before the rest is read, then e
     if (limit === undefined) await gate;
     return read.call(this, limit);
   });
+  return { many, release, spy };
+}
+
+test('a large library shows its newest screenful before the rest is read, then every article; a search meanwhile still sees them all', async () => {
+  const { many, release, spy } = await heldLargeLibrary();
   await import('../../src/views/library');
   await vi.waitFor(() => expect(rows().length).toBeGreaterThan(0));
   expect(rows().length).toBeLessThan(230);
@@ -375,18 +383,7 @@ test('deleting from a large library says so at once; the rows below the first sc
 });
 
 test('a search and "Select all shown" made before the rest is read cover every article, and the count does not count only the first screenful', async () => {
-  const lib = await Library.open();
-  const many = Array.from({ length: 230 }, (_, i) => ({ id: `id-${String(i).padStart(3, '0')}`, record: { ...sample, title: `Article ${i}`, url: `https://example.org/${i}`, canonicalUrl: `https://example.org/${i}` }, citation: null, tags: i % 10 ? [] : ['tenth'], savedAt: new Date(Date.UTC(2024, 0, 1, 0, i)).toISOString() }));
-  await lib.importEntries(many);
-  lib.close();
-  let release!: () => void;
-  const gate = new Promise<void>((r) => (release = r));
-  const { Library: PageLibrary } = await import('../../src/library/store');
-  const read = PageLibrary.prototype.list;
-  const spy = vi.spyOn(PageLibrary.prototype, 'list').mockImplementation(async function (this: Library, limit?: number) {
-    if (limit === undefined) await gate;
-    return read.call(this, limit);
-  });
+  const { release, spy } = await heldLargeLibrary();
   await import('../../src/views/library');
   await vi.waitFor(() => expect(rows().length).toBeGreaterThan(0));
   const count = document.querySelector('[data-field="count"]')!;

@@ -1,6 +1,9 @@
-// Long titles in real Chromium: a title made of one long word (a German compound, a pasted address)
-// and a saved article with no title (the library shows its address) must wrap, not push the library,
-// the reader view or the popup into sideways scrolling. One browser session for the file.
+// How the extension's pages look in real Chromium, where jsdom cannot tell. Long titles: a title
+// made of one long word (a German compound, a pasted address) and a saved article with no title (the
+// library shows its address) must wrap, not push the library, the reader view or the popup into
+// sideways scrolling. The keyboard focus: "Import settings…" on the options page is a label for a
+// hidden file input, so Tab lands on the input and the label must show that focus (before, nothing
+// on the page looked focused while Enter would open the file picker). One browser session for the file.
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -87,5 +90,19 @@ test('the popup wraps a long one-word title', async () => {
   });
   expect(f).toEqual({ sideways: 0, titleOutside: false });
   await popup.close();
+  await page.close();
+});
+
+test('Tab onto "Import settings…" on the options page shows a focus ring on it', async () => {
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+  expect(await settled(page)).toBe('ready');
+  await page.focus('[data-action="export"]');
+  await page.keyboard.press('Tab');
+  const seen = await page.evaluate(() => {
+    const style = getComputedStyle(document.querySelector('label[for="import-file"]')!);
+    return { focused: document.activeElement?.id, outline: style.outlineStyle, width: style.outlineWidth };
+  });
+  expect(seen).toEqual({ focused: 'import-file', outline: 'solid', width: '2px' });
   await page.close();
 });
