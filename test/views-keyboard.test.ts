@@ -12,8 +12,13 @@ import { SAMPLE } from './helpers';
 
 const api = vi.hoisted(() => {
   const store: Record<string, unknown> = {};
-  const area = { get: async (k?: string) => (k ? (k in store ? { [k]: store[k] } : {}) : { ...store }), set: async (o: Record<string, unknown>) => void Object.assign(store, o), remove: async () => {} };
-  return { store, area, outcome: null as unknown };
+  const api = { full: false, outcome: null as unknown };
+  const set = async (o: Record<string, unknown>): Promise<void> => {
+    if (api.full) throw new Error('QUOTA_BYTES_PER_ITEM quota exceeded');
+    Object.assign(store, o);
+  };
+  const area = { get: async (k?: string) => (k ? (k in store ? { [k]: store[k] } : {}) : { ...store }), set, remove: async () => {} };
+  return Object.assign(api, { store, area });
 });
 
 vi.mock('webextension-polyfill', () => ({
@@ -41,6 +46,7 @@ const sample = (() => {
 beforeEach(() => {
   vi.resetModules();
   for (const k of Object.keys(api.store)) delete api.store[k];
+  api.full = false;
   (globalThis as { indexedDB: IDBFactory }).indexedDB = new IDBFactory();
   document.body.innerHTML = '<div id="app"></div>';
   document.body.dataset.state = 'starting';
@@ -118,4 +124,30 @@ test('the reader\'s Display choices are radio groups for the keyboard too: one T
   key('ArrowLeft'); // round to the last
   expect(document.activeElement).toBe(radios()[3]);
   expect(document.documentElement.dataset.theme).toBe('dark');
+});
+
+test('an Images switch the browser has no room to save says so, in the popup and in the reader view, instead of doing nothing', async () => {
+  const lib = await Library.open();
+  const { entry } = await lib.save(sample);
+  lib.close();
+  api.outcome = outcomeOfEntry(entry);
+  history.replaceState(null, '', '/popup.html?tab=7');
+  await import('../src/views/popup');
+  await vi.waitFor(() => expect(document.body.dataset.state).toBe('article'));
+  api.full = true;
+  document.querySelector<HTMLButtonElement>('[data-action="images"]')!.click();
+  await vi.waitFor(() => expect(document.getElementById('toast')?.textContent).toMatch(/^Could not save the setting: The browser has no room left for Decant's settings/));
+  expect(document.getElementById('toast')!.dataset.kind).toBe('error');
+  expect(document.querySelector('[data-action="images"]')!.getAttribute('aria-pressed')).toBe('true');
+
+  vi.resetModules();
+  document.body.innerHTML = '<div id="app"></div>';
+  document.body.dataset.state = 'starting';
+  api.full = false;
+  await openReader();
+  api.full = true;
+  document.querySelector<HTMLButtonElement>('[data-control="images"] [data-value="off"]')!.click();
+  await vi.waitFor(() => expect(document.getElementById('toast')?.textContent).toMatch(/^Could not save the setting: The browser has no room left/));
+  // The choice shown is the one still in force.
+  expect(document.querySelector('[data-control="images"] [aria-checked="true"]')!.getAttribute('data-value')).toBe('on');
 });

@@ -80,12 +80,14 @@ function renderArticle(outcome: ArticleOutcome, keepShown: readonly string[] = [
   const imagesToggle = h('button', { type: 'button', class: 'link-button', 'data-action': 'images', 'aria-pressed': String(settings.images) }, icon('image'), settings.images ? 'Images on' : 'Images off');
   imagesToggle.addEventListener('click', () => {
     const shown = parts.shown();
-    void updateSettings({ images: !settings.images }).then((s) => {
-      settings = s;
-      renderArticle(outcome, shown);
-      // The redraw replaced the switch: the focus stays on it, not back at the top of the popup.
-      document.querySelector<HTMLElement>('[data-action="images"]')?.focus();
-    });
+    void updateSettings({ images: !settings.images })
+      .then((s) => {
+        settings = s;
+        renderArticle(outcome, shown);
+        // The redraw replaced the switch: the focus stays on it, not back at the top of the popup.
+        document.querySelector<HTMLElement>('[data-action="images"]')?.focus();
+      })
+      .catch((e: unknown) => toast(`Could not save the setting: ${(e as Error).message}`, 'error'));
   });
 
   const main = h('main', { class: 'popup-main' });

@@ -151,14 +151,22 @@ function renderArticle(outcome: ArticleOutcome, keepShown: readonly string[] = [
   const original = outcome.capture.url;
   const rerender = (): void => renderArticle(outcome, parts.shown());
   const onImages = (): void => {
-    void updateSettings({ images: !settings.images }).then((s) => {
-      settings = s;
-      rerender();
-      // The redraw replaced the Display menu the choice was made in: open again, focus on the choice.
-      const choice = document.querySelector<HTMLElement>('[data-control="images"] [aria-checked="true"]');
-      choice?.closest('details')?.setAttribute('open', '');
-      choice?.focus();
-    });
+    void updateSettings({ images: !settings.images })
+      .then((s) => {
+        settings = s;
+        rerender();
+      })
+      .catch((e: unknown) => {
+        toast(`Could not save the setting: ${(e as Error).message}`, 'error');
+        // The choice shown goes back to the one still in force.
+        document.querySelector<HTMLElement>(`[data-control="images"] [data-value="${settings.images ? 'on' : 'off'}"]`)?.click();
+      })
+      .then(() => {
+        // A redraw replaced the Display menu the choice was made in: open again, focus on the choice.
+        const choice = document.querySelector<HTMLElement>('[data-control="images"] [aria-checked="true"]');
+        choice?.closest('details')?.setAttribute('open', '');
+        choice?.focus();
+      });
   };
   const md = h('button', { type: 'button', class: 'button ghost', 'data-action': 'copy-markdown', title: 'Copy as Markdown, with metadata' }, icon('markdown'), 'Markdown');
   md.addEventListener('click', () => {
