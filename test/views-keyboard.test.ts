@@ -151,3 +151,18 @@ test('an Images switch the browser has no room to save says so, in the popup and
   // The choice shown is the one still in force.
   expect(document.querySelector('[data-control="images"] [aria-checked="true"]')!.getAttribute('data-value')).toBe('on');
 });
+
+test('"Hide again" in the article puts the focus back on the ledger\'s "Show again" for that block, not at the top of the page', async () => {
+  (globalThis as { CSS?: object }).CSS ??= { escape: (v: string) => v }; // jsdom has none; the ids need no escaping
+  await openReader();
+  document.querySelector<HTMLButtonElement>('.ledger .chip')!.click();
+  const show = document.querySelector<HTMLButtonElement>('.ledger .show-again')!;
+  show.click();
+  const hide = document.querySelector<HTMLButtonElement>(`[data-restored="${show.dataset.entry}"] .restored-bar button`)!;
+  expect(hide.textContent).toBe('Hide again');
+  hide.focus();
+  hide.click();
+  expect(document.querySelector(`[data-restored="${show.dataset.entry}"]`)).toBeNull();
+  expect(document.activeElement).toBe(show);
+  expect(show.textContent).toBe('Show again');
+});

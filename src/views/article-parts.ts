@@ -44,15 +44,22 @@ export function articleParts(outcome: ArticleOutcome, options: ViewOptions, keep
   const order = outcome.removed.map((e) => e.id);
   const byId = new Map(outcome.removed.map((e) => [e.id, e]));
   const announce = (): void => void document.dispatchEvent(new CustomEvent(RESTORED_EVENT));
+  // "Hide again" goes with its block: the focus goes back to where the block was shown from (the
+  // ledger's "Show again" for it, or its category when that list was closed), not to the page's top.
+  const hidden = (entry: LedgerEntry): void => {
+    const hadFocus = !!document.activeElement?.closest('[data-restored]');
+    hideBlock(body, entry.id);
+    announce();
+    if (!hadFocus) return;
+    const from = [...ledger.querySelectorAll<HTMLElement>('.show-again')].find((b) => b.dataset.entry === entry.id) ?? ledger.querySelector<HTMLElement>(`.chip[data-category="${entry.category}"]`);
+    from?.focus();
+  };
   // The ledger's HTML may still be on its way (views/ledger-html.ts). Listen for it once the article
   // has been painted: reading the stored outcome back (the whole article again) and receiving its
   // storage events on the way to that first frame only delayed it. "Show again" waits for it.
   const ledgerIn = afterFirstPaint().then(() => ledgerReady(outcome));
   const place = (entry: LedgerEntry): void => {
-    const block = showBlock(body, entry, order, options, () => {
-      hideBlock(body, entry.id);
-      announce();
-    });
+    const block = showBlock(body, entry, order, options, () => hidden(entry));
     block.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
   };
   const show = (entry: LedgerEntry): void => {
@@ -64,10 +71,7 @@ export function articleParts(outcome: ArticleOutcome, options: ViewOptions, keep
   };
   for (const id of keepShown) {
     const e = byId.get(id);
-    if (e) showBlock(body, e, order, options, () => {
-      hideBlock(body, id);
-      announce();
-    });
+    if (e) showBlock(body, e, order, options, () => hidden(e));
   }
   const ledger = renderLedger(
     outcome.removed,
