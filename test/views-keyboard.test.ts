@@ -52,24 +52,31 @@ beforeEach(() => {
   document.body.dataset.state = 'starting';
 });
 
-/** The reader view of the sample, saved in the library. */
-async function openReader(): Promise<void> {
+/** The sample, saved in the library; its entry. */
+async function saved() {
   const lib = await Library.open();
   const { entry } = await lib.save(sample);
   lib.close();
-  history.replaceState(null, '', `/reader.html?saved=${entry.id}`);
+  return entry;
+}
+
+/** The reader view of the saved sample. */
+async function openReader(): Promise<void> {
+  history.replaceState(null, '', `/reader.html?saved=${(await saved()).id}`);
   await import('../src/views/reader');
   await vi.waitFor(() => expect(document.body.dataset.state).toBe('article'));
 }
 
-test('the popup\'s Images switch keeps the focus when it redraws the article', async () => {
-  const lib = await Library.open();
-  const { entry } = await lib.save(sample);
-  lib.close();
-  api.outcome = outcomeOfEntry(entry);
+/** The popup, with the service worker answering with the saved sample. */
+async function openPopup(): Promise<void> {
+  api.outcome = outcomeOfEntry(await saved());
   history.replaceState(null, '', '/popup.html?tab=7');
   await import('../src/views/popup');
   await vi.waitFor(() => expect(document.body.dataset.state).toBe('article'));
+}
+
+test('the popup\'s Images switch keeps the focus when it redraws the article', async () => {
+  await openPopup();
   const toggle = (): HTMLButtonElement => document.querySelector<HTMLButtonElement>('[data-action="images"]')!;
   expect(toggle().getAttribute('aria-pressed')).toBe('true');
   toggle().focus();
@@ -127,13 +134,7 @@ test('the reader\'s Display choices are radio groups for the keyboard too: one T
 });
 
 test('an Images switch the browser has no room to save says so, in the popup and in the reader view, instead of doing nothing', async () => {
-  const lib = await Library.open();
-  const { entry } = await lib.save(sample);
-  lib.close();
-  api.outcome = outcomeOfEntry(entry);
-  history.replaceState(null, '', '/popup.html?tab=7');
-  await import('../src/views/popup');
-  await vi.waitFor(() => expect(document.body.dataset.state).toBe('article'));
+  await openPopup();
   api.full = true;
   document.querySelector<HTMLButtonElement>('[data-action="images"]')!.click();
   await vi.waitFor(() => expect(document.getElementById('toast')?.textContent).toMatch(/^Could not save the setting: The browser has no room left for Decant's settings/));
