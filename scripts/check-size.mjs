@@ -60,9 +60,13 @@ const CONTENT_BUDGET_KB = 40;
  * Auto-clean looks into shadow roots, closed ones through the browser's extension-only reader
  * (live-clean.ts, content-api.ts: consent managers and ad-block walls drawn by web components, which
  * the page's own tree does not show): content-auto.js 51.95 → 52.34 KB, so its ceiling 52 → 52.5;
- * content.js +0.03 KB (two readers in safe-dom.ts).
+ * content.js +0.03 KB (two readers in safe-dom.ts). With the same session's metadata fixes (site
+ * names from the title and the canonical host, the page's own headline over an SEO title, hAtom and
+ * date-only lines under the headline: view steps, +0.24 KB), the safety valve for a post written with
+ * <br>s (pipeline.ts) and the linear rewrite of sibling divs (rules/engine.ts), content.js 53.73 →
+ * 54.24 KB, so its ceiling 54 → 54.5.
  */
-const CEILING_KB = { 'content.js': 54, 'content-auto.js': 52.5 };
+const CEILING_KB = { 'content.js': 54.5, 'content-auto.js': 52.5 };
 /** A page's first load (entry + static chunks) and the background script, minified + gzipped. */
 const PAGE_BUDGET_KB = 60;
 const WORKER_BUDGET_KB = 20;
