@@ -101,13 +101,18 @@ describe('the safety valve', () => {
 
   test('brings back a post written with <br> lines that a sign-up box\'s evidence, split around it, took whole', () => {
     // A Blogger post: no <p>, its lines apart with <br>, in the row that also holds the sidebar's "Follow
-    // by Email" title and, in the next widget, its e-mail field (seen in Chromium on a corpus page, where
-    // the template hides the widgets between them). The two kinds of evidence meet only at the row.
+    // by Email" title and, in the next widget, its e-mail field: the two kinds of evidence meet only at
+    // the row, which the newsletter rule takes, post and all. (The corpus page this is drawn from,
+    // 34a7328535, lost its story this way only in Chromium, where its template hides more of the
+    // sidebar: test/e2e/auto-clean-pages.test.ts failed on it; this jsdom shape is a guard that the
+    // valve brings such a post back, by the post-clean's share here.)
     const lines = Array.from({ length: 8 }, (_, i) => `Line ${i + 1} of the post: the actress spoke to reporters in Lagos about her new film and the charity she founded last year`).join('<br>\n');
-    const html = `<!doctype html><html lang="en"><head><title>Actress opens up about her new film</title></head><body><header><a href="/">Naija Gist</a></header><div id="content-wrapper" class="row"><div class="post"><h1 class="post-title">Actress opens up about her new film</h1><div class="post-body">${lines}</div></div><div class="widget"><h3 class="title">Follow by Email</h3></div><div class="widget"><form action="/subscribe"><input type="email" name="email"><input type="submit" value="Submit"></form></div></div></body></html>`;
+    // The site's footer holds most of the page's other text (so the row is under half of it).
+    const labels = Array.from({ length: 40 }, (_, i) => `<li><a href="/label/topic-${i}">Entertainment topic number ${i}</a></li>`).join('');
+    const html = `<!doctype html><html lang="en"><head><title>Actress opens up about her new film</title></head><body><header><a href="/">Naija Gist</a></header><div id="content-wrapper" class="row"><div class="post"><h1 class="post-title">Actress opens up about her new film</h1><div class="post-body">${lines}</div></div><div class="widget"><h3 class="title">Follow by Email</h3></div><div class="widget"><form action="/subscribe"><input type="email" name="email"><input type="submit" value="Submit"></form></div></div><footer class="footer"><ul>${labels}</ul></footer></body></html>`;
     const r = clean(html, {}, 'https://gist.example.com/2019/11/actress.html');
     expect(r.article, r.reason).not.toBeNull();
-    expect(norm(r.article!.text)).toContain('Line 8 of the post');
+    expect(norm(r.article!.text)).toContain(norm('Line 8 of the post'));
     expect(r.debug.retried).toMatch(/without .*newsletter/);
   });
 
