@@ -9,11 +9,10 @@
 // "a host_permissions test build"), so the service worker registers the script as soon as the
 // settings name the site; the permission dialog itself is covered by auto-clean.test.ts.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ROOT, SHARED } from '../helpers';
-import { launch, type Session } from './chromium';
+import { SHARED } from '../helpers';
+import { hostPermissionBuild, launch, type Session } from './chromium';
 import { corpusPath, startServer, type TestServer } from './server';
 import type { Page } from 'playwright-core';
 
@@ -37,13 +36,9 @@ const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 let server: TestServer;
 let session: Session;
 let page: Page;
-const extDir = fs.mkdtempSync(path.join(os.tmpdir(), 'decant-nags-ext-'));
+const extDir = hostPermissionBuild('decant-nags-ext-');
 
 beforeAll(async () => {
-  fs.cpSync(path.join(ROOT, 'dist', 'chrome'), extDir, { recursive: true });
-  const manifest = JSON.parse(fs.readFileSync(path.join(extDir, 'manifest.json'), 'utf8'));
-  manifest.host_permissions = ['http://127.0.0.1/*'];
-  fs.writeFileSync(path.join(extDir, 'manifest.json'), JSON.stringify(manifest));
   server = await startServer();
   session = await launch({ extDir });
   // Auto-clean on for the test site, with its default categories (the options' own storage format).

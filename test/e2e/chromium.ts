@@ -23,6 +23,21 @@ function unpackedId(extDir: string): string {
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const EXT_DIR = path.join(ROOT, 'dist', 'chrome');
 
+/**
+ * A copy of dist/chrome whose manifest may inject on 127.0.0.1 without a click per page
+ * (BROWSER-TESTING.md, "a host_permissions test build"): the code that runs is the same. A new folder
+ * under the system's temporary one; the caller removes it.
+ */
+export function hostPermissionBuild(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  fs.cpSync(EXT_DIR, dir, { recursive: true });
+  const file = path.join(dir, 'manifest.json');
+  const manifest = JSON.parse(fs.readFileSync(file, 'utf8'));
+  manifest.host_permissions = ['http://127.0.0.1/*'];
+  fs.writeFileSync(file, JSON.stringify(manifest));
+  return dir;
+}
+
 export interface Session {
   context: BrowserContext;
   sw: Worker;

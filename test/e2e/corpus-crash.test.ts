@@ -6,11 +6,10 @@
 // page (BROWSER-TESTING.md, "a host_permissions test build"); the code that runs is the same. The real
 // click itself is covered by chromium.test.ts and the XSS suite.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ROOT, SHARED } from '../helpers';
-import { launch, tabIdOf, type Session } from './chromium';
+import { SHARED } from '../helpers';
+import { hostPermissionBuild, launch, tabIdOf, type Session } from './chromium';
 import { corpusPath, startServer, type TestServer } from './server';
 
 declare const globalThis: { __decantTest: { cleanTab(tabId: number): Promise<{ state: string; message?: string; reason?: string; article?: { wordCount: number } }> } };
@@ -25,14 +24,10 @@ interface Outcome {
 
 let server: TestServer;
 let session: Session;
-const extDir = fs.mkdtempSync(path.join(os.tmpdir(), 'decant-crash-ext-'));
+const extDir = hostPermissionBuild('decant-crash-ext-');
 const outcomes = new Map<string, Outcome>();
 
 beforeAll(async () => {
-  fs.cpSync(path.join(ROOT, 'dist', 'chrome'), extDir, { recursive: true });
-  const manifest = JSON.parse(fs.readFileSync(path.join(extDir, 'manifest.json'), 'utf8'));
-  manifest.host_permissions = ['http://127.0.0.1/*'];
-  fs.writeFileSync(path.join(extDir, 'manifest.json'), JSON.stringify(manifest));
   server = await startServer();
   session = await launch({ extDir });
   const tab = await session.context.newPage();
