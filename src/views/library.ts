@@ -441,7 +441,8 @@ function render(): Promise<void> {
   exportButtons.splice(0, exportButtons.length, jsonl, zip);
   const saveAll = h('button', { type: 'button', class: 'button', 'data-action': 'save-all-tabs', title: 'Save every open tab that has an article' }, icon('save'), 'Save all open tabs');
   saveAll.addEventListener('click', () => void saveAllTabs(saveAll));
-  countLabel = h('span', { class: 'lib-count', 'data-field': 'count' });
+  // A live region: a screen reader hears "5 of 230 match" as the reader types, as a sighted reader sees it.
+  countLabel = h('span', { class: 'lib-count', 'data-field': 'count', role: 'status', 'aria-live': 'polite' });
   statusLine = h('p', { class: 'lib-status', role: 'status', 'aria-live': 'polite' });
   report = h('section', { class: 'lib-report', 'aria-label': 'Save all open tabs' });
   report.hidden = true;

@@ -425,3 +425,15 @@ test('deleting a row with the keyboard leaves focus on the next row\'s Delete (t
   await remove(rows()[0]);
   expect(document.activeElement).toBe(document.querySelector('[data-action="search"]'));
 });
+
+test('the match count is said to a screen reader as the reader types (a polite live region), not only drawn', async () => {
+  await openPage([sample, hebrew]);
+  const count = document.querySelector<HTMLElement>('[data-field="count"]')!;
+  const search = document.querySelector<HTMLInputElement>('[data-action="search"]')!;
+  search.value = 'כותרת';
+  search.dispatchEvent(new Event('input'));
+  await vi.waitFor(() => expect(count.textContent).toMatch(/^1 of 2 match$/));
+  const region = count.closest('[aria-live], [role="status"]');
+  expect(region, 'the count sits in no live region: assistive technology does not announce it').not.toBeNull();
+  expect(region!.getAttribute('aria-live') ?? 'polite').toBe('polite');
+});
