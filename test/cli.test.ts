@@ -15,7 +15,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { articlePage, BIN, decant, tempDir } from './cli-lib';
 import { norm, SAMPLE } from './helpers';
 import { schemaErrors } from './schema';
-import { main, parseArgs, STDIN_HINT } from '../src/cli/index';
+import { main, parseArgs, readAll, STDIN_HINT } from '../src/cli/index';
 import { parseBatchArgs } from '../src/cli/batch';
 import { RULES_VERSION } from '../src/core/rules/version';
 import type { ExportRecord } from '../src/export/record';
@@ -334,3 +334,24 @@ describe('standard output that cannot be written: a sentence, never a stack trac
     expect(status).toBe(0);
   });
 });
+
+test('a non-blocking standard input that says EAGAIN until the page comes is waited for, not spun on', () => {
+  const page = Buffer.from('<p>The page, at last.</p>');
+  const answers: (Error | Buffer | null)[] = [...Array.from({ length: 5 }, () => Object.assign(new Error('EAGAIN: resource temporarily unavailable, read'), { code: 'EAGAIN' })), page, null];
+  const pauses: number[] = [];
+  const got = readAll(
+    (buf) => {
+      const a = answers.shift();
+      if (a instanceof Error) throw a;
+      if (!a) return 0;
+      a.copy(buf);
+      return a.length;
+    },
+    (ms) => pauses.push(ms),
+  );
+  expect(Buffer.from(got).toString()).toBe('<p>The page, at last.</p>');
+  // One pause per "try again", each a real wait: five EAGAINs cost 5 pauses, not a busy loop.
+  expect(pauses).toHaveLength(5);
+  for (const ms of pauses) expect(ms).toBeGreaterThan(0);
+});
+

@@ -103,15 +103,26 @@ export function parseArgs(argv: string[]): Args {
   return { positional, url, format, out: flags.get('--out') as string | undefined, flags };
 }
 
-function readStdin(): Uint8Array {
+/** One shared cell to sleep on (Atomics.wait): a synchronous pause without spinning. */
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Read a file descriptor to its end with `read` (fs.readSync on it). A non-blocking standard input
+ * (set so by the shell or program that started Decant) answers EAGAIN until data comes: wait a little
+ * (`pause`) before asking again, rather than spin a core at 100 % while a slow producer writes.
+ */
+export function readAll(read: (buf: Buffer) => number, pause: (ms: number) => void = (ms) => void Atomics.wait(PAUSE, 0, 0, ms)): Uint8Array {
   const chunks: Buffer[] = [];
   const buf = Buffer.alloc(1 << 16);
   for (;;) {
     let n = 0;
     try {
-      n = fs.readSync(0, buf, 0, buf.length, null);
+      n = read(buf);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') {
+        pause(10);
+        continue;
+      }
       if ((e as NodeJS.ErrnoException).code === 'EOF') break;
       throw e;
     }
@@ -120,6 +131,8 @@ function readStdin(): Uint8Array {
   }
   return new Uint8Array(Buffer.concat(chunks));
 }
+
+const readStdin = (): Uint8Array => readAll((buf) => fs.readSync(0, buf, 0, buf.length, null));
 
 function describe(e: unknown): string {
   if (e instanceof InputError) return e.message;
