@@ -17,6 +17,8 @@ import { CONTENT_API_VERSION } from '../platform/protocol';
 import { markCopy } from './mark';
 import { safeDom, unclobberForms } from '../core/safe-dom';
 import { sha256HexOf } from './hash';
+import { closedShadowReader } from '../platform/content-ext';
+import { composedCopier } from './composed';
 
 const HTML_TYPES = /^(?:text\/html|application\/xhtml\+xml|application\/xml|text\/xml|image\/svg\+xml)$/i;
 
@@ -46,7 +48,7 @@ async function run(options: ContentOptions = {}): Promise<ContentReply> {
       prepareCopy: (copy) => {
         const m = performance.now();
         unclobberForms(copy, window, dom);
-        markCopy(document, copy, window, dom);
+        markCopy(document, copy, window, dom, undefined, composedCopier(copy, window, dom, closedShadowReader() ?? dom.shadowRoot));
         mark += performance.now() - m;
       },
     });

@@ -8,6 +8,7 @@
  * two trees have the same shape and are walked in step — except that the core's copy leaves out its
  * scripts (all but MathJax sources) and flattens what lies deeper than MAX_READ_DEPTH (core/dom.ts `cloneForReading`), so
  * the walk steps over live scripts the copy lacks and stops at that depth.
+ * With an {@link Expand}, the copy also gets what web components draw (composed.ts).
  */
 
 import { MAX_READ_DEPTH } from '../core/dom';
@@ -15,6 +16,13 @@ import { safeDom, type SafeDom } from '../core/safe-dom';
 
 export const HIDDEN_ATTR = 'data-decant-hidden';
 export const POS_ATTR = 'data-decant-pos';
+
+/**
+ * Builds the copy's children of `b` (the live `a`'s twin) itself and returns the new pairs to mark, or
+ * null to leave them to the walk: composed.ts copies what web components draw. `building` is true
+ * below an element it built.
+ */
+export type Expand = (a: Element, b: Element, depth: number, building: boolean) => [Element, Element][] | null;
 
 /** Not rendered content; the core handles them itself. */
 const SKIP_TAGS: ReadonlySet<string> = new Set(['script', 'style', 'noscript', 'template', 'link', 'meta', 'head', 'title', 'base']);
@@ -68,14 +76,16 @@ export function markCopy(
   view: Window & typeof globalThis,
   dom: SafeDom = safeDom(view),
   onPositioned?: (live: Element, mark: 'cover' | 'top' | 'fixed') => void,
+  expand?: Expand,
 ): MarkStats {
   const stats: MarkStats = { visited: 0, hidden: 0, positioned: 0 };
   const liveBody = dom.body(live);
   const copyBody = dom.body(copy);
   if (!liveBody || !copyBody) return stats;
-  const stack: [Element, Element, number][] = [[liveBody, copyBody, 0]];
+  /** Live and copy element, depth, and whether the copy's children are still to be built from the live composed tree. */
+  const stack: [Element, Element, number, boolean][] = [[liveBody, copyBody, 0, false]];
   while (stack.length) {
-    const [a, b, depth] = stack.pop()!;
+    const [a, b, depth, building] = stack.pop()!;
     if (dom.has(b, HIDDEN_ATTR)) dom.remove(b, HIDDEN_ATTR);
     if (dom.has(b, POS_ATTR)) dom.remove(b, POS_ATTR);
     if (SKIP_TAGS.has(dom.localName(a))) continue;
@@ -101,6 +111,11 @@ export function markCopy(
         onPositioned?.(a, m);
       }
     }
+    const built = expand?.(a, b, depth, building);
+    if (built) {
+      for (let i = built.length - 1; i >= 0; i--) stack.push([built[i][0], built[i][1], depth + 1, true]);
+      continue;
+    }
     if (depth >= MAX_READ_DEPTH) continue; // below it the copy is flattened: the shapes differ
     let x = dom.lastElementChild(a);
     let y = dom.lastElementChild(b);
@@ -109,10 +124,11 @@ export function markCopy(
         x = dom.previousElementSibling(x); // the core's copy has none (a full clone keeps them in step)
         continue;
       }
-      stack.push([x, y, depth + 1]);
+      stack.push([x, y, depth + 1, false]);
       x = dom.previousElementSibling(x);
       y = dom.previousElementSibling(y);
     }
   }
   return stats;
 }
+

@@ -11,6 +11,7 @@ import { ROOT, SHARED, norm } from '../helpers';
 import { clickToolbarIcon, launch, settled, tabIdOf, type Popup, type Session } from './chromium';
 import { startImageHost, type ImageHost } from './image-host';
 import { SAMPLE_PATH, startServer, type TestServer } from './server';
+import { expectComposedStory, webComponentPage } from './web-component-page';
 
 const REPORTS = path.join(ROOT, '.reports');
 const SAMPLE_NAGS = JSON.parse(fs.readFileSync(path.join(SHARED, 'nags', 'moscowtimes-venezuela.json'), 'utf8')) as NagSpec;
@@ -560,6 +561,19 @@ describe('hostile pages', () => {
       const text = norm(await visibleText(popup.page));
       for (const s of SAMPLE_NAGS.must_keep) expect(text).toContain(norm(s));
       expect(await ledgerCounts(popup.page)).toMatchObject({ donation: 2, related: 1 });
+    } finally {
+      await popup.close();
+    }
+  });
+});
+
+describe('articles drawn inside web components', () => {
+  test.each(['open', 'closed'] as const)('a %s shadow root: the popup shows the story as the reader sees it, without the appeal', async (mode) => {
+    const popup = await popupFor(server.page(`/web-component-${mode}.html`, webComponentPage(mode)));
+    try {
+      expect(popup.state).toBe('article');
+      expectComposedStory(norm(await visibleText(popup.page)));
+      expect(await ledgerCounts(popup.page)).toMatchObject({ donation: 1 });
     } finally {
       await popup.close();
     }

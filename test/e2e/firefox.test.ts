@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROOT, SHARED, norm } from '../helpers';
 import { launchFirefox, openExtensionPage, requestHostAccess, settled, type FirefoxSession } from './firefox-pages';
 import { SAMPLE_PATH, startServer, type TestServer } from './server';
+import { expectComposedStory, webComponentPage } from './web-component-page';
 
 const UUID = '5d7f0a4e-3c1b-4f0a-9d2e-7b6c5a4d3e21';
 const BASE = `moz-extension://${UUID}`;
@@ -98,5 +99,14 @@ describe('Firefox', () => {
     expect(norm(restoredText)).toContain(norm('Dear readers,'));
     expect(await reader.$eval('.article-body .restored', (e) => e.previousElementSibling?.lastElementChild?.textContent ?? '')).toContain('screwed up by the blackout');
     await reader.screenshot({ path: path.join(ROOT, '.reports', 'reader-sample-firefox.png') });
+  });
+
+  test.each(['open', 'closed'] as const)('an article in a %s shadow root: the popup page shows it as the reader sees it', async (mode) => {
+    await article.goto(server.page(`/web-component-${mode}.html`, webComponentPage(mode)), { waitUntil: 'load' });
+    const url = await popup.evaluate(() => location.href);
+    await openExtensionPage(popup, `${url.split('&')[0]}&again=${mode}`);
+    expect(await settled(popup)).toBe('article');
+    expectComposedStory(norm(await popup.evaluate(() => document.body.innerText)));
+    expect((await ledgerCounts(popup)).donation).toBe(1);
   });
 });
