@@ -3,11 +3,13 @@
  * fetched (jsdom's defaults: `runScripts` off, no resource loader), and no style sheet is built from
  * its `<style>` blocks (no-stylesheets.ts). A page whose CSS still breaks jsdom's parser (an inline
  * style, or a `<style>` block should jsdom's internals change) is retried with its `<style>` contents
- * dropped, then with inline styles dropped too.
+ * dropped, then with inline styles dropped too. Declarative shadow roots are put in place as a
+ * browser shows them (declarative-shadow.ts).
  */
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { applyCssTreeFix } from './css-tree-fix';
 import { withoutStyleSheets } from './no-stylesheets';
+import { composeDeclarativeShadows } from './declarative-shadow';
 
 applyCssTreeFix();
 
@@ -59,6 +61,7 @@ export function parseHtml(html: string, url?: string | null): ParsedPage {
       }
     }
   }
+  composeDeclarativeShadows(dom.window.document);
   let baseUrl: string | null = given ?? null;
   if (!baseUrl) {
     const doc = dom.window.document;

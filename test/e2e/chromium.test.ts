@@ -11,7 +11,7 @@ import { ROOT, SHARED, norm } from '../helpers';
 import { clickToolbarIcon, launch, settled, tabIdOf, type Popup, type Session } from './chromium';
 import { startImageHost, type ImageHost } from './image-host';
 import { SAMPLE_PATH, startServer, type TestServer } from './server';
-import { expectComposedStory, webComponentPage } from './web-component-page';
+import { expectComposedStory, webComponentPage } from '../web-component-page';
 
 const REPORTS = path.join(ROOT, '.reports');
 const SAMPLE_NAGS = JSON.parse(fs.readFileSync(path.join(SHARED, 'nags', 'moscowtimes-venezuela.json'), 'utf8')) as NagSpec;

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROOT, SHARED, norm } from '../helpers';
 import { launchFirefox, openExtensionPage, requestHostAccess, settled, type FirefoxSession } from './firefox-pages';
 import { SAMPLE_PATH, startServer, type TestServer } from './server';
-import { expectComposedStory, webComponentPage } from './web-component-page';
+import { expectComposedStory, webComponentPage } from '../web-component-page';
 
 const UUID = '5d7f0a4e-3c1b-4f0a-9d2e-7b6c5a4d3e21';
 const BASE = `moz-extension://${UUID}`;

@@ -4,10 +4,10 @@
  * tree, more of them from the light DOM through a <slot>, a light child no slot takes (the reader
  * never sees it), a slot's fallback that is not shown (something is assigned to it), and a donation
  * appeal inside the component. A copy of the page (cloneNode) has none of the shadow tree: the popup
- * must show the story as the reader sees it. Shared by the Chromium and Firefox tests.
+ * must show the story as the reader sees it. Shared by the Chromium and Firefox tests and the command line's.
  */
 import { expect } from 'vitest';
-import { norm } from '../helpers';
+import { norm } from './helpers';
 
 const STORY = [
   'The harbour authority voted on Tuesday to close the old ferry terminal by the end of next year, ending more than a century of crossings from the western pier.',
