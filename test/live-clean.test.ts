@@ -248,11 +248,21 @@ describe('LiveCleaner and open shadow roots', () => {
     expect(host.getAttribute('data-decant-hidden-by')).toBe('donation');
   });
 
-  test('an article drawn in a shadow root with an appeal inside it: the host, which holds the story, stays', () => {
+  test('an article drawn in a shadow root with an appeal inside it: the host, which holds the story, stays; the appeal is hidden in the tree, and off shows it again', () => {
     const { doc, cleaner } = setup(undefined, '<main><p>Site news and links.</p></main>');
     const host = hostWith(doc, `<article class="story"><h1>Harbour bridge reopens</h1><div class="story-body">${PARAS.replace('Paragraph 4', `${APPEAL}<p>Paragraph 4`)}</div></article>`, 'story-app');
     doc.querySelector('main')!.append(host);
+    const appeal = host.shadowRoot!.querySelector<HTMLElement>('.support-box')!;
+    appeal.setAttribute('style', 'border: 1px solid');
     cleaner.start();
     expect(host.hasAttribute('data-decant-hidden-by')).toBe(false);
+    // The page's stylesheet rule cannot reach into the tree: the appeal gets its own display: none.
+    expect(appeal.getAttribute('data-decant-hidden-by')).toBe('donation');
+    expect([appeal.style.getPropertyValue('display'), appeal.style.getPropertyPriority('display')]).toEqual(['none', 'important']);
+    expect(host.shadowRoot!.querySelector<HTMLElement>('.story-body p')!.hasAttribute('data-decant-hidden-by')).toBe(false);
+    expect(cleaner.ledger().items).toEqual([expect.objectContaining({ category: 'donation', preview: expect.stringMatching(/^Support local journalism/) })]);
+    cleaner.stop();
+    expect(appeal.hasAttribute('data-decant-hidden-by')).toBe(false);
+    expect(appeal.getAttribute('style')).toBe('border: 1px solid');
   });
 });

@@ -55,6 +55,8 @@ const OBSERVED: MutationObserverInit = { childList: true, subtree: true, attribu
  * checked against the article container, so a story a component draws must not pass for an appeal.
  */
 const HOST_SHARE = 0.6;
+/** A nag inside a shadow tree is hidden in the tree when it holds at most this share of the tree's text. */
+const PART_SHARE = 0.3;
 const WIDGET_TEXT = 600;
 
 const SKIP_TAGS: ReadonlySet<string> = new Set(['script', 'style', 'link', 'meta', 'noscript', 'template', 'title', 'base', 'head', 'br', 'wbr', 'source', 'track', 'param']);
@@ -134,7 +136,7 @@ export class LiveCleaner {
   /** Modal dialogs closed with the element that held them, reopened when the reader shows it again. */
   private readonly closedDialogs = new Map<Element, Element[]>();
   /** The page's own style attribute of elements whose inline `!important` display Decant overrode, and what it wrote instead. */
-  private readonly inlineStyles = new WeakMap<Element, { page: string; ours: string }>();
+  private readonly inlineStyles = new WeakMap<Element, { page: string | null; ours: string }>();
 
   constructor(private readonly options: LiveCleanerOptions) {
     this.view = options.view;
@@ -412,22 +414,29 @@ export class LiveCleaner {
     } catch {
       return false; // an odd subtree never breaks the page
     }
+    const covers = this.covers;
+    this.covers = [];
     const userOwned = late && this.now() - this.lastInput < USER_GRACE_MS;
     let hid = false;
     for (const c of found) {
       const el = this.inPage(c.el, c.positioned);
-      if (!el || (userOwned && c.positioned)) continue;
-      hid = this.hideBlock(el, c, late) || hid;
+      if (el) {
+        if (!(userOwned && c.positioned)) hid = this.hideBlock(el, c, late) || hid;
+        continue;
+      }
+      // Most of a shadow tree, which may be a story a component draws (its appeal made the whole
+      // look like one): look for the nag among its parts instead.
+      if (this.dom.rootNode(c.el) === this.doc) continue;
+      for (let k = this.dom.firstElementChild(c.el); k; k = this.dom.nextElementSibling(k)) if (!SKIP_TAGS.has(this.dom.localName(k))) hid = this.scanRoot(k, late) || hid;
     }
     if (this.overlayOn && !userOwned) {
-      for (const cover of this.covers) {
+      for (const cover of covers) {
         const el = this.inPage(cover, true);
         if (!el || this.byEl.has(el) || this.insideHidden(el)) continue;
         if (this.dom.textContent(el).length > COVER_TEXT_LIMIT) continue;
         hid = this.hideBlock(el, { rule: 'live-cover', category: 'overlay', reason: 'a fixed layer covering the whole window over the article', preview: collapse(this.dom.textContent(el)).slice(0, 160) }, late) || hid;
       }
     }
-    this.covers = [];
     return hid;
   }
 
@@ -452,9 +461,10 @@ export class LiveCleaner {
   }
 
   /**
-   * The page element to hide for `el`: itself, or, inside shadow trees, the outermost host (the
-   * stylesheet cannot reach into a shadow tree) as {@link HOST_SHARE} says; null when it is not (an
-   * aside in a story drawn by a component stays, and so does the story).
+   * The element to hide for `el`: itself, or, inside shadow trees, the host as {@link HOST_SHARE}
+   * says (a banner component), outermost first; a small part of a tree ({@link PART_SHARE}: an appeal
+   * in a story a component draws) is hidden where it is, with its own style ({@link conceal}); null
+   * in between, where the tree may be a story and the find most of it.
    */
   private inPage(el: Element, positioned: boolean): Element | null {
     const dom = this.dom;
@@ -463,8 +473,8 @@ export class LiveCleaner {
       const host = (r as ShadowRoot).host;
       let all = 0; // the tree's text, without its stylesheets
       for (let c = dom.firstChild(r); c; c = dom.nextSibling(c)) if (!SKIP_TAGS.has(dom.nodeName(c))) all += dom.textContent(c).length;
-      if (!host || text < HOST_SHARE * all || (!positioned && all > WIDGET_TEXT)) return null;
-      el = host;
+      if (host && text >= HOST_SHARE * all && (positioned || all <= WIDGET_TEXT)) el = host;
+      else return host && text <= PART_SHARE * all ? el : null;
     }
     return el;
   }
@@ -515,16 +525,17 @@ export class LiveCleaner {
   }
 
   /**
-   * Hide one element of the page. The mark and the content script's stylesheet do it, except in two
-   * cases the stylesheet cannot reach: an inline `display: … !important` outranks it (so Decant adds
-   * its own `display: none !important` after the page's), and an open modal `<dialog>` keeps the rest of
-   * the page inert even when it is not displayed (so it is closed). {@link reveal} undoes both.
+   * Hide one element of the page. The mark and the content script's stylesheet do it, except in three
+   * cases the stylesheet cannot reach: an inline `display: … !important` outranks it, and an element
+   * inside a shadow tree is out of its reach (so Decant adds its own `display: none !important` after
+   * the page's style), and an open modal `<dialog>` keeps the rest of the page inert even when it is
+   * not displayed (so it is closed). {@link reveal} undoes them.
    */
   private conceal(el: Element, rule: string): void {
     const dom = this.dom;
     dom.set(el, HIDDEN_BY_ATTR, rule);
     const style = dom.get(el, 'style');
-    if (style && IMPORTANT_DISPLAY.test(style) && !this.inlineStyles.has(el)) {
+    if (((style && IMPORTANT_DISPLAY.test(style)) || dom.rootNode(el) !== this.doc) && !this.inlineStyles.has(el)) {
       // Through the prototype's getter: a form can shadow its own `style` property.
       const getter = Object.getOwnPropertyDescriptor(this.view.HTMLElement.prototype, 'style')?.get as ((this: Element) => CSSStyleDeclaration) | undefined;
       const decl = getter?.call(el);
@@ -548,7 +559,10 @@ export class LiveCleaner {
     if (inline) {
       this.inlineStyles.delete(el);
       // Unless the page has rewritten the style since, it gets back exactly what it had.
-      if (dom.get(el, 'style') === inline.ours) dom.set(el, 'style', inline.page);
+      if (dom.get(el, 'style') === inline.ours) {
+        if (inline.page === null) dom.remove(el, 'style');
+        else dom.set(el, 'style', inline.page);
+      }
     }
     const dialogs = this.closedDialogs.get(el);
     if (dialogs) {

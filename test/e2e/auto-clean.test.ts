@@ -12,6 +12,7 @@ import { UI_DEVTOOLS_ARGS, answerPermissionPrompt } from './ui-devtools';
 import { startServer, type TestServer } from './server';
 import { APPEAL_TEXT, DIALOG_TEXT, LAYER_TEXT, MODAL_TEXT, STORY_PARAS, dialogStoryPage, layerStoryPage, shadowBannerStoryPage, storyPage } from './auto-clean-site';
 import { ROOT } from '../helpers';
+import { webComponentPage } from '../web-component-page';
 
 const REPORTS = path.join(ROOT, '.reports');
 
@@ -267,6 +268,45 @@ describe('auto-clean, switched on with Allow', () => {
     expect(await page.evaluate(() => document.querySelector('harbour-consent')!.getAttribute('data-decant-hidden-by'))).toMatch(/^(cookie|overlay)$/);
     expect(st.paras).toEqual(STORY_PARAS.map(() => true));
     expect(await scrolls(page)).toBe(true);
+  });
+
+  test.each([
+    ['an open', 'open'],
+    ['a closed', 'closed'],
+  ] as const)('a story drawn inside %s shadow root with an appeal in it: the appeal is hidden inside the component, the story stays', async (_, mode) => {
+    const where = `/news/ferry-component-${mode}.html`;
+    server.page(where, webComponentPage(mode));
+    const look = (p: Page) =>
+      p.evaluate(() => {
+        const host = document.querySelector('harbour-story')!;
+        const root = host.shadowRoot; // null for a closed root: only its height tells
+        const vis = (el: Element | null | undefined) => !!el && el.checkVisibility({ checkVisibilityCSS: true });
+        return {
+          height: host.getBoundingClientRect().height,
+          hostMarked: host.hasAttribute('data-decant-hidden-by'),
+          banner: root ? vis(root.querySelector('.contribute-banner')) : null,
+          paras: root ? Array.from(root.querySelectorAll('article > p:not(.byline)')).map(vis) : null,
+        };
+      });
+    const other = await s.context.newPage();
+    let before: Awaited<ReturnType<typeof look>>;
+    try {
+      await other.goto(otherSite + where, { waitUntil: 'load' });
+      before = await look(other);
+    } finally {
+      await other.close();
+    }
+    await page.goto(site + where, { waitUntil: 'load' });
+    // The banner is about 60 px high; the host keeps the rest of the story.
+    await expect.poll(async () => (await look(page)).height, { timeout: 5_000 }).toBeLessThan(before.height - 30);
+    const after = await look(page);
+    expect(after.hostMarked).toBe(false);
+    expect(after.height).toBeGreaterThan(200);
+    if (mode === 'open') {
+      expect(before.banner).toBe(true);
+      expect(after.banner).toBe(false);
+      expect(after.paras).toEqual([true, true, true]);
+    }
   });
 
   test('a modal <dialog> and an appeal shown with an inline !important: hidden, and the page is not left inert', async () => {
