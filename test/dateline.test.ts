@@ -113,6 +113,23 @@ describe('pageDate', () => {
     expect(pageDate(times(doc), h1s(doc), [])).toBeNull();
   });
 
+  test('a "published" line of its own above the headline, in the headline\'s box, is the page date; a dated line of another box, or a quote\'s, is not', () => {
+    // comwrap.com (HubSpot): the author and "publiziert am …" in a <p> before the <h1>, no date in the head.
+    const doc = body(
+      '<div class="hero"><div class="hero__inner"><p class="about"><span>Von</span> <span><a href="/author/mb">Moritz Bachmann</a></span> <span class="about__block">publiziert am 25. September 2018</span></p>' +
+        '<h1>Die elektronische Patientenakte</h1></div></div><p>Text.</p>',
+    );
+    expect(pageDate(times(doc), h1s(doc), [])).toBe('2018-09-25');
+    // politifact.com: the checked statement's "… on Sunday, October 13th, 2019" above the headline; the page's date under it.
+    const quote = body(
+      '<div class="article"><p class="statement__meta">— Jane Roe on Sunday, October 13th, 2019 in a local newspaper</p><h1>Story</h1>' +
+        '<p class="article__meta">By Ana Pérez <span class="article__meta">on Monday, November 18th, 2019 at 11:08 a.m.</span></p></div>',
+    );
+    expect(pageDate(times(quote), h1s(quote), [])).toBe('2019-11-18');
+    const other = body('<main><div class="top"><span>Published 3 March 2020</span></div><div class="story"><h1>Story</h1><p>Text.</p></div></main>');
+    expect(pageDate(times(other), h1s(other), [])).toBeNull();
+  });
+
   test('the date in the byline Readability read, then the date in the address, when the page shows none elsewhere', () => {
     const doc = body('<div class="page"><main><h1>Story</h1><p>Text.</p></main></div>');
     expect(pageDate(times(doc), h1s(doc), [], 'by Jeff FoustMonday, November 18, 2019')).toBe('2019-11-18');

@@ -188,10 +188,14 @@ function besideHeadline(dom: SafeDom, times: readonly Element[], headlines: read
     let near: Element | null = null;
     for (let el = dom.parentElement(headline); el && dom.localName(el) !== 'body' && dom.localName(el) !== 'html'; el = dom.parentElement(el)) if (around.add(el).size < 4) near = el;
     // (With the headline right in <body>, its own descendants share no container with it: none is taken.)
+    // Before the headline, only such a line in its own box ("Von … publiziert am 25. September 2018" above
+    // comwrap.com's <h1>; not politifact.com's "… on Sunday, October 13th, 2019" under the quote it checks).
+    const box = dom.parentElement(headline)!;
     const dated = listOf(dom.elementsByTag(near ?? headline, '*')).filter((el) => {
       const words = `${dom.get(el, 'class')} ${dom.get(el, 'itemprop')}`;
       // …or a line of its own that is only a date ("18 NOV 2019" under sciencealert.com's headline).
-      return dom.position(headline, el) & 4 && (DATED.test(words) || (!dom.firstElementChild(el) && DATE_LINE.test(collapse(dom.textContent(el))))) && !UPDATE.test(words);
+      const line = !dom.firstElementChild(el) && DATE_LINE.test(collapse(dom.textContent(el)));
+      return (dom.position(headline, el) & 4 ? DATED.test(words) || line : around.has(box) && dom.position(box, el) & 16 && line) && !UPDATE.test(words);
     });
     for (const [list, dateOf] of [[times, dateOfTime], [dated, dateOfElement]] as const) {
       for (const el of list) {

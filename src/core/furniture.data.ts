@@ -53,7 +53,7 @@ export const BYLINE_LINE = new RegExp(
 );
 
 /** Words that stamp a date ("Published", "Updated"); dateline.ts takes them out of bylines with the date. */
-export const STAMP = '(?:published|updated|posted|last updated|first published|created|опубликовано|обновлено|дата публикации|veröffentlicht|aktualisiert|zuletzt aktualisiert|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato)';
+export const STAMP = '(?:published|updated|posted|last updated|first published|created|опубликовано|обновлено|дата публикации|veröffentlicht|publiziert|aktualisiert|zuletzt aktualisiert|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato)';
 const WEEKDAY = '(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?';
 const DATE = [
   '\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}', // 30.03.2019, 3/30/19
