@@ -130,6 +130,20 @@ describe('pageDate', () => {
     expect(pageDate(times(other), h1s(other), [])).toBeNull();
   });
 
+  test('past the story, a line that says it is the first publication is the page date; an update\'s, or a plain date, is not', () => {
+    // moneycontrol.com: "Last Updated : …" above the <h1>, "First Published on …" under the story, its JSON-LD broken.
+    const prose = '<p>The equity benchmark scaled a new all-time high in the morning trade, while the data pointed to a slowdown.</p>';
+    const page = (end: string): Document =>
+      body(`<div id="page"><section><div class="article_box"><div class="arttidate">Last Updated : Nov 21, 2019 01:41 PM IST</div><h1>Economy in stress</h1></div><div><article>${prose}${prose}${end}</article></div></section></div>`);
+    const shown = (end: string): string | null => {
+      const doc = page(end);
+      return pageDate(times(doc), h1s(doc), []);
+    };
+    expect(shown('<div class="arttidate_pub">First Published on Nov 20, 2019 01:38 pm</div>')).toBe('2019-11-20');
+    expect(shown('<div class="entry-date">Nov 20, 2019 01:38 pm</div>')).toBeNull();
+    expect(shown('<div class="post-meta">Updated on Nov 22, 2019</div>')).toBeNull();
+  });
+
   test('the date in the byline Readability read, then the date in the address, when the page shows none elsewhere', () => {
     const doc = body('<div class="page"><main><h1>Story</h1><p>Text.</p></main></div>');
     expect(pageDate(times(doc), h1s(doc), [], 'by Jeff FoustMonday, November 18, 2019')).toBe('2019-11-18');

@@ -174,6 +174,9 @@ export function pageDate(
   return (first && besideHeadline(domOf(first), times, headlines, titles)) || (byline && visibleDate(byline)) || (y ? visibleDate(`${d}.${m}.${y} ${d} ${m} ${y}`) : null);
 }
 
+/** A line that starts with a "Published"/"Posted" stamp (built on first use). */
+let stamped: RegExp | undefined;
+
 function besideHeadline(dom: SafeDom, times: readonly Element[], headlines: readonly Element[], titles: readonly (string | null | undefined)[]): string | null {
   for (const el of times) {
     const date = (/datepublished/i.test(dom.get(el, 'itemprop') ?? '') || dom.has(el, 'pubdate') || (dom.closest(el, '.published') && !dom.closest(el, ELSEWHERE))) && dateOfTime(el);
@@ -198,13 +201,16 @@ function besideHeadline(dom: SafeDom, times: readonly Element[], headlines: read
       return (dom.position(headline, el) & 4 ? DATED.test(words) || line : around.has(box) && dom.position(box, el) & 16 && line) && !UPDATE.test(words);
     });
     for (const [list, dateOf] of [[times, dateOfTime], [dated, dateOfElement]] as const) {
+      let past = 0;
       for (const el of list) {
         if (dom.closest(el, ELSEWHERE)) continue;
         let shared = false;
         for (let p = dom.parentElement(el); p && !shared; p = dom.parentElement(p)) shared = around.has(p);
         if (!shared) continue;
-        // Past the story's first paragraph, a date dates a part of it (a live blog's entries), not the page.
-        if (!(dom.position(headline, el) & 2) && proseBetween(headline, el)) break;
+        // Past the story's first paragraph, a date dates a part of it (a live blog's entries), not the page,
+        // unless it says it is the page's ("First Published on Nov 20, 2019" under moneycontrol.com's story).
+        past ||= +(!(dom.position(headline, el) & 2) && proseBetween(headline, el));
+        if (past && !(stamped ??= new RegExp(`^${STAMP}`, 'iu')).test(collapse(dom.textContent(el)))) continue;
         const date = dateOf(el);
         if (date) return date;
       }
