@@ -207,6 +207,10 @@ describe('authorsOf the metadata\'s names, as a reader sees them', () => {
     [['Lia Eustachewich', 'Yaron Steinbuch'], 'New York Post', ['Lia Eustachewich', 'Yaron Steinbuch']],
     [['CBS News'], 'CBS News', ['CBS News']],
     [['Finian Cunningham. Sputnik International'], 'Sputnik International', ['Finian Cunningham']],
+    [['Victor Tangermann, Futurism'], 'ScienceAlert', ['Victor Tangermann']],
+    [['Regan'], 'The Anti-June Cleaver', ['Regan']],
+    [['Smith', 'Jones'], null, ['Smith', 'Jones']],
+    [['Lena Marsh', 'Obi Nwachukwu'], null, ['Lena Marsh', 'Obi Nwachukwu']],
     [['kei_eno'], null, ['kei_eno']],
   ])('%j on %s', (named, site, authors) => {
     expect(authorsOf(null, named, site)).toEqual(authors);

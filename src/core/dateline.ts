@@ -351,7 +351,8 @@ export function authorsOf(byline: string | null, named: readonly string[] = [], 
   }
   const home = site ? squash(site) : '';
   const outlet = (a: string): boolean => AGENCY.test(a) || ADDRESS.test(a) || (!!home && squash(a).length > 2 && (home.startsWith(squash(a)) || squash(a).startsWith(home)));
-  const people = out.filter((a) => !ROLE.test(a) && !outlet(a));
+  // One word after a name of several, last: whom they write for or where ("Victor Tangermann, Futurism" on ScienceAlert).
+  const people = out.filter((a, i) => !ROLE.test(a) && !outlet(a) && !(i && i === out.length - 1 && !/\s/.test(a) && /\s/.test(out[i - 1])));
   return people.length ? people : out;
 }
 
