@@ -294,6 +294,19 @@ describe('site names that are names', () => {
     expect(site(head, 'https://www.cleveland.com/entertainment/x.html')).toBe('cleveland.com');
   });
 
+  test('a name that only repeats a subdomain gives way to the domain the site\'s handle names', () => {
+    // hosted.ap.org: og:site_name and <title> say "Hosted" (the AP's hosting platform), twitter:site is "@ap".
+    const hosted = (handle: string): string =>
+      `<title>Sondland faces questions | Hosted</title>${meta('property', 'og:title', 'Sondland faces questions')}${meta('property', 'og:site_name', 'Hosted')}${meta('property', 'twitter:site', handle)}`;
+    const url = 'https://hosted.ap.org/berkshireeagle/article/6486944b/sondland';
+    expect(site(hosted('@ap'), url)).toBe('ap.org');
+    expect(site(hosted('AP'), url)).toBe('ap.org');
+    expect(site(hosted('@berkshireeagle'), url)).toBe('Hosted');
+    // profootballtalk.nbcsports.com: the subdomain is the outlet, and its handle says so.
+    const pft = meta('property', 'og:site_name', 'ProFootballTalk') + meta('name', 'twitter:site', '@ProFootballTalk');
+    expect(site(pft, 'https://profootballtalk.nbcsports.com/2019/11/19/x/')).toBe('ProFootballTalk');
+  });
+
   test('without the page\'s address, its canonical address tells which name names the host', () => {
     // The CLI's batch knows no URL: reuters.com's og:site_name "U.S." (a section) beside the publisher "Reuters".
     const head = meta('property', 'og:site_name', 'U.S.') + article('Reuters', { headline: 'Oil' }) + '<link rel="canonical" href="https://www.reuters.com/article/x">';

@@ -36,7 +36,7 @@ export interface MetaSources {
   webPage: Json | null;
   publisher: unknown;
   base: string | null;
-  /** What names the site, most reliable first ({@link siteOf} picks one). */
+  /** What names the site, most reliable first ({@link siteOf} picks one), and last its handle (twitter:site as `@handle`, lower case). */
   names: (string | null)[];
 }
 
@@ -263,7 +263,7 @@ export function readPageFields(doc: Document, url: string | null, found: Metadat
 
   // The publisher of an article object that names nothing else (USA TODAY's JSON-LD has no headline).
   const publisher = deref((article ?? typed[0])?.publisher);
-  const siteNames = [m('og:site_name'), str(publisher), org ? str(org.name) : null, m('application-name'), m('citation_journal_title'), m('dc.publisher')];
+  const siteNames = [m('og:site_name'), str(publisher), org ? str(org.name) : null, m('application-name'), m('citation_journal_title'), m('dc.publisher'), `@${m('twitter:site')?.replace(/^@/, '').toLowerCase()}`];
 
   const html = doc.documentElement;
   const lang = normalizeLang(
@@ -361,10 +361,15 @@ export function citationOf({ m, all, article, publisher, base }: MetaSources): C
  * a handle ("https://www.newsnation.in", "@politifact"), a tagline after it cut off ("LinkNaija |
  * Nigeria's popular news platform"), one that names the page's host first (publisher "Reuters" over
  * og:site_name "U.S." on reuters.com), and the host's bare label ("usatoday") only when nothing else names it.
+ * A subdomain's label ("Hosted" on hosted.ap.org) gives way to the domain ("ap.org") the site's handle ("@ap") names.
  */
 export function siteNameOf(names: readonly (string | null)[], url: string | null): string | null {
-  const label = hostOf(url).split('.')[0];
+  const host = hostOf(url);
+  const [label, domain] = host.split('.');
   const ok = names.filter((n): n is string => !!n && !/^(?:https?:|@)/i.test(n)).map((n) => n.split(SITE_SEPARATOR)[0]);
+  // Names that only repeat a subdomain ("Hosted" on hosted.ap.org) while the site's handle is the
+  // domain's ("@ap"): the subdomain is a platform, the domain names the outlet.
+  if (ok[0] && ok.every((n) => squash(n) === label) && names.includes(`@${domain}`)) return host.slice(label.length + 1);
   return ok.find((n) => n !== label && squash(n).includes(label)) ?? ok.find((n) => n !== label) ?? ok[0] ?? null;
 }
 
