@@ -23,6 +23,8 @@ describe('visibleDate', () => {
     ['16 января 2025', '2025-01-16'],
     ['2025-01-16', '2025-01-16'],
     ['16.01.2025, 14:05', '2025-01-16'],
+    ['Wed Nov 20 13:38:07 2019', '2019-11-20'],
+    ['November 20, 15:23, 2019', '2019-11-20'],
   ])('%s → %s', (text, iso) => {
     expect(visibleDate(text)).toBe(iso);
   });
@@ -142,6 +144,20 @@ describe('pageDate', () => {
     expect(shown('<div class="arttidate_pub">First Published on Nov 20, 2019 01:38 pm</div>')).toBe('2019-11-20');
     expect(shown('<div class="entry-date">Nov 20, 2019 01:38 pm</div>')).toBeNull();
     expect(shown('<div class="post-meta">Updated on Nov 22, 2019</div>')).toBeNull();
+  });
+
+  test('under a logo\'s <h1>, an <h2> that is the title is the headline, and its calendar\'s "November 20 15:23 2019" the date', () => {
+    // indiapost.com: <h1>India Post</h1> in the header, the story's title an <h2>, the date a calendar widget.
+    const page = (title: string): string | null => {
+      const doc = body(
+        '<header><div class="logo"><h1>India Post</h1></div></header><div class="main-article-content"><h2 class="article-title">With shattered dreams, deportees return home</h2>' +
+          '<div class="article-controls"><div class="date"><div class="calendar-date">November 20</div><div class="calendar-time"><font>15:23</font> <font>2019</font></div></div>' +
+          '<div><a href="/author/admin/">by India Post News Weekly</a></div></div><p>Text.</p></div>',
+      );
+      return pageDate(times(doc), h1s(doc), [title]);
+    };
+    expect(page('With shattered dreams, deportees return home')).toBe('2019-11-20');
+    expect(page('Another story altogether')).toBeNull();
   });
 
   test('the date in the byline Readability read, then the date in the address, when the page shows none elsewhere', () => {

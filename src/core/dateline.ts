@@ -83,9 +83,9 @@ function weekdaysOf(): string[] {
 const MONTH = '(\\p{L}{3,10})\\.?';
 const DAY = '(\\d{1,2})(?:st|nd|rd|th|er|º|°)?\\.?';
 const YEAR = '(\\d{4})';
-/** "Jan. 16, 2025", "December 1 2025"; "16 January 2025", "15 gennaio 2025", "15. Januar 2025", "15 de enero de 2025"; "2025-01-16"; "16.01.2025". */
+/** "Jan. 16, 2025", "December 1 2025", "Nov 20 13:38 2019" (asctime's order; indiapost.com's calendar); "16 January 2025", "15 gennaio 2025", "15. Januar 2025", "15 de enero de 2025"; "2025-01-16"; "16.01.2025". */
 const dateForms = (): readonly { re: RegExp; order: 'mdy' | 'dmy' | 'ymd' }[] => [
-  { re: new RegExp(`(?<!\\p{L})${MONTH}\\s+${DAY},?\\s+${YEAR}(?!\\d)`, 'giu'), order: 'mdy' },
+  { re: new RegExp(`(?<!\\p{L})${MONTH}\\s+${DAY},?\\s+(?:\\d\\d?(?::\\d\\d){1,2},?\\s+)?${YEAR}(?!\\d)`, 'giu'), order: 'mdy' },
   { re: new RegExp(`(?<![\\p{L}\\d])${DAY}\\s+(?:de\\s+)?${MONTH},?\\s+(?:de\\s+)?${YEAR}(?!\\d)`, 'giu'), order: 'dmy' },
   { re: /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/g, order: 'ymd' },
   { re: /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/g, order: 'dmy' },
@@ -184,8 +184,10 @@ function besideHeadline(dom: SafeDom, times: readonly Element[], headlines: read
   }
   // The `<h1>`s that are the article's title (or the first): a logo's `<h1>`, or the title's in a sticky
   // bar, may come before the one the date stands with.
-  const titled = headlines.filter((h) => titles.some((t) => !!t && titleSimilarity(collapse(dom.textContent(h)), t) >= 0.75));
-  for (const headline of titled.length ? titled : headlines.slice(0, 1)) {
+  const isTitle = (h: Element): boolean => titles.some((t) => !!t && titleSimilarity(collapse(dom.textContent(h)), t) >= 0.75);
+  const titled = headlines.filter(isTitle);
+  // When none is, the first, then an <h2> that is the title (indiapost.com's: its <h1> is the logo's).
+  for (const headline of titled.length ? titled : [...headlines.slice(0, 1), ...dom.queryAll(dom.rootNode(times[0] ?? headlines[0]) as Document, 'h2').filter(isTitle)]) {
     const around = new Set<Element>();
     // A <time> anywhere in a container of the headline; another dated element below it, within three levels.
     let near: Element | null = null;
