@@ -160,6 +160,21 @@ describe('pageDate', () => {
     expect(page('Another story altogether')).toBeNull();
   });
 
+  test('a title box under a logo\'s <h1> is the headline, and a short bare line right after it that shows a date the page date', () => {
+    // entermedia.co.kr: <dl class="newsTitle"><dt>…</dt></dl> then the text "기사입력 :[ 2018-08-25 15:24 ]" in the story's box.
+    const page = (after: string): string | null => {
+      const doc = body(
+        `<div id="header"><h1><a href="/">Entermedia</a></h1></div><div class="newsContent"><dl class="newsTitle"><dt>Heated bus shelters stay open</dt></dl>${after}` +
+          '<div class="newsArticle"><p>Text.</p></div></div>',
+      );
+      return pageDate(times(doc), h1s(doc), ['Heated bus shelters stay open']);
+    };
+    expect(page('\n기사입력 :[ 2018-08-25 15:24 ]\n')).toBe('2018-08-25');
+    expect(page('\nUpdated: 2019-01-04\n')).toBeNull();
+    // A sentence of the story that mentions a date is no such line.
+    expect(page('The shelters, first opened on 3 March 2019, were meant to close in the spring when the city budget ran out.')).toBeNull();
+  });
+
   test('the date in the byline Readability read, then the date in the address, when the page shows none elsewhere', () => {
     const doc = body('<div class="page"><main><h1>Story</h1><p>Text.</p></main></div>');
     expect(pageDate(times(doc), h1s(doc), [], 'by Jeff FoustMonday, November 18, 2019')).toBe('2019-11-18');

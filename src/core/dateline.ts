@@ -15,7 +15,7 @@
  */
 import { BLOCK_TAGS, collapse, listOf } from './dom';
 import { normalizeDate, squash } from './metadata';
-import { domOf, type SafeDom } from './safe-dom';
+import { domOf } from './safe-dom';
 import { escapeRe } from './rules/match';
 import { DATE_LINE, STAMP, TIME } from './furniture.data';
 import { titleSimilarity } from './furniture';
@@ -98,7 +98,7 @@ function findDate(text: string): { iso: string; index: number; length: number } 
   for (const { re, order } of (forms ??= dateForms())) {
     for (const m of text.matchAll(re)) {
       if (best && best.index <= m.index) break;
-      const [a, b, c] = [m[1], m[2], m[3]];
+      const [, a, b, c] = m;
       const [y, mon, d] = order === 'mdy' ? [c, a, b] : order === 'dmy' ? [c, b, a] : [a, b, c];
       const month = /^\d+$/.test(mon) ? Number(mon) : monthOf(mon);
       const day = Number(d);
@@ -171,13 +171,14 @@ export function pageDate(
   const first = times[0] ?? headlines[0];
   const [, y, m, d] = URL_DATE.exec(url ?? '') ?? [];
   // The address's date written as a page would: "19.11.2019" when the month is a number, "18 nov 2019" when a name.
-  return (first && besideHeadline(domOf(first), times, headlines, titles)) || (byline && visibleDate(byline)) || (y ? visibleDate(`${d}.${m}.${y} ${d} ${m} ${y}`) : null);
+  return (first && besideHeadline(first, times, headlines, titles)) || (byline && visibleDate(byline)) || (y ? visibleDate(`${d}.${m}.${y} ${d} ${m} ${y}`) : null);
 }
 
 /** A line that starts with a "Published"/"Posted" stamp (built on first use). */
 let stamped: RegExp | undefined;
 
-function besideHeadline(dom: SafeDom, times: readonly Element[], headlines: readonly Element[], titles: readonly (string | null | undefined)[]): string | null {
+function besideHeadline(first: Element, times: readonly Element[], headlines: readonly Element[], titles: readonly (string | null | undefined)[]): string | null {
+  const dom = domOf(first);
   for (const el of times) {
     const date = (/datepublished/i.test(dom.get(el, 'itemprop') ?? '') || dom.has(el, 'pubdate') || (dom.closest(el, '.published') && !dom.closest(el, ELSEWHERE))) && dateOfTime(el);
     if (date) return date;
@@ -186,8 +187,13 @@ function besideHeadline(dom: SafeDom, times: readonly Element[], headlines: read
   // bar, may come before the one the date stands with.
   const isTitle = (h: Element): boolean => titles.some((t) => !!t && titleSimilarity(collapse(dom.textContent(h)), t) >= 0.75);
   const titled = headlines.filter(isTitle);
-  // When none is, the first, then an <h2> that is the title (indiapost.com's: its <h1> is the logo's).
-  for (const headline of titled.length ? titled : [...headlines.slice(0, 1), ...dom.queryAll(dom.rootNode(times[0] ?? headlines[0]) as Document, 'h2').filter(isTitle)]) {
+  // When none is, the first, then an <h2> or a "title" box that is the title (indiapost.com's <h2>,
+  // entermedia.co.kr's <dl class="newsTitle">: their <h1>s are the logo's).
+  for (const headline of titled.length ? titled : [...headlines.slice(0, 1), ...dom.queryAll(dom.rootNode(first) as Document, 'h2,[class*=title i]').filter(isTitle)]) {
+    // A short bare line of text right after it that shows a date (entermedia.co.kr's "기사입력 :[ 2018-08-25 15:24 ]").
+    const line = dom.nextSibling(headline);
+    const date = line && dom.nodeType(line) === 3 && dom.textContent(line).length < 60 && !UPDATE.test(dom.textContent(line)) && visibleDate(dom.textContent(line));
+    if (date) return date;
     const around = new Set<Element>();
     // A <time> anywhere in a container of the headline; another dated element below it, within three levels.
     let near: Element | null = null;
@@ -203,7 +209,7 @@ function besideHeadline(dom: SafeDom, times: readonly Element[], headlines: read
       return (dom.position(headline, el) & 4 ? DATED.test(words) || line : around.has(box) && dom.position(box, el) & 16 && line) && !UPDATE.test(words);
     });
     for (const [list, dateOf] of [[times, dateOfTime], [dated, dateOfElement]] as const) {
-      let past = 0;
+      let past = false;
       for (const el of list) {
         if (dom.closest(el, ELSEWHERE)) continue;
         let shared = false;
@@ -211,7 +217,7 @@ function besideHeadline(dom: SafeDom, times: readonly Element[], headlines: read
         if (!shared) continue;
         // Past the story's first paragraph, a date dates a part of it (a live blog's entries), not the page,
         // unless it says it is the page's ("First Published on Nov 20, 2019" under moneycontrol.com's story).
-        past ||= +(!(dom.position(headline, el) & 2) && proseBetween(headline, el));
+        past ||= !(dom.position(headline, el) & 2) && proseBetween(headline, el);
         if (past && !(stamped ??= new RegExp(`^${STAMP}`, 'iu')).test(collapse(dom.textContent(el)))) continue;
         const date = dateOf(el);
         if (date) return date;
