@@ -5,6 +5,8 @@
 // (article fields, ledger entries with their HTML, warnings, reason); --check compares and lists the
 // pages that differ, with the fields that do. Runs the sources through jsdom: ./src, or --src DIR
 // (for example `git archive main src | tar -x -C /tmp/base` and `--save --src /tmp/base/src`).
+// Readability is bundled as the content scripts ship it (scripts/readability-trim.mjs), for a --save
+// too: save from a checkout before the trim to compare it with the published package.
 // --live compares, in one run, auto-clean's first pass (core/live-scan.ts cleanLivePage, no DOMPurify)
 // with cleanArticle on the same pages (and ../shared/nags): the ledger without its HTML, the article
 // container, the text and the reason must be the same.
@@ -17,6 +19,7 @@ import crypto from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { releasePage, root, shared, workDir } from './lib.mjs';
+import { readabilityTrim } from '../scripts/readability-trim.mjs';
 
 const args = process.argv.slice(2);
 const mode = ['save', 'check', 'live', 'deferred'].find((m) => args.includes(`--${m}`)) ?? null;
@@ -42,6 +45,9 @@ await esbuild.build({
   format: 'esm',
   packages: 'external',
   nodePaths: [path.join(root, 'node_modules')],
+  // Readability as the content scripts ship it (scripts/readability-trim.mjs), so --check proves the
+  // trimmed copy gives the output saved from the published one.
+  plugins: [readabilityTrim],
   outfile: bundle,
   logLevel: 'warning',
 });

@@ -11,6 +11,7 @@ import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { zipSync } from 'fflate';
+import { readabilityTrim } from './readability-trim.mjs';
 
 const TARGET = ['chrome116', 'firefox140'];
 const PAGES = ['popup', 'reader', 'options', 'library'];
@@ -111,8 +112,9 @@ export async function buildExtension({ root, outDir = path.join(root, 'dist'), z
     define: { 'process.env.NODE_ENV': '"production"', __DECANT_NATIVE_PARSER__: 'true' },
   };
   await Promise.all([
-    // Content scripts: classic scripts, one self-contained file each.
-    esbuild.build({ ...common, entryPoints: { content: 'src/content/content.ts', 'content-auto': 'src/content/content-auto.ts' }, outdir: chrome, format: 'iife' }),
+    // Content scripts: classic scripts, one self-contained file each, with Readability trimmed of what
+    // Decant's options never reach (readability-trim.mjs).
+    esbuild.build({ ...common, entryPoints: { content: 'src/content/content.ts', 'content-auto': 'src/content/content-auto.ts' }, outdir: chrome, format: 'iife', plugins: [readabilityTrim] }),
     esbuild.build({ ...common, entryPoints: { background: 'src/background/background.ts' }, outdir: chrome, format: 'esm', plugins: [polyfillAsEsm] }),
     esbuild.build({ ...common, entryPoints: EXTRA_ENTRIES, outdir: chrome, format: 'iife' }),
     esbuild.build({
