@@ -68,9 +68,11 @@ const CONTENT_BUDGET_KB = 40;
  * Readability without what Decant's options never reach (scripts/readability-trim.mjs: the debug
  * logger and its 23 calls, the JSON-LD reader; same output on every corpus page and fixture,
  * bench/same-output.mjs): content.js 54.12 → 53.00 KB, ceiling 54.5 → 53.25; content-auto.js
- * 52.31 → 51.22 KB, ceiling 52.5 → 51.5.
+ * 52.31 → 51.22 KB, ceiling 52.5 → 51.5. content-auto.js reads only auto-clean's part of the settings
+ * (platform/settings.ts normalizeAutoClean: the same sites and categories as normalizeSettings, without
+ * the reader's preferences, the defaults object or the notices): 51.22 → 50.59 KB, ceiling 51.5 → 50.75.
  */
-const CEILING_KB = { 'content.js': 53.25, 'content-auto.js': 51.5 };
+const CEILING_KB = { 'content.js': 53.25, 'content-auto.js': 50.75 };
 /** A page's first load (entry + static chunks) and the background script, minified + gzipped. */
 const PAGE_BUDGET_KB = 60;
 const WORKER_BUDGET_KB = 20;

@@ -3,7 +3,7 @@
 // service worker) changing settings at the same moment never lose an update.
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { CATEGORIES } from '../src/core/types';
-import { LIVE_DEFAULT_CATEGORIES, MIGRATIONS, SETTINGS_VERSION, normalizeSettings, siteOf, sitePattern, autoCleanOn } from '../src/platform/settings';
+import { LIVE_DEFAULT_CATEGORIES, MIGRATIONS, SETTINGS_VERSION, normalizeAutoClean, normalizeSettings, siteOf, sitePattern, autoCleanOn } from '../src/platform/settings';
 
 /** A storage area whose reads and writes take a few milliseconds, as real ones do. */
 const store = vi.hoisted(() => {
@@ -126,6 +126,24 @@ describe('migrations', () => {
     const { settings, notices } = normalizeSettings(hostile);
     expect(settings.autoClean.categories).toEqual(LIVE_DEFAULT_CATEGORIES);
     expect(notices[0]).toMatch(/could not upgrade/);
+  });
+});
+
+describe("auto-clean's own read (content-auto.js)", () => {
+  test.each([
+    ['nothing stored', undefined],
+    ['null', null],
+    ['not an object', 'dark'],
+    ['version 0', V0],
+    ['version 1 (ports dropped, live categories from what the reader kept)', V1],
+    ['the current version', normalizeSettings(V1).settings],
+    ['corrupt sites and live categories', { ...V1, schemaVersion: 2, autoClean: { sites: { 'https://a.example/news': { enabledAt: 'x' }, 'https://b.example': { enabledAt: 'y' } }, categories: { ad: 'yes', related: true } } }],
+    ['auto-clean that is a string', { ...V1, schemaVersion: 2, autoClean: 'on' }],
+    ['a version no migration starts from', { ...V1, schemaVersion: -1 }],
+    ['a newer version', { ...V1, schemaVersion: SETTINGS_VERSION + 1, autoClean: { sites: { 'https://c.example': { enabledAt: 'z' } }, categories: { comments: true } } }],
+    ['a migration that throws', { schemaVersion: 1, get categories(): never { throw new Error('boom'); } }],
+  ])('%s: the sites and categories normalizeSettings gives', (_what, stored) => {
+    expect(normalizeAutoClean(stored)).toEqual(normalizeSettings(stored).settings.autoClean);
   });
 });
 

@@ -9,7 +9,7 @@
  * A classic script (IIFE), like content.js; no webextension-polyfill.
  */
 import { enabledCategories, autoCleanOn } from '../platform/settings';
-import { closedShadowReader, notifyBackground, readSettingsInContent } from '../platform/content-api';
+import { closedShadowReader, notifyBackground, readAutoCleanInContent } from '../platform/content-api';
 import { LIVE_API_VERSION, type LiveMessage } from '../platform/live-protocol';
 import { LiveCleaner } from './live-clean';
 
@@ -21,9 +21,9 @@ async function boot(): Promise<void> {
   if (g.__decantLive || g[BOOTING]) return; // registered and injected into the same page: run once
   g[BOOTING] = true;
   try {
-    const { settings } = await readSettingsInContent();
-    if (!autoCleanOn(settings, location.href)) return;
-    const categories = enabledCategories(settings.autoClean.categories);
+    const autoClean = await readAutoCleanInContent();
+    if (!autoCleanOn({ autoClean }, location.href)) return;
+    const categories = enabledCategories(autoClean.categories);
     if (!categories.length) return;
     if (document.readyState === 'loading') await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }));
     const cleaner = new LiveCleaner({

@@ -3,23 +3,24 @@
  * small; only `browser.ts` imports the polyfill). Firefox's `browser` and Chrome's MV3 `chrome` both
  * return promises for these calls. Detected, never sniffed.
  */
-import { SETTINGS_KEY, normalizeSettings, type LoadedSettings } from './settings';
+import { SETTINGS_KEY, normalizeAutoClean, type AutoCleanSettings } from './settings';
 import { contentExt } from './content-ext';
 
 export { closedShadowReader } from './content-ext';
 
-/** Read the settings as the extension's pages do (sync, else local); defaults and a notice on failure. */
-export async function readSettingsInContent(): Promise<LoadedSettings> {
+/**
+ * Read auto-clean's settings as the extension's pages read the settings (sync, else local): what
+ * `normalizeSettings` would give, defaults when storage cannot be read.
+ */
+export async function readAutoCleanInContent(): Promise<AutoCleanSettings> {
   const api = contentExt();
   const area = api?.storage?.sync ?? api?.storage?.local;
-  if (!area) return normalizeSettings(undefined);
+  if (!area) return normalizeAutoClean(undefined);
   try {
     const got = await area.get(SETTINGS_KEY);
-    return normalizeSettings(got[SETTINGS_KEY]);
-  } catch (e) {
-    const loaded = normalizeSettings(undefined);
-    loaded.notices.push(`Decant could not read its settings (${(e as Error).message}); it is using its defaults.`);
-    return loaded;
+    return normalizeAutoClean(got[SETTINGS_KEY]);
+  } catch {
+    return normalizeAutoClean(undefined);
   }
 }
 

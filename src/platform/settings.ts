@@ -76,12 +76,14 @@ export const LIVE_DEFAULT_CATEGORIES: Readonly<Record<Category, boolean>> = Obje
 
 const allCategories = (): Record<Category, boolean> => Object.fromEntries(CATEGORIES.map((c) => [c, true])) as Record<Category, boolean>;
 
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+// Marked pure (and no object spread, which esbuild keeps for its getters), so auto-clean's script,
+// which never reads the defaults as a whole, does not carry them.
+export const DEFAULT_SETTINGS: Readonly<Settings> = /* @__PURE__ */ Object.freeze({
   schemaVersion: SETTINGS_VERSION,
   images: true,
   reader: { theme: 'system', fontSize: 19, lineWidth: 'medium', font: 'serif' },
-  categories: allCategories(),
-  autoClean: { sites: {}, categories: { ...LIVE_DEFAULT_CATEGORIES } },
+  categories: /* @__PURE__ */ allCategories(),
+  autoClean: { sites: {}, categories: /* @__PURE__ */ Object.assign({}, LIVE_DEFAULT_CATEGORIES) },
 } satisfies Settings);
 
 export function defaultSettings(): Settings {
@@ -153,6 +155,70 @@ export const MIGRATIONS: Readonly<Record<number, (old: Raw) => Raw>> = {
   },
 };
 
+/**
+ * `stored` (an object) brought to this version by the migrations, or why it cannot be: a version no
+ * migration starts from, or the step that threw. Sentences for the reader are normalizeSettings'
+ * (auto-clean's script, which reads only {@link normalizeAutoClean}, does not carry them).
+ */
+function migrate(stored: Raw): { raw: Raw; changed: boolean } | { unknown: true } | { failedFrom: number } {
+  let raw = stored;
+  let changed = false;
+  for (let v = versionOf(raw); v < SETTINGS_VERSION; v++) {
+    const step = MIGRATIONS[v];
+    if (!step) return { unknown: true };
+    try {
+      raw = step(raw);
+    } catch {
+      return { failedFrom: v };
+    }
+    changed = true;
+  }
+  return { raw, changed };
+}
+
+const versionOf = (raw: Raw): number => (typeof raw.schemaVersion === 'number' && Number.isInteger(raw.schemaVersion) ? raw.schemaVersion : 0);
+
+/** Validation of one migrated object: each field's value, or its default with its name in `bad`. */
+function checker(bad: string[]) {
+  return {
+    pick: <T>(name: string, value: unknown, ok: (v: unknown) => v is T, fallback: T): T => {
+      if (value === undefined) return fallback;
+      if (ok(value)) return value;
+      bad.push(name);
+      return fallback;
+    },
+    objectAt: (name: string, v: unknown): Raw => (isObject(v) ? v : (v === undefined ? {} : (bad.push(name), {}))),
+  };
+}
+
+const isBool = (v: unknown): v is boolean => typeof v === 'boolean';
+
+/** The auto-clean settings of a migrated object; invalid parts take their defaults and are named in `bad`. */
+function autoCleanOf(raw: Raw, bad: string[]): AutoCleanSettings {
+  const { pick, objectAt } = checker(bad);
+  const ac = objectAt('autoClean', raw.autoClean);
+  const sites: AutoCleanSettings['sites'] = {};
+  if (isObject(ac.sites)) {
+    for (const [site, v] of Object.entries(ac.sites)) {
+      if (SITE_KEY.test(site) && isObject(v) && typeof v.enabledAt === 'string') sites[site] = { enabledAt: v.enabledAt };
+      else bad.push(`autoClean.sites[${JSON.stringify(site).slice(0, 60)}]`);
+    }
+  } else if (ac.sites !== undefined) bad.push('autoClean.sites');
+  const lc = objectAt('autoClean.categories', ac.categories);
+  const categories = Object.fromEntries(CATEGORIES.map((k) => [k, pick(`autoClean.categories.${k}`, lc[k], isBool, LIVE_DEFAULT_CATEGORIES[k])])) as Record<Category, boolean>;
+  return { sites, categories };
+}
+
+/**
+ * `normalizeSettings(stored).settings.autoClean`, without the rest: auto-clean's content script reads
+ * only this, on every page load of its sites, and so carries neither the reader's preferences nor the
+ * notices.
+ */
+export function normalizeAutoClean(stored: unknown): AutoCleanSettings {
+  const m = isObject(stored) ? migrate(stored) : null;
+  return m && 'raw' in m ? autoCleanOf(m.raw, []) : { sites: {}, categories: { ...LIVE_DEFAULT_CATEGORIES } };
+}
+
 /** Turn whatever was stored into complete settings. Pure. */
 export function normalizeSettings(stored: unknown): LoadedSettings {
   const notices: string[] = [];
@@ -162,38 +228,26 @@ export function normalizeSettings(stored: unknown): LoadedSettings {
     notices.push('Decant’s saved settings could not be read (they are not a settings object), so it is using its defaults. Changing any setting saves fresh ones.');
     return { settings: defaultSettings(), notices, changed: true };
   }
-  let raw: Raw = stored;
-  let changed = false;
-  const version = typeof raw.schemaVersion === 'number' && Number.isInteger(raw.schemaVersion) ? raw.schemaVersion : 0;
+  const version = versionOf(stored);
   if (version > SETTINGS_VERSION) {
     notices.push(`Decant’s settings were saved by a newer version (schema ${version}); the parts this version understands are used, the rest is left as it is.`);
   }
-  for (let v = version; v < SETTINGS_VERSION; v++) {
-    const step = MIGRATIONS[v];
-    if (!step) {
-      notices.push(`Decant’s saved settings have an unknown version (${String(raw.schemaVersion)}), so it is using its defaults.`);
-      return { settings: defaultSettings(), notices, changed: true };
-    }
-    try {
-      raw = step(raw);
-    } catch {
-      notices.push(`Decant could not upgrade its saved settings from version ${v}, so it is using its defaults.`);
-      return { settings: defaultSettings(), notices, changed: true };
-    }
-    changed = true;
+  const migrated = migrate(stored);
+  if ('unknown' in migrated) {
+    notices.push(`Decant’s saved settings have an unknown version (${String(stored.schemaVersion)}), so it is using its defaults.`);
+    return { settings: defaultSettings(), notices, changed: true };
   }
+  if ('failedFrom' in migrated) {
+    notices.push(`Decant could not upgrade its saved settings from version ${migrated.failedFrom}, so it is using its defaults.`);
+    return { settings: defaultSettings(), notices, changed: true };
+  }
+  const { raw } = migrated;
+  let { changed } = migrated;
 
   const bad: string[] = [];
-  const pick = <T>(name: string, value: unknown, ok: (v: unknown) => v is T, fallback: T): T => {
-    if (value === undefined) return fallback;
-    if (ok(value)) return value;
-    bad.push(name);
-    return fallback;
-  };
-  const isBool = (v: unknown): v is boolean => typeof v === 'boolean';
+  const { pick, objectAt } = checker(bad);
   const oneOf = <T extends string>(list: readonly T[]) => (v: unknown): v is T => typeof v === 'string' && (list as readonly string[]).includes(v);
   const isSize = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= FONT_SIZES.min && v <= FONT_SIZES.max;
-  const objectAt = (name: string, v: unknown): Raw => (isObject(v) ? v : (v === undefined ? {} : (bad.push(name), {})));
 
   const r = objectAt('reader', raw.reader);
   const reader: ReaderPrefs = {
@@ -204,23 +258,14 @@ export function normalizeSettings(stored: unknown): LoadedSettings {
   };
   const c = objectAt('categories', raw.categories);
   const categories = Object.fromEntries(CATEGORIES.map((k) => [k, pick(`categories.${k}`, c[k], isBool, true)])) as Record<Category, boolean>;
-  const ac = objectAt('autoClean', raw.autoClean);
-  const sites: AutoCleanSettings['sites'] = {};
-  if (isObject(ac.sites)) {
-    for (const [site, v] of Object.entries(ac.sites)) {
-      if (SITE_KEY.test(site) && isObject(v) && typeof v.enabledAt === 'string') sites[site] = { enabledAt: v.enabledAt };
-      else bad.push(`autoClean.sites[${JSON.stringify(site).slice(0, 60)}]`);
-    }
-  } else if (ac.sites !== undefined) bad.push('autoClean.sites');
-  const lc = objectAt('autoClean.categories', ac.categories);
-  const liveCategories = Object.fromEntries(CATEGORIES.map((k) => [k, pick(`autoClean.categories.${k}`, lc[k], isBool, LIVE_DEFAULT_CATEGORIES[k])])) as Record<Category, boolean>;
+  const autoClean = autoCleanOf(raw, bad);
 
   const settings: Settings = {
     schemaVersion: SETTINGS_VERSION,
     images: pick('images', raw.images, isBool, d.images),
     reader,
     categories,
-    autoClean: { sites, categories: liveCategories },
+    autoClean,
   };
   if (bad.length) {
     changed = true;
@@ -235,7 +280,7 @@ export function enabledCategories(map: Readonly<Record<Category, boolean>>): Cat
 }
 
 /** Is auto-clean on for the site of `url` (in the settings; the host permission is checked elsewhere)? */
-export function autoCleanOn(settings: Settings, url: string | null | undefined): boolean {
+export function autoCleanOn(settings: Pick<Settings, 'autoClean'>, url: string | null | undefined): boolean {
   const site = siteOf(url);
   return !!site && Object.prototype.hasOwnProperty.call(settings.autoClean.sites, site);
 }
