@@ -71,8 +71,12 @@ const CONTENT_BUDGET_KB = 40;
  * 52.31 → 51.22 KB, ceiling 52.5 → 51.5. content-auto.js reads only auto-clean's part of the settings
  * (platform/settings.ts normalizeAutoClean: the same sites and categories as normalizeSettings, without
  * the reader's preferences, the defaults object or the notices): 51.22 → 50.59 KB, ceiling 51.5 → 50.75.
+ * The page's language, direction, description, lead image and site names are read by a view step
+ * (metadata.ts shownFields; the live pass uses only the title, authors and canonical address):
+ * content-auto.js 50.59 → 50.25 KB, ceiling 50.75 → 50.5; content.js 53.00 → 53.10 KB (the step's
+ * hand-over), under its ceiling.
  */
-const CEILING_KB = { 'content.js': 53.25, 'content-auto.js': 50.75 };
+const CEILING_KB = { 'content.js': 53.25, 'content-auto.js': 50.5 };
 /** A page's first load (entry + static chunks) and the background script, minified + gzipped. */
 const PAGE_BUDGET_KB = 60;
 const WORKER_BUDGET_KB = 20;

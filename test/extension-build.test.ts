@@ -63,6 +63,14 @@ describe.each(['chrome', 'firefox'] as const)('%s build', (browser) => {
       expect(js).not.toMatch(/webextension-polyfill|This script should only be loaded in a browser extension/);
       expect(js).toContain(f === 'content.js' ? '__decantContent' : '__decantLive');
     }
+    // Size (issue 8): what the scripts never run stays out of them. Readability without its debug logger
+    // and JSON-LD reader (scripts/readability-trim.mjs); auto-clean's script without the reader's
+    // preferences and settings notices (settings.ts normalizeAutoClean) and without the metadata only a
+    // shown article uses (metadata.ts shownFields, citationOf).
+    const js = (f: string) => fs.readFileSync(path.join(dir(), f), 'utf8');
+    for (const f of files) expect(js(f)).not.toMatch(/Reader: \(Readability\)|AdvertiserContentArticle/);
+    expect(js('content-auto.js')).not.toMatch(/saved settings|sepia|og:image:secure_url|citation_doi/);
+    expect(js('content.js')).toContain('og:image:secure_url'); // the click's article has its lead image
     // Auto-clean hides with one stylesheet and a marker attribute (issue 5).
     expect(fs.readFileSync(path.join(dir(), 'content-auto.css'), 'utf8')).toMatch(/\[data-decant-hidden-by\]\s*\{\s*display:\s*none !important;\s*\}/);
   });

@@ -22,22 +22,29 @@ export interface PageMetadata {
 }
 
 /**
- * What a cleaning pass needs of the metadata: everything but the citation record and the dates, which
- * only a shown or exported article uses (view steps, {@link citationOf} and {@link datesOf}: auto-clean's
- * script does not carry them).
+ * What a cleaning pass needs of the metadata: the title, the authors and the canonical address, which
+ * decide what the rules find. The rest is read by view steps from `sources` ({@link shownFields},
+ * {@link siteOf}, {@link datesOf}, {@link citationOf}): auto-clean's script, which shows no article,
+ * does not carry them. A shown article's pass adds {@link shownFields} here.
  */
-export type PageFields = Omit<PageMetadata, 'citation' | 'publishedTime' | 'modifiedTime' | 'siteName'> & { sources: MetaSources };
+export type PageFields = Pick<PageMetadata, 'title' | 'authors' | 'canonicalUrl'> & Partial<ShownFields> & { sources: MetaSources };
 
-/** Where {@link citationOf} reads the citation record: the meta tags, the JSON-LD article and its publisher. */
+/** The metadata fields only a shown or exported article uses. */
+export type ShownFields = Pick<PageMetadata, 'lang' | 'dir' | 'excerpt' | 'leadImageUrl'>;
+
+/** Where the view steps read metadata: the meta tags, the links, the JSON-LD objects (the article among them). */
 export interface MetaSources {
   m: (...keys: string[]) => string | null;
   all: (...keys: string[]) => string[];
+  /** The first `<link rel>` of that kind, as an absolute http(s) address. */
+  linkHref: (rel: string) => string | null;
+  /** A JSON-LD value with a bare `{"@id": …}` reference replaced by the object it names. */
+  deref: (v: unknown) => unknown;
+  ld: Json[];
+  typed: Json[];
   article: Json | null;
   webPage: Json | null;
-  publisher: unknown;
   base: string | null;
-  /** What names the site, most reliable first ({@link siteOf} picks one), and last its handle (twitter:site as `@handle`, lower case). */
-  names: (string | null)[];
 }
 
 type Json = Record<string, unknown>;
@@ -196,9 +203,10 @@ function normalizeLang(value: string | null | undefined): string | null {
 
 /** Read every metadata source of `doc`, the citation record included. `url` resolves relative canonical and image URLs. */
 export function readMetadata(doc: Document, url: string | null, found?: MetadataElements): PageMetadata {
-  const { sources, ...fields } = readPageFields(doc, url, found);
-  const siteName = siteOf(sources, url ?? fields.canonicalUrl, doc.title, [fields.title, ...listOf(doc.getElementsByTagName('h1')).map((h) => h.textContent)]);
-  return { ...fields, siteName, ...datesOf(sources), citation: citationOf(sources) };
+  const { title, authors, canonicalUrl, sources } = readPageFields(doc, url, found);
+  const { lang, dir, excerpt, leadImageUrl } = shownFields(sources, doc);
+  const siteName = siteOf(sources, url ?? canonicalUrl, doc.title, [title, ...listOf(doc.getElementsByTagName('h1')).map((h) => h.textContent)]);
+  return { title, authors, lang, dir, excerpt, canonicalUrl, leadImageUrl, siteName, ...datesOf(sources), citation: citationOf(sources) };
 }
 
 /** {@link readMetadata} without the citation record, with what it is read from. */
@@ -227,7 +235,6 @@ export function readPageFields(doc: Document, url: string | null, found: Metadat
   const typed = ld.filter((o) => isA(o, ARTICLE_TYPES));
   const article = typed.find((o) => o.headline || o.name || o.articleBody) ?? null;
   const webPage = ld.find((o) => isA(o, /WebPage$/)) ?? null;
-  const org = ld.find((o) => isA(o, /^(?:NewsMedia)?Organization$|^WebSite$/)) ?? null;
   const a = (key: string): unknown => (article ? article[key] : undefined);
 
   const base = url || null;
@@ -261,10 +268,19 @@ export function readPageFields(doc: Document, url: string | null, found: Metadat
         })(),
   );
 
-  // The publisher of an article object that names nothing else (USA TODAY's JSON-LD has no headline).
-  const publisher = deref((article ?? typed[0])?.publisher);
-  const siteNames = [m('og:site_name'), str(publisher), org ? str(org.name) : null, m('application-name'), m('citation_journal_title'), m('dc.publisher'), `@${m('twitter:site')?.replace(/^@/, '').toLowerCase()}`];
+  const canonicalUrl = first(
+    linkHref('canonical'),
+    absoluteHttpUrl(m('og:url'), base),
+    absoluteHttpUrl(str(a('url')), base),
+    absoluteHttpUrl(idOf(a('mainEntityOfPage')), base),
+  );
 
+  return { title, authors, canonicalUrl, sources: { m, all, linkHref, deref, ld, typed, article, webPage, base } };
+}
+
+/** The page's language, direction, description and lead image: a view step (see {@link PageFields}). */
+export function shownFields({ m, linkHref, deref, article, base }: MetaSources, doc: Document): ShownFields {
+  const a = (key: string): unknown => (article ? article[key] : undefined);
   const html = doc.documentElement;
   const lang = normalizeLang(
     first(
@@ -282,13 +298,6 @@ export function readPageFields(doc: Document, url: string | null, found: Metadat
 
   const excerpt = first(m('og:description'), m('twitter:description'), m('description'), str(a('description')), m('dc.description', 'dcterms.abstract', 'citation_abstract'));
 
-  const canonicalUrl = first(
-    linkHref('canonical'),
-    absoluteHttpUrl(m('og:url'), base),
-    absoluteHttpUrl(str(a('url')), base),
-    absoluteHttpUrl(idOf(a('mainEntityOfPage')), base),
-  );
-
   const ldImage = deref(a('image'));
   const leadImageUrl = first(
     absoluteHttpUrl(m('og:image:secure_url', 'og:image', 'og:image:url'), base),
@@ -297,17 +306,11 @@ export function readPageFields(doc: Document, url: string | null, found: Metadat
     linkHref('image_src'),
   );
 
-  return {
-    title,
-    authors,
-    lang,
-    dir,
-    excerpt,
-    canonicalUrl,
-    leadImageUrl,
-    sources: { m, all, article, webPage, publisher, base, names: siteNames },
-  };
+  return { lang, dir, excerpt, leadImageUrl };
 }
+
+/** The publisher of the JSON-LD article, or of an article object that names nothing else (USA TODAY's JSON-LD has no headline). */
+const publisherOf = ({ deref, article, typed }: MetaSources): unknown => deref((article ?? typed[0])?.publisher);
 
 /**
  * The page's publication and modification dates: a view step (auto-clean's pass shows no article).
@@ -336,7 +339,8 @@ export function datesOf(sources: MetaSources | null, fallback?: string | null): 
 }
 
 /** The page's citation record (DOI, journal, volume, issue, pages, PDF): a view step, for the citation exports. */
-export function citationOf({ m, all, article, publisher, base }: MetaSources): CitationMeta {
+export function citationOf(sources: MetaSources): CitationMeta {
+  const { m, all, article, base } = sources;
   const doiRaw = first(
     m('citation_doi', 'prism.doi', 'dc.identifier.doi', 'bepress_citation_doi'),
     all('dc.identifier', 'dcterms.identifier').find((v) => /10\.\d{4,9}\//.test(v)) ?? null,
@@ -347,7 +351,7 @@ export function citationOf({ m, all, article, publisher, base }: MetaSources): C
   return {
     doi,
     journal: first(m('citation_journal_title', 'prism.publicationname'), str((article?.isPartOf as Json | undefined)?.name)),
-    publisher: first(m('citation_publisher', 'dc.publisher', 'dcterms.publisher'), str(publisher)),
+    publisher: first(m('citation_publisher', 'dc.publisher', 'dcterms.publisher'), str(publisherOf(sources))),
     volume: first(m('citation_volume', 'prism.volume')),
     issue: first(m('citation_issue', 'prism.number')),
     firstPage: first(m('citation_firstpage', 'prism.startingpage')),
@@ -379,7 +383,11 @@ export function siteNameOf(names: readonly (string | null)[], url: string | null
  * "About bugs – Vortex Cannon Entertainment", "Story — www.wday.ru"), and last, the host of an address
  * the metadata gives as the name (og:site_name "https://www.hawaiinewsnow.com"). A view step.
  */
-export function siteOf({ names }: MetaSources, url: string | null, docTitle: string, headlines: readonly (string | null)[]): string | null {
+export function siteOf(sources: MetaSources, url: string | null, docTitle: string, headlines: readonly (string | null)[]): string | null {
+  const { m, ld } = sources;
+  const org = ld.find((o) => isA(o, /^(?:NewsMedia)?Organization$|^WebSite$/)) ?? null;
+  // What names the site, most reliable first, and last its handle (twitter:site as `@handle`, lower case).
+  const names = [m('og:site_name'), str(publisherOf(sources)), org ? str(org.name) : null, m('application-name'), m('citation_journal_title'), m('dc.publisher'), `@${m('twitter:site')?.replace(/^@/, '').toLowerCase()}`];
   let added: string | null = null;
   for (const h of headlines) added ||= extraOf(collapse(docTitle), collapse(h ?? ''));
   return siteNameOf([...names, added?.replace(/^www\./i, '') ?? null, ...names.map(hostOf)], url);

@@ -21,7 +21,7 @@
  */
 import type { Article, CleanOptions, CleanResult, LedgerEntry } from './types';
 import { cloneForReading, shapeOf, type PageShape, collapse, listOf, MAX_READ_DEPTH, previewOf, DECANT_ID_ATTR, DECANT_ROLE_ATTR } from './dom';
-import { readPageFields, type PageFields, type citationOf, type datesOf, type shownTitle, type siteOf } from './metadata';
+import { readPageFields, type PageFields, type citationOf, type datesOf, type shownFields, type shownTitle, type siteOf } from './metadata';
 import type { authorsOf, bylineOf, pageDate } from './dateline';
 import { extract } from './extract';
 import { markFurniture } from './furniture';
@@ -88,10 +88,10 @@ export interface Sanitizer {
     listing: typeof listingReason;
     /**
      * Fields as a reader sees them: the date shown under the headline, the byline without it
-     * (dateline.ts), the title without the site's name, the page's citation record and its dates
-     * (metadata.ts).
+     * (dateline.ts), the title without the site's name, the page's citation record and its dates, its
+     * language, direction, description and lead image (metadata.ts).
      */
-    shown: { byline: typeof bylineOf; authors: typeof authorsOf; published: typeof pageDate; title: typeof shownTitle; citation: typeof citationOf; dates: typeof datesOf; site: typeof siteOf };
+    shown: { byline: typeof bylineOf; authors: typeof authorsOf; published: typeof pageDate; title: typeof shownTitle; citation: typeof citationOf; dates: typeof datesOf; site: typeof siteOf; fields: typeof shownFields };
   };
 }
 
@@ -135,6 +135,7 @@ export function runPipeline(doc: Document, options: CleanOptions, sanitizer: San
   const tMeta = now();
   try {
     meta = readPageFields(doc, url, shape);
+    if (sanitizer.view) meta = { ...meta, ...sanitizer.view.shown.fields(meta.sources, doc) };
   } catch (e) {
     warnings.push(`Metadata could not be read: ${(e as Error).message}`);
   }

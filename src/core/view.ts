@@ -14,7 +14,7 @@ import { listOf } from './dom';
 import type { Sanitizer } from './pipeline';
 import { coverageWarnings } from './coverage';
 import { authorsOf, bylineOf, pageDate } from './dateline';
-import { citationOf, datesOf, shownTitle, siteOf } from './metadata';
+import { citationOf, datesOf, shownFields, shownTitle, siteOf } from './metadata';
 import { listingReason } from './listing';
 
 /** Two-letter human-language codes that a `lang` attribute on `<pre>` may carry instead of a programming language. */
@@ -79,6 +79,6 @@ export const ARTICLE_VIEW: NonNullable<Sanitizer['view']> = {
   },
   coverage: coverageWarnings,
   listing: listingReason,
-  shown: { byline: bylineOf, authors: authorsOf, published: pageDate, title: shownTitle, citation: citationOf, dates: datesOf, site: siteOf },
+  shown: { byline: bylineOf, authors: authorsOf, published: pageDate, title: shownTitle, citation: citationOf, dates: datesOf, site: siteOf, fields: shownFields },
 };
 
