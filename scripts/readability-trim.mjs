@@ -5,7 +5,14 @@
 //    an empty function and each call only read its arguments (node text, attributes, scores) for it;
 //  - `_getJSONLD` and its schema.org type list: extract.ts passes `disableJSONLD: true` (metadata.ts
 //    reads JSON-LD from the original page); the stub throws a sentence should that ever change.
-// Together −2.8 KB minified, −1.0 KB gzipped in each content script. The CLI and the tests run the
+// Together −2.8 KB minified, −1.0 KB gzipped in each content script. Then (−0.7 KB minified,
+// −0.2 KB gzipped):
+//  - `_cleanClasses`: extract.ts passes `keepClasses: true`;
+//  - `_getAllNodesWithTag`: extract.ts gives every instance its own (allWithTag), which finds the
+//    same elements in the same order (test/extract.test.ts);
+//  - the branches for Readability's own JSDOMParser, whose documents Decant never makes (it reads
+//    the browser's DOM, and jsdom's in the CLI).
+// Each stub throws a sentence saying what to pass, should extract.ts ever stop passing it. The CLI and the tests run the
 // package as published; bench/same-output.mjs runs the trimmed copy, so `--check` proves the core's
 // output is byte for byte that of the published one.
 // Every cut must match exactly as many times as it does in 0.6.0, or the build stops: after an
@@ -19,12 +26,18 @@ const LOG_CALLS = 23; // outside _getJSONLD, which is cut first
 // The project's copy, also for sources outside it (same-output.mjs --src /tmp/base/src).
 const file = createRequire(import.meta.url).resolve('@mozilla/readability/Readability.js');
 
-/** Replace `from` (a string or a regex) exactly once in `source`, or say which cut no longer fits. */
-function cutOnce(source, from, to, what) {
-  const hits = typeof from === 'string' ? source.split(from).length - 1 : (source.match(new RegExp(from.source, `${from.flags.replace('g', '')}g`)) ?? []).length;
-  if (hits !== 1) throw new Error(`readability-trim: ${what} matched ${hits} times in Readability.js (expected once); check the cuts in scripts/readability-trim.mjs against this version.`);
-  return source.replace(from, to);
+/** Replace `from` (a regex) exactly `times` times in `source`, or say which cut no longer fits. */
+function cutOnce(source, from, to, what, times = 1) {
+  const all = new RegExp(from.source, `${from.flags.replace('g', '')}g`);
+  const hits = (source.match(all) ?? []).length;
+  if (hits !== times) throw new Error(`readability-trim: ${what} matched ${hits} times in Readability.js (expected ${times}); check the cuts in scripts/readability-trim.mjs against this version.`);
+  return source.replace(all, () => to);
 }
+
+/** A method's whole body, at the prototype's indentation. */
+const method = (name, params) => new RegExp(`\\n  ${name}\\(${params}\\) \\{\\n[\\s\\S]*?\\n  \\},\\n`);
+/** A method that throws `why`, in place of one Decant's options never reach. */
+const stub = (name, why) => `\n  ${name}() {\n    throw new Error(${JSON.stringify(`Decant's extension build has no ${name} in Readability (scripts/readability-trim.mjs): ${why}`)});\n  },\n`;
 
 /** Remove every statement `this.log(…);` (balanced parentheses, quotes skipped). */
 function dropLogCalls(source) {
@@ -62,12 +75,11 @@ export function trimReadability(source) {
     '\n  this.log = function () {};\n',
     'the debug logger',
   );
-  s = cutOnce(
-    s,
-    /\n  _getJSONLD\(doc\) \{\n[\s\S]*?\n  \},\n/,
-    "\n  _getJSONLD() {\n    throw new Error(\"Decant's extension build has no JSON-LD reader in Readability (scripts/readability-trim.mjs): pass disableJSONLD: true.\");\n  },\n",
-    '_getJSONLD',
-  );
+  s = cutOnce(s, method('_getJSONLD', 'doc'), stub('_getJSONLD', 'pass disableJSONLD: true.'), '_getJSONLD');
+  s = cutOnce(s, method('_cleanClasses', 'node'), stub('_cleanClasses', 'pass keepClasses: true.'), '_cleanClasses');
+  s = cutOnce(s, method('_getAllNodesWithTag', 'node, tagNames'), stub('_getAllNodesWithTag', 'give the instance its own (core/extract.ts allWithTag).'), '_getAllNodesWithTag');
+  s = cutOnce(s, /\n    if \(this\._docJSDOMParser && nodeList\._isLiveNodeList\) \{\n.*\n    \}/, '', 'the JSDOMParser live-list guards', 2);
+  s = cutOnce(s, /\n    if \(this\._docJSDOMParser\) \{\n      node\.localName = [\s\S]*?\n    \}\n/, '\n', 'the JSDOMParser tag rename');
   s = cutOnce(s, /\n    \/\/ See: https:\/\/schema\.org\/Article\n    jsonLdArticleTypes:\n      \/.*\/,\n/, '\n', 'jsonLdArticleTypes');
   return dropLogCalls(s);
 }
