@@ -16,6 +16,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { readabilityTrim } from './readability-trim.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist', 'chrome');
@@ -177,15 +178,17 @@ console.log(`${'bundle'.padEnd(width)}  ${'raw'.padStart(9)}  ${'minified'.padSt
 for (const r of rows) console.log(`${r[0].padEnd(width)}  ${r[1].padStart(9)}  ${r[2].padStart(9)}  ${r[3].padStart(9)}  ${r[4]}`);
 
 // `--modules`: what each content script is made of (esbuild's metafile of a minified build of its
-// entry, the same options as build-extension.mjs), largest first, with each module's gzipped size on
-// its own (modules compress better together, so these add up to more than the bundle).
+// entry, the same options and Readability trim as build-extension.mjs), largest first, with each
+// module's gzipped size on its own (modules compress better together, so these add up to more than
+// the bundle).
 if (process.argv.includes('--modules')) {
   const entries = { 'content.js': 'src/content/content.ts', 'content-auto.js': 'src/content/content-auto.ts' };
   for (const [name, entry] of Object.entries(entries)) {
     const r = await esbuild.build({
       absWorkingDir: root, entryPoints: [entry], bundle: true, write: false, metafile: true, minify: true, format: 'iife',
       platform: 'browser', target: ['chrome116', 'firefox140'], legalComments: 'none', charset: 'utf8',
-      define: { 'process.env.NODE_ENV': '"production"' },
+      define: { 'process.env.NODE_ENV': '"production"', __DECANT_NATIVE_PARSER__: 'true' },
+      plugins: [readabilityTrim],
     });
     const inputs = Object.values(r.metafile.outputs)[0].inputs;
     const code = r.outputFiles[0].text;
