@@ -145,6 +145,12 @@ describe("auto-clean's own read (content-auto.js)", () => {
   ])('%s: the sites and categories normalizeSettings gives', (_what, stored) => {
     expect(normalizeAutoClean(stored)).toEqual(normalizeSettings(stored).settings.autoClean);
   });
+
+  test('a version no migration starts from: the defaults, and a notice naming that version', () => {
+    const { settings, notices } = normalizeSettings({ ...V1, schemaVersion: -1 });
+    expect(settings.autoClean.sites).toEqual({});
+    expect(notices).toEqual(['Decant’s saved settings have an unknown version (-1), so it is using its defaults.']);
+  });
 });
 
 describe('sites', () => {

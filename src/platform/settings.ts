@@ -157,15 +157,15 @@ export const MIGRATIONS: Readonly<Record<number, (old: Raw) => Raw>> = {
 
 /**
  * `stored` (an object) brought to this version by the migrations, or why it cannot be: a version no
- * migration starts from, or the step that threw. Sentences for the reader are normalizeSettings'
+ * migration starts from (`unknown`: the version as stored at that step), or the step that threw. Sentences for the reader are normalizeSettings'
  * (auto-clean's script, which reads only {@link normalizeAutoClean}, does not carry them).
  */
-function migrate(stored: Raw): { raw: Raw; changed: boolean } | { unknown: true } | { failedFrom: number } {
+function migrate(stored: Raw): { raw: Raw; changed: boolean } | { unknown: unknown } | { failedFrom: number } {
   let raw = stored;
   let changed = false;
   for (let v = versionOf(raw); v < SETTINGS_VERSION; v++) {
     const step = MIGRATIONS[v];
-    if (!step) return { unknown: true };
+    if (!step) return { unknown: raw.schemaVersion };
     try {
       raw = step(raw);
     } catch {
@@ -234,7 +234,7 @@ export function normalizeSettings(stored: unknown): LoadedSettings {
   }
   const migrated = migrate(stored);
   if ('unknown' in migrated) {
-    notices.push(`Decant’s saved settings have an unknown version (${String(stored.schemaVersion)}), so it is using its defaults.`);
+    notices.push(`Decant’s saved settings have an unknown version (${String(migrated.unknown)}), so it is using its defaults.`);
     return { settings: defaultSettings(), notices, changed: true };
   }
   if ('failedFrom' in migrated) {
