@@ -78,8 +78,14 @@ const CONTENT_BUDGET_KB = 40;
  * hand-over), under its ceiling. Readability also without class cleaning, the generic tag lists
  * extract.ts replaces and JSDOMParser's branches (readability-trim.mjs): content.js 53.10 → 52.98 KB,
  * content-auto.js 50.25 → 50.13 KB, ceilings unchanged (53.25, 50.5).
+ * Articles drawn by web components (content/composed.ts: the click path's copy gets the shadow trees
+ * the reader sees, closed ones through content-ext.ts), +0.42 KB on content.js; the same session's
+ * metadata fixes (dates above a headline or after the story, asctime order, an outlet after the
+ * authors, a subdomain's site name: view steps in metadata.ts and dateline.ts), +0.19 KB: content.js
+ * 52.98 → 53.6 KB, so its ceiling 53.25 → 53.75. An appeal hidden inside a story a component draws
+ * (live-clean.ts) costs content-auto.js +0.1 KB: 50.3 KB, under its ceiling.
  */
-const CEILING_KB = { 'content.js': 53.25, 'content-auto.js': 50.5 };
+const CEILING_KB = { 'content.js': 53.75, 'content-auto.js': 50.5 };
 /** A page's first load (entry + static chunks) and the background script, minified + gzipped. */
 const PAGE_BUDGET_KB = 60;
 const WORKER_BUDGET_KB = 20;
