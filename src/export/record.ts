@@ -80,10 +80,19 @@ export function toRecord(result: CleanResult & { article: Article }, input: Reco
   };
 }
 
-/** The record's fields in export order, without the body (for Markdown front matter). */
-export function frontMatterOf(record: ExportRecord): Omit<ExportRecord, 'contentHtml' | 'text'> {
+/**
+ * The record's fields in export order, without the body (for Markdown front matter). The contract's
+ * fields stay, null when unknown (CONTRACT §1); the citation, which is Decant's own addition, keeps
+ * only the fields the page gave (none: no `citation` key), so a news article's front matter is not a
+ * column of nulls. The JSON record keeps every key: it is what a library import reads back.
+ */
+export function frontMatterOf(record: ExportRecord): Omit<ExportRecord, 'contentHtml' | 'text' | 'citation'> & { citation?: Partial<CitationMeta> } {
   const { contentHtml: _c, text: _t, ...rest } = record;
-  return rest;
+  const known = Object.entries(record.citation ?? {}).filter(([, v]) => v !== null && v !== undefined && v !== '');
+  // Key order as in the record (the citation stays between the article fields and the ledger).
+  return Object.fromEntries(
+    Object.entries(rest).flatMap(([k, v]): [string, unknown][] => (k !== 'citation' ? [[k, v]] : known.length ? [[k, Object.fromEntries(known)]] : [])),
+  ) as ReturnType<typeof frontMatterOf>;
 }
 
 /**

@@ -89,6 +89,32 @@ describe('Markdown export', () => {
     }
   });
 
+  test('front matter lists only the citation fields the page gave (none: no citation key); the JSON record keeps all of them', () => {
+    const citationOf = (page: typeof sample): unknown => (parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(page.render('md'))![1]) as { citation?: unknown }).citation;
+    // The news sample names its publisher only; the journal page has a DOI, volume, pages but no PDF.
+    expect(citationOf(sample)).toEqual({ publisher: 'The Moscow Times' });
+    const journalCitation = citationOf(journal) as Record<string, unknown>;
+    expect(journalCitation).toMatchObject({ doi: '10.5555/eco.2021.0042', volume: '12', issue: '3' });
+    expect(Object.values(journalCitation)).not.toContain(null);
+    const bare = convert({
+      bytes: new TextEncoder().encode(`<!doctype html><html lang="en"><head><title>River budget</title></head><body><article><h1>River budget</h1>
+        ${'<p>The city council voted late on Friday evening to approve the river restoration budget after a debate that lasted five hours.</p>'.repeat(4)}
+        </article></body></html>`),
+      url: 'https://courier.example/2019/03/29/budget',
+    });
+    try {
+      const front = parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(bare.render('md'))![1]) as Record<string, unknown>;
+      expect(front).not.toHaveProperty('citation');
+      // Contract fields stay, null when unknown (CONTRACT §1): only the citation's empty keys go.
+      expect(front).toMatchObject({ byline: null, modifiedTime: null });
+      expect(schemaErrors({ ...front, contentHtml: bare.record.contentHtml, text: bare.record.text })).toEqual([]);
+      // JSON round-trips: every citation key, null or not.
+      expect(Object.keys(JSON.parse(bare.render('json')).citation ?? {}).sort()).toEqual(['doi', 'firstPage', 'issue', 'journal', 'lastPage', 'pdfUrl', 'publisher', 'volume']);
+    } finally {
+      bare.close();
+    }
+  });
+
   test('the body is the title and the article with its figure caption and subhead', () => {
     expect(body.startsWith(`# ${record.title}\n`)).toBe(true);
     expect(body).toContain('Bruno Kelly / Reuters');
