@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
 import { cleanArticle } from '../src/core/index';
 import type { Article } from '../src/core/types';
-import { articleBody, articleHeader, openingTexts, repeatsOpening } from '../src/views/article-view';
+import { articleBody, articleHeader, openingTexts, repeatsOpening, showBlock } from '../src/views/article-view';
 import { page, SHARED } from './helpers';
 
 type Win = Window & typeof globalThis;
@@ -92,5 +92,32 @@ describe('dates in the header and the library', () => {
       else process.env.TZ = before;
       vi.resetModules();
     }
+  });
+});
+
+describe('Decant\'s own words in a right-to-left article', () => {
+  const rtl = (contentHtml: string): Article => ({ ...article(contentHtml, null), lang: 'ar', dir: 'rtl' });
+  /** The nearest `dir` and `lang` an element inherits (what the browser lays it out and reads it by). */
+  const inherited = (el: Element): [string | null, string | null] => [el.closest('[dir]')?.getAttribute('dir') ?? null, el.closest('[lang]')?.getAttribute('lang') ?? null];
+
+  test('the "Shown again" bar stays left to right and English; the block shown again keeps the article\'s direction', () => {
+    (globalThis as { CSS?: object }).CSS ??= { escape: (v: string) => v }; // jsdom has none; the ids need no escaping
+    const body = articleBody(rtl('<p data-decant-id="b1">نص المقال الأول.</p><p data-decant-id="b2">نص المقال الثاني.</p>'), { images: false });
+    const entry = { id: 'r1', rule: 'donation', category: 'donation', reason: 'markup', preview: 'ادعمنا اليوم', path: 'body > div', html: '<p>ادعمنا اليوم</p>', after: 'b1' } as const;
+    const block = showBlock(body, entry, ['r1'], { images: false }, () => {});
+    const bar = block.querySelector('.restored-bar')!;
+    expect(bar.textContent).toMatch(/^Shown again · .*Hide again$/);
+    expect(inherited(bar)).toEqual(['ltr', 'en']);
+    expect(inherited(block.querySelector('.restored-bar button')!)).toEqual(['ltr', 'en']);
+    // Its label for screen readers is Decant's English too.
+    expect(block.getAttribute('aria-label')).toMatch(/^Removed by Decant/);
+    expect(inherited(block)).toEqual(['ltr', 'en']);
+    expect(inherited(block.querySelector('.restored-content p')!)).toEqual(['rtl', 'ar']);
+  });
+
+  test('an image placeholder\'s sentence stays left to right and English; the image\'s description keeps the article\'s', () => {
+    const body = articleBody(rtl('<p>نص</p><figure><img src="https://example.org/a.jpg" alt="صورة الميناء"></figure>'), { images: false });
+    expect(inherited(body.querySelector('.img-placeholder-label')!)).toEqual(['ltr', 'en']);
+    expect(inherited(body.querySelector('.img-placeholder-alt')!)).toEqual(['rtl', 'ar']);
   });
 });

@@ -21,7 +21,8 @@ type Win = Window & typeof globalThis;
 
 function placeholder(alt: string, why: 'off' | 'failed'): HTMLElement {
   const label = why === 'off' ? 'Image not loaded (images are off)' : 'Image could not be loaded';
-  return h('span', { class: 'img-placeholder', role: 'img', 'aria-label': alt ? `${label}: ${alt}` : label }, h('span', { class: 'img-placeholder-label' }, label), alt ? h('span', { class: 'img-placeholder-alt' }, alt) : null);
+  // The sentence is Decant's (English, left to right, in an RTL article too); the alt text is the page's.
+  return h('span', { class: 'img-placeholder', role: 'img', 'aria-label': alt ? `${label}: ${alt}` : label }, h('span', { class: 'img-placeholder-label', lang: 'en', dir: 'ltr' }, label), alt ? h('span', { class: 'img-placeholder-alt' }, alt) : null);
 }
 
 function isHttp(url: string | null | undefined): url is string {
@@ -204,12 +205,14 @@ export function isShown(body: Element, id: string): boolean {
 export function showBlock(body: Element, entry: LedgerEntry, order: readonly string[], options: ViewOptions, onHide: () => void): HTMLElement {
   const existing = body.querySelector<HTMLElement>(`[${RESTORED_ATTR}="${CSS.escape(entry.id)}"]`);
   if (existing) return existing;
+  // Decant's bar and label are English, left to right, in a right-to-left article too; the block's
+  // own content takes the article's language and direction back (the body carries them).
   const block = h(
     'aside',
-    { class: 'restored', [RESTORED_ATTR]: entry.id, 'data-category': entry.category, 'aria-label': `Removed by Decant, shown again: ${CATEGORY_LABELS[entry.category]}` },
+    { class: 'restored', [RESTORED_ATTR]: entry.id, 'data-category': entry.category, lang: 'en', dir: 'ltr', 'aria-label': `Removed by Decant, shown again: ${CATEGORY_LABELS[entry.category]}` },
     h('div', { class: 'restored-bar' }, h('span', { class: 'restored-label' }, `Shown again · ${CATEGORY_LABELS[entry.category]}`), h('button', { type: 'button', class: 'link-button', onclick: onHide }, 'Hide again')),
   );
-  const content = h('div', { class: 'restored-content' });
+  const content = h('div', { class: 'restored-content', lang: body.getAttribute('lang'), dir: body.getAttribute('dir') });
   content.appendChild(entry.html ? pageNodes(entry.html, options) : document.createTextNode(entry.preview));
   block.appendChild(content);
 
