@@ -3,7 +3,7 @@
 // stubbed extension API (an in-memory storage area, a service worker that answers with a saved article).
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach, expect, test, vi } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import fs from 'node:fs';
 import { convert } from '../src/cli/convert';
 import { Library } from '../src/library/store';
@@ -13,12 +13,15 @@ import { SAMPLE } from './helpers';
 const api = vi.hoisted(() => {
   const store: Record<string, unknown> = {};
   const api = { full: false, outcome: null as unknown };
+  /** storage.onChanged listeners: every page of the extension hears every write. */
+  const listeners: ((changes: Record<string, { newValue?: unknown }>, area: string) => void)[] = [];
   const set = async (o: Record<string, unknown>): Promise<void> => {
     if (api.full) throw new Error('QUOTA_BYTES_PER_ITEM quota exceeded');
-    Object.assign(store, o);
+    Object.assign(store, structuredClone(o));
+    for (const l of [...listeners]) l(Object.fromEntries(Object.entries(o).map(([k, v]) => [k, { newValue: structuredClone(v) }])), 'sync');
   };
   const area = { get: async (k?: string) => (k ? (k in store ? { [k]: store[k] } : {}) : { ...store }), set, remove: async () => {} };
-  return Object.assign(api, { store, area });
+  return Object.assign(api, { store, area, listeners });
 });
 
 vi.mock('webextension-polyfill', () => ({
@@ -33,7 +36,15 @@ vi.mock('webextension-polyfill', () => ({
     },
     permissions: { contains: async () => false, request: async () => false, remove: async () => true },
     tabs: { query: async () => [], create: async () => ({}) },
-    storage: { sync: api.area, local: api.area, session: api.area, onChanged: { addListener() {}, removeListener() {} } },
+    storage: {
+      sync: api.area,
+      local: api.area,
+      session: api.area,
+      onChanged: {
+        addListener: (l: (typeof api.listeners)[number]) => void api.listeners.push(l),
+        removeListener: (l: (typeof api.listeners)[number]) => void api.listeners.splice(api.listeners.indexOf(l) >>> 0, 1),
+      },
+    },
   },
 }));
 
@@ -46,6 +57,7 @@ const sample = (() => {
 beforeEach(() => {
   vi.resetModules();
   for (const k of Object.keys(api.store)) delete api.store[k];
+  api.listeners.length = 0;
   api.full = false;
   (globalThis as { indexedDB: IDBFactory }).indexedDB = new IDBFactory();
   document.body.innerHTML = '<div id="app"></div>';
@@ -166,4 +178,81 @@ test('"Hide again" in the article puts the focus back on the ledger\'s "Show aga
   expect(document.querySelector(`[data-restored="${show.dataset.entry}"]`)).toBeNull();
   expect(document.activeElement).toBe(show);
   expect(show.textContent).toBe('Show again');
+});
+
+describe('a reader tab follows settings changed elsewhere (the popup, the options page, another reader tab)', () => {
+  type Stored = { schemaVersion: number; images: boolean; reader: Record<string, unknown> };
+  /** Another page of the extension changes the settings (its write reaches every page's storage.onChanged). */
+  const elsewhere = async (change: (s: Stored) => void): Promise<void> => {
+    const s = structuredClone((api.store.settings ?? { schemaVersion: 2, images: true, reader: { theme: 'system', fontSize: 19, lineWidth: 'medium', font: 'serif' } }) as Stored);
+    change(s);
+    await api.area.set({ settings: s });
+  };
+  const checked = (control: string): string | null | undefined => document.querySelector(`[data-control="${control}"] [aria-checked="true"]`)?.getAttribute('data-value');
+
+  test('images switched off elsewhere: the article is drawn again without them, keeping the ledger open and the block shown again', async () => {
+    (globalThis as { CSS?: object }).CSS ??= { escape: (v: string) => v };
+    await openReader();
+    const body = document.querySelector('[data-field="contentHtml"]')!;
+    expect(body.querySelectorAll('img').length).toBeGreaterThan(0);
+    const chip = (): HTMLButtonElement => document.querySelector<HTMLButtonElement>('.ledger .chip')!;
+    chip().click();
+    const entry = document.querySelector<HTMLButtonElement>('.ledger .show-again')!.dataset.entry!;
+    document.querySelector<HTMLButtonElement>('.ledger .show-again')!.click();
+
+    await elsewhere((s) => void (s.images = false));
+    await vi.waitFor(() => expect(document.querySelector('[data-field="contentHtml"]')).not.toBe(body));
+    const redrawn = document.querySelector('[data-field="contentHtml"]')!;
+    expect(redrawn.querySelectorAll('img').length).toBe(0);
+    expect(redrawn.querySelector('.img-placeholder')?.textContent).toMatch(/images are off/);
+    expect(checked('images')).toBe('off');
+    expect(chip().getAttribute('aria-expanded')).toBe('true');
+    expect(redrawn.querySelector(`[data-restored="${entry}"]`)).not.toBeNull();
+
+    await elsewhere((s) => void (s.images = true));
+    await vi.waitFor(() => expect(document.querySelector('[data-field="contentHtml"] img')).not.toBeNull());
+    expect(checked('images')).toBe('on');
+  });
+
+  test('theme, text size, line width and typeface changed elsewhere show at once, in the page and its Display menu', async () => {
+    await openReader();
+    await elsewhere((s) => void (s.reader = { theme: 'dark', fontSize: 24, lineWidth: 'wide', font: 'sans' }));
+    const root = document.documentElement;
+    await vi.waitFor(() => expect(root.dataset.theme).toBe('dark'));
+    expect([root.style.getPropertyValue('--reader-size'), root.dataset.width, root.dataset.font]).toEqual(['24px', 'wide', 'sans']);
+    expect([checked('theme'), checked('width'), checked('font')]).toEqual(['dark', 'wide', 'sans']);
+    expect(document.querySelector('[data-control="font-size-value"]')!.textContent).toBe('24px');
+  });
+
+  test('A+ pressed three times while the first press is still being saved: the text goes up three steps, not two', async () => {
+    await openReader();
+    const larger = (): void => document.querySelector<HTMLButtonElement>('[data-control="font-larger"]')!.click();
+    // The third press comes just as the storage event of the first write arrives.
+    let pressed = false;
+    api.listeners.push((changes) => {
+      if (!pressed && (changes.settings?.newValue as Stored | undefined)?.reader?.fontSize === 20) {
+        pressed = true;
+        larger();
+      }
+    });
+    larger();
+    larger();
+    await vi.waitFor(() => expect(pressed).toBe(true));
+    await vi.waitFor(() => expect((api.store.settings as Stored).reader.fontSize).toBe(22));
+    await new Promise((r) => setTimeout(r, 50));
+    expect((api.store.settings as Stored).reader.fontSize).toBe(22);
+    expect(document.querySelector('[data-control="font-size-value"]')!.textContent).toBe('22px');
+    expect(document.documentElement.style.getPropertyValue('--reader-size')).toBe('22px');
+  });
+});
+
+test('the popup\'s Images switch keeps the ledger category the reader opened', async () => {
+  await openPopup();
+  const chip = (): HTMLButtonElement => document.querySelector<HTMLButtonElement>('.ledger .chip')!;
+  chip().click();
+  expect(chip().getAttribute('aria-expanded')).toBe('true');
+  document.querySelector<HTMLButtonElement>('[data-action="images"]')!.click();
+  await vi.waitFor(() => expect(document.querySelector('[data-action="images"]')!.getAttribute('aria-pressed')).toBe('false'));
+  expect(chip().getAttribute('aria-expanded')).toBe('true');
+  expect(document.querySelector('.ledger-panel')!.hasAttribute('hidden')).toBe(false);
 });

@@ -40,6 +40,60 @@ export function closesOnEscape(menu: HTMLDetailsElement): HTMLDetailsElement {
   return menu;
 }
 
+/** The attributes that name the views' controls, rows and groups: they survive a rebuild. */
+const KEYS = ['id', 'name', 'data-action', 'data-control', 'data-value', 'data-setting', 'data-site', 'data-category', 'data-entry', 'data-restored', 'data-export', 'data-field'];
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), summary, [tabindex]';
+
+/**
+ * `el` as selectors from its named ancestors in `root` down to it (each step one ancestor shorter),
+ * with its rank among the matches of the longest; null when nothing names it.
+ */
+function keyOf(el: Element, root: Element): { steps: string[]; rank: number } | null {
+  const parts: string[] = [];
+  for (let e: Element | null = el; e && e !== root; e = e.parentElement) {
+    const at = e;
+    const named = KEYS.filter((a) => at.hasAttribute(a)).map((a) => `[${a}="${at.getAttribute(a)!.replace(/["\\]/g, '\\$&')}"]`).join('');
+    if (named || e === el) parts.unshift(named || e.localName);
+  }
+  if (!parts.some((p) => p.startsWith('['))) return null;
+  const steps = parts.map((_, i) => parts.slice(0, parts.length - i).join(' ')).filter((sel) => sel.startsWith('['));
+  return { steps, rank: Array.prototype.indexOf.call(root.querySelectorAll(steps[0]), el) };
+}
+
+/**
+ * Remember where the reader is in `root` before it is rebuilt: the focused control, open menus
+ * (`<details>`), expanded toggles (`aria-expanded`) and the article block at the top of the window.
+ * The function returned puts them back: the same control, or else the first control of the nearest
+ * row or group that is still there (its replacement: Allow becomes Remove once a site is granted).
+ */
+export function keepPlace(root: Element): () => void {
+  const active = document.activeElement;
+  const focus = active && active !== root && root.contains(active) ? keyOf(active, root) : null;
+  const keys = (selector: string) => Array.from(root.querySelectorAll(selector), (el) => keyOf(el, root)).filter((k) => !!k);
+  const open = keys('details[open] > summary');
+  const expanded = keys('[aria-expanded="true"]:not(summary)');
+  const blocks = (): Element[] => Array.from(root.querySelectorAll('[data-decant-id]'));
+  const anchor = blocks().find((el) => el.getBoundingClientRect().bottom > 0);
+  const anchorId = anchor?.getAttribute('data-decant-id');
+  const anchorTop = anchor?.getBoundingClientRect().top ?? 0;
+  const find = (k: { steps: string[]; rank: number } | null): HTMLElement | undefined => (k ? root.querySelectorAll<HTMLElement>(k.steps[0])[k.rank] : undefined);
+  return () => {
+    for (const k of open) find(k)?.parentElement?.setAttribute('open', '');
+    for (const k of expanded) if (find(k)?.getAttribute('aria-expanded') === 'false') find(k)!.click();
+    const again = anchorId ? blocks().find((el) => el.getAttribute('data-decant-id') === anchorId) : null;
+    const moved = again ? again.getBoundingClientRect().top - anchorTop : 0;
+    if (moved) window.scrollBy(0, moved);
+    if (!focus) return;
+    const same = find(focus);
+    for (const found of [same, ...focus.steps.slice(1).map((sel) => root.querySelector<HTMLElement>(sel))]) {
+      const target = found?.matches(FOCUSABLE) ? found : found?.querySelector<HTMLElement>(FOCUSABLE);
+      if (!target) continue;
+      target.focus({ preventScroll: true });
+      return;
+    }
+  };
+}
+
 /** Remove every child of `el`. */
 export function clear(el: Element): void {
   while (el.firstChild) el.removeChild(el.firstChild);

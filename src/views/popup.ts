@@ -13,7 +13,7 @@ import { loadSettings, updateSettings, type Settings } from '../platform/storage
 import { copyText, markdownOf, plainTextOf, sizeLabel, toast } from './actions';
 import { exportMenu, libraryButton, saveButton } from './exports';
 import { articleParts, type ArticleOutcome } from './article-parts';
-import { append, clear, h, icon } from './dom';
+import { append, clear, h, icon, keepPlace } from './dom';
 import { outcomeMessage, stateCard, type StateAction } from './states';
 import { autoCleanPanel, type AutoCleanPanel } from './auto-clean-panel';
 
@@ -83,9 +83,10 @@ function renderArticle(outcome: ArticleOutcome, keepShown: readonly string[] = [
     void updateSettings({ images: !settings.images })
       .then((s) => {
         settings = s;
+        // The redraw keeps the focus on the switch, the ledger category open and the paragraph in view.
+        const back = keepPlace(app);
         renderArticle(outcome, shown);
-        // The redraw replaced the switch: the focus stays on it, not back at the top of the popup.
-        document.querySelector<HTMLElement>('[data-action="images"]')?.focus();
+        back();
       })
       .catch((e: unknown) => toast(`Could not save the setting: ${(e as Error).message}`, 'error'));
   });

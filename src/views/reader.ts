@@ -18,13 +18,17 @@ import { exportMenu, openLibrary, saveButton } from './exports';
 import { articleParts, type ArticleOutcome } from './article-parts';
 import { formatDate } from '../export/dates';
 import { outcomeOfEntry } from './record';
-import { append, clear, closesOnEscape, h, icon } from './dom';
+import { append, clear, closesOnEscape, h, icon, keepPlace } from './dom';
 import { outcomeMessage, stateCard, type StateAction } from './states';
 
 const app = document.getElementById('app')!;
 const params = new URLSearchParams(location.search);
 let settings: Settings;
 let notices: string[] = [];
+/** This page's settings writes still in flight (see {@link save}). */
+let writing = 0;
+/** The article on screen, the image setting it was drawn with, and how to draw it again. */
+let shown: { images: boolean; redraw(): void } | null = null;
 
 function setState(state: string): void {
   document.body.dataset.state = state;
@@ -34,13 +38,13 @@ function setState(state: string): void {
  * Theme, size, width and typeface live on <html> (CSSOM and data attributes; no inline style markup).
  * The Display menu shows them too: they may have been changed on the options page or in another tab.
  */
-function applyPrefs(prefs: ReaderPrefs): void {
+function applyPrefs({ reader: prefs, images }: Settings): void {
   const root = document.documentElement;
   root.dataset.theme = prefs.theme;
   root.dataset.width = prefs.lineWidth;
   root.dataset.font = prefs.font;
   root.style.setProperty('--reader-size', `${prefs.fontSize}px`);
-  const current: Record<string, string> = { theme: prefs.theme, width: prefs.lineWidth, font: prefs.font };
+  const current: Record<string, string> = { theme: prefs.theme, width: prefs.lineWidth, font: prefs.font, images: images ? 'on' : 'off' };
   for (const b of document.querySelectorAll<HTMLElement>('.segmented [data-value]')) {
     const control = b.parentElement!.dataset.control!;
     if (!(control in current)) continue;
@@ -78,13 +82,35 @@ function segmented<T extends string>(label: string, name: string, options: reado
   return h('div', { class: 'control' }, h('span', { class: 'control-label' }, label), group);
 }
 
-function savePrefs(patch: Partial<ReaderPrefs>): void {
-  settings = { ...settings, reader: { ...settings.reader, ...patch } };
-  applyPrefs(settings.reader);
-  void updateSettings({ reader: patch }).catch((e: unknown) => toast(`Could not save the setting: ${(e as Error).message}`, 'error'));
+/**
+ * Show the settings as stored: the display at once, and the article drawn again when the image
+ * setting is not the one it was drawn with (changed here, in the popup, on the options page or in
+ * another reader tab). Not while this page's own writes are in flight: a stored value from between
+ * two of them would undo the reader's last step (A+ pressed twice quickly went up by one).
+ */
+function follow(next: Settings): void {
+  if (writing) return;
+  settings = next;
+  applyPrefs(next);
+  if (shown && shown.images !== next.images) shown.redraw();
 }
 
-function displayMenu(onImages: () => void): HTMLElement {
+/** Save a change made on this page; then show what is stored (another page may have changed more). */
+async function save(patch: Parameters<typeof updateSettings>[0]): Promise<void> {
+  writing++;
+  let error: unknown = null;
+  await updateSettings(patch).catch((e: unknown) => (error = e));
+  if (--writing === 0) follow((await loadSettings()).settings);
+  if (error) toast(`Could not save the setting: ${(error as Error).message}`, 'error');
+}
+
+function savePrefs(patch: Partial<ReaderPrefs>): void {
+  settings = { ...settings, reader: { ...settings.reader, ...patch } };
+  applyPrefs(settings);
+  void save({ reader: patch });
+}
+
+function displayMenu(): HTMLElement {
   const prefs = settings.reader;
   const size = h('output', { class: 'size-value', 'data-control': 'font-size-value' }, `${prefs.fontSize}px`);
   const step = (d: number) => () => {
@@ -121,9 +147,7 @@ function displayMenu(onImages: () => void): HTMLElement {
     segmented<'on' | 'off'>('Images', 'images', [
       { value: 'on', label: 'Show' },
       { value: 'off', label: 'Don’t load' },
-    ], settings.images ? 'on' : 'off', (v) => {
-      if ((v === 'on') !== settings.images) onImages();
-    }),
+    ], settings.images ? 'on' : 'off', (v) => void save({ images: v === 'on' })),
   );
   return closesOnEscape(h('details', { class: 'menu' }, h('summary', { class: 'button ghost', 'data-action': 'display' }, h('span', { class: 'aa' }, 'Aa'), 'Display'), panel));
 }
@@ -149,24 +173,15 @@ function provenance(outcome: ArticleOutcome): HTMLElement {
 function renderArticle(outcome: ArticleOutcome, keepShown: readonly string[] = []): void {
   const parts = articleParts(outcome, { images: settings.images }, keepShown);
   const original = outcome.capture.url;
-  const rerender = (): void => renderArticle(outcome, parts.shown());
-  const onImages = (): void => {
-    void updateSettings({ images: !settings.images })
-      .then((s) => {
-        settings = s;
-        rerender();
-      })
-      .catch((e: unknown) => {
-        toast(`Could not save the setting: ${(e as Error).message}`, 'error');
-        // The choice shown goes back to the one still in force.
-        document.querySelector<HTMLElement>(`[data-control="images"] [data-value="${settings.images ? 'on' : 'off'}"]`)?.click();
-      })
-      .then(() => {
-        // A redraw replaced the Display menu the choice was made in: open again, focus on the choice.
-        const choice = document.querySelector<HTMLElement>('[data-control="images"] [aria-checked="true"]');
-        choice?.closest('details')?.setAttribute('open', '');
-        choice?.focus();
-      });
+  // The redraw keeps the blocks shown again, the open menus and ledger category, the focus (the
+  // Images choice it was made with) and the paragraph at the top of the window.
+  shown = {
+    images: settings.images,
+    redraw: () => {
+      const back = keepPlace(app);
+      renderArticle(outcome, parts.shown());
+      back();
+    },
   };
   const md = h('button', { type: 'button', class: 'button ghost', 'data-action': 'copy-markdown', title: 'Copy as Markdown, with metadata' }, icon('markdown'), 'Markdown');
   md.addEventListener('click', () => {
@@ -196,7 +211,7 @@ function renderArticle(outcome: ArticleOutcome, keepShown: readonly string[] = [
       /^https?:/i.test(original)
         ? h('a', { class: 'button ghost original', href: original, target: '_blank', rel: 'noopener noreferrer', referrerpolicy: 'no-referrer', title: original }, icon('external'), 'Original page')
         : null,
-      h('div', { class: 'toolbar-actions' }, saveButton(outcome, params.has('saved')), exportMenu(outcome), md, text, print, displayMenu(onImages)),
+      h('div', { class: 'toolbar-actions' }, saveButton(outcome, params.has('saved')), exportMenu(outcome), md, text, print, displayMenu()),
     ),
   );
   clear(app);
@@ -212,6 +227,7 @@ function renderArticle(outcome: ArticleOutcome, keepShown: readonly string[] = [
 }
 
 function showCard(state: string, message: string, actions: StateAction[] = []): void {
+  shown = null;
   clear(app);
   append(
     app,
@@ -269,11 +285,10 @@ async function main(): Promise<void> {
   const loaded = await loadSettings();
   settings = loaded.settings;
   notices = loaded.notices;
-  applyPrefs(settings.reader);
-  onSettingsChanged((s) => {
-    settings = s;
-    applyPrefs(s.reader);
-  });
+  applyPrefs(settings);
+  // Read again rather than trust the event's value: events of this page's own writes can arrive
+  // after a later write finished.
+  onSettingsChanged(() => void loadSettings().then((l) => follow(l.settings)));
   const saved = params.get('saved');
   if (saved) return openSaved(saved);
   const key = params.get('id');

@@ -297,6 +297,25 @@ describe('the reader view', () => {
     await options.close();
   });
 
+  test('images switched off on the options page: an open reader view draws the article again without them (and back on)', async () => {
+    const images = () => reader.evaluate(() => ({
+      loaded: document.querySelectorAll('.article-body img').length,
+      placeholders: document.querySelectorAll('.article-body .img-placeholder').length,
+      choice: document.querySelector('[data-control="images"] [aria-checked="true"]')?.getAttribute('data-value'),
+    }));
+    const before = await images();
+    expect(before).toMatchObject({ placeholders: 0, choice: 'on' });
+    expect(before.loaded).toBeGreaterThan(0);
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    expect(await settled(options)).toBe('ready');
+    await options.uncheck('[data-setting="images"]');
+    await expect.poll(images, { timeout: 5_000 }).toEqual({ loaded: 0, placeholders: before.loaded, choice: 'off' });
+    await options.check('[data-setting="images"]');
+    await expect.poll(images, { timeout: 5_000 }).toEqual(before);
+    await options.close();
+  });
+
   test('prints the article alone: no toolbar, no ledger', async () => {
     await reader.emulateMedia({ media: 'print' });
     try {
