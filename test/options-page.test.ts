@@ -19,6 +19,9 @@ const ext = vi.hoisted(() => {
   return {
     request: async (..._: unknown[]): Promise<boolean> => false,
     send: async (_: unknown): Promise<unknown> => undefined,
+    /** Host permissions Decant holds, and permissions.onAdded listeners. */
+    origins: [] as string[],
+    added: [] as (() => void)[],
     area,
     data: () => data,
     fill: (on: boolean) => {
@@ -30,6 +33,8 @@ const ext = vi.hoisted(() => {
       full = false;
       data = {};
       listeners.length = 0;
+      this.origins.length = 0;
+      this.added.length = 0;
     },
     listeners,
   };
@@ -38,7 +43,7 @@ const ext = vi.hoisted(() => {
 vi.mock('webextension-polyfill', () => ({
   default: {
     runtime: { getURL: (p: string) => `chrome-extension://abcdefghijklmnop/${p}`, sendMessage: (m: unknown) => ext.send(m) },
-    permissions: { getAll: async () => ({ origins: [], permissions: [] }), request: (...a: unknown[]) => ext.request(...a), onAdded: { addListener() {} }, onRemoved: { addListener() {} } },
+    permissions: { getAll: async () => ({ origins: [...ext.origins], permissions: [] }), request: (...a: unknown[]) => ext.request(...a), onAdded: { addListener: (l: () => void) => void ext.added.push(l) }, onRemoved: { addListener() {} } },
     storage: { sync: ext.area, local: ext.area, onChanged: { addListener: (l: (typeof ext.listeners)[number]) => ext.listeners.push(l), removeListener() {} } },
   },
 }));
@@ -180,4 +185,49 @@ test('removing an auto-clean site with the keyboard leaves focus on the next sit
   expect(document.activeElement).toBe(removeOf('https://a.example'));
   await remove('https://a.example');
   expect(document.activeElement!.textContent).toBe('No sites yet.');
+});
+
+describe('the focus stays where the reader was when the page is rebuilt', () => {
+  const sites = { 'https://a.example': { enabledAt: '2024-05-01T10:00:00.000Z' }, 'https://news.example': { enabledAt: '2024-05-01T10:00:00.000Z' } };
+  const row = (site: string): HTMLElement => document.querySelector<HTMLElement>(`li[data-site="${site}"]`)!;
+
+  test('Allow for a site, granted: the focus moves to that site\'s Remove (Allow is gone), not to the top of the page', async () => {
+    await ext.area.set({ settings: { schemaVersion: 2, autoClean: { sites } } });
+    ext.origins.push('https://a.example/*');
+    // The browser grants it (its onAdded reaches the page too); the service worker switches the site on.
+    ext.request = async () => {
+      ext.origins.push('https://news.example/*');
+      for (const l of ext.added) l();
+      return true;
+    };
+    ext.send = async () => ({ ok: true, value: { ok: true } });
+    await openOptions();
+    const allow = row('https://news.example').querySelector<HTMLButtonElement>('[data-action="allow-site"]')!;
+    allow.focus();
+    allow.click();
+    await vi.waitFor(() => expect(row('https://news.example').querySelector('[data-action="allow-site"]')).toBeNull());
+    await vi.waitFor(() => expect(document.activeElement).toBe(row('https://news.example').querySelector('[data-action="remove-site"]')));
+  });
+
+  test('Allow refused: the focus stays on that site\'s Allow', async () => {
+    await ext.area.set({ settings: { schemaVersion: 2, autoClean: { sites } } });
+    await openOptions();
+    const allow = (): HTMLButtonElement => row('https://news.example').querySelector<HTMLButtonElement>('[data-action="allow-site"]')!;
+    allow().focus();
+    allow().click();
+    await vi.waitFor(() => expect(document.getElementById('toast')?.textContent).toBe('Decant was not given access to news.example.'));
+    // Another page's change rebuilds this one meanwhile: the focus is still on the same Allow.
+    await ext.area.set({ settings: { ...(ext.data().settings as object), images: false } });
+    await vi.waitFor(() => expect(document.querySelector<HTMLInputElement>('[data-setting="images"]')!.checked).toBe(false));
+    expect(document.activeElement).toBe(allow());
+  });
+
+  test('a category box in use keeps the focus when another page\'s change rebuilds the page', async () => {
+    await openOptions();
+    const box = (): HTMLInputElement => document.querySelector<HTMLInputElement>('fieldset[data-group="reader"] input[data-category="ad"]')!;
+    box().focus();
+    await ext.area.set({ settings: { schemaVersion: 2, images: false } });
+    await vi.waitFor(() => expect(document.querySelector<HTMLInputElement>('[data-setting="images"]')!.checked).toBe(false));
+    expect(document.activeElement).toBe(box());
+  });
 });

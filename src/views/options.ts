@@ -15,7 +15,7 @@ import { browser, reportError } from '../platform/browser';
 import { sendMessage } from '../platform/messages';
 import { FONT_SIZES, LINE_WIDTHS, SETTINGS_VERSION, THEMES, changeSettings, loadSettings, normalizeSettings, onSettingsChanged, replaceSettings, sitePattern, type ReaderPrefs, type Settings } from '../platform/storage';
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../core/types';
-import { append, clear, h, icon } from './dom';
+import { append, clear, h, icon, keepPlace } from './dom';
 import { toast } from './actions';
 
 const app = document.getElementById('app')!;
@@ -238,8 +238,9 @@ function render(): void {
   });
   const importLabel = h('label', { class: 'button', for: 'import-file' }, 'Import settings…');
 
-  // Every change re-renders the page (storage.onChanged): the control in use keeps the focus.
-  const focused = document.activeElement?.getAttribute('name');
+  // Every change re-renders the page (storage.onChanged, a permission granted): the control in use
+  // keeps the focus, or its replacement in the same row (Allow, once granted, leaves Remove).
+  const back = keepPlace(app);
   clear(app);
   append(
     app,
@@ -253,7 +254,7 @@ function render(): void {
         { class: 'options-section', 'data-section': 'sites' },
         h('h2', {}, 'Auto-clean sites'),
         h('p', { class: 'lead' }, 'Pages of these sites load with their nags hidden. Switch a site on from Decant’s toolbar button while you are on it.'),
-        sites.length ? h('ul', { class: 'sites' }, ...sites.map(siteRow)) : h('p', { class: 'sites-empty', tabindex: -1 }, 'No sites yet.'),
+        sites.length ? h('ul', { class: 'sites' }, ...sites.map(siteRow)) : h('p', { class: 'sites-empty', id: 'sites-empty', tabindex: -1 }, 'No sites yet.'),
         sites.length > 1 ? removeAll : null,
       ),
       h(
@@ -293,7 +294,7 @@ function render(): void {
       ),
     ),
   );
-  if (focused) [...app.querySelectorAll<HTMLElement>('[name]')].find((el) => el.getAttribute('name') === focused)?.focus();
+  back();
   document.body.dataset.state = 'ready';
 }
 
