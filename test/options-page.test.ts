@@ -231,3 +231,13 @@ describe('the focus stays where the reader was when the page is rebuilt', () => 
     expect(document.activeElement).toBe(box());
   });
 });
+
+test('Allow granted but the service worker cannot switch the site on: the page says why', async () => {
+  await ext.area.set({ settings: { schemaVersion: 2, autoClean: { sites: { 'https://news.example': { enabledAt: '2024-05-01T10:00:00.000Z' } } } } });
+  ext.request = async () => true;
+  ext.send = async () => ({ ok: true, value: { ok: false, message: 'Decant could not register its script for news.example: Invalid match pattern.' } });
+  await openOptions();
+  document.querySelector<HTMLButtonElement>('li[data-site="https://news.example"] [data-action="allow-site"]')!.click();
+  await vi.waitFor(() => expect(document.getElementById('toast')?.textContent).toBe('Decant could not register its script for news.example: Invalid match pattern.'));
+  expect(document.getElementById('toast')!.dataset.kind).toBe('error');
+});

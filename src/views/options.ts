@@ -74,8 +74,10 @@ function siteRow(site: string): HTMLElement {
         return null;
       })
       .then(async (ok) => {
-        if (ok) await sendMessage('auto-clean:enable', { site });
-        else if (ok === false) toast(`Decant was not given access to ${hostOf(site)}.`, 'error');
+        if (ok) {
+          const r = await sendMessage('auto-clean:enable', { site });
+          if (!r.ok) toast(r.message, 'error');
+        } else if (ok === false) toast(`Decant was not given access to ${hostOf(site)}.`, 'error');
       })
       .catch((e: unknown) => toast(`Could not switch auto-clean on for ${hostOf(site)}: ${(e as Error).message}`, 'error'))
       .then(() => refresh());
