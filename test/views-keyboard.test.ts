@@ -256,3 +256,22 @@ test('the popup\'s Images switch keeps the ledger category the reader opened', a
   expect(chip().getAttribute('aria-expanded')).toBe('true');
   expect(document.querySelector('.ledger-panel')!.hasAttribute('hidden')).toBe(false);
 });
+
+test('one menu at a time: opening Export closes Display, and a click elsewhere closes the open one', async () => {
+  await openReader();
+  const menu = (action: string): HTMLDetailsElement => document.querySelector<HTMLElement>(`[data-action="${action}"]`)!.closest('details')!;
+  const toggled = (d: HTMLDetailsElement): Promise<void> => new Promise((r) => d.addEventListener('toggle', () => r(), { once: true }));
+  let t = toggled(menu('display'));
+  menu('display').open = true;
+  await t;
+  t = toggled(menu('export'));
+  menu('export').open = true;
+  await t;
+  await vi.waitFor(() => expect(menu('display').open).toBe(false));
+  expect(menu('export').open).toBe(true);
+  // A click inside the open menu leaves it open; one in the article closes it.
+  menu('export').querySelector<HTMLElement>('.export-panel')!.click();
+  expect(menu('export').open).toBe(true);
+  document.querySelector<HTMLElement>('[data-field="contentHtml"] p')!.click();
+  expect(menu('export').open).toBe(false);
+});

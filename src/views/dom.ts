@@ -25,11 +25,26 @@ export function append(parent: Node, ...children: Child[]): void {
   }
 }
 
+/** Close every open menu that does not hold `keep` (one listener for the page, however many menus). */
+function closeMenusOutside(keep: Node | null): void {
+  for (const other of document.querySelectorAll<HTMLDetailsElement>('details[data-menu][open]')) if (!keep || !other.contains(keep)) other.open = false;
+}
+let outsideClicks = false;
+
 /**
  * A `<details>` menu that Escape closes, with the focus back on its button: without it a keyboard
- * user could leave an open menu only by finding its button again.
+ * user could leave an open menu only by finding its button again. One menu is open at a time (the
+ * reader's Export and Display panels overlapped), and a click outside it closes it.
  */
 export function closesOnEscape(menu: HTMLDetailsElement): HTMLDetailsElement {
+  menu.dataset.menu = '';
+  menu.addEventListener('toggle', () => {
+    if (menu.open && menu.isConnected) closeMenusOutside(menu);
+  });
+  if (!outsideClicks) {
+    outsideClicks = true;
+    document.addEventListener('click', (ev) => closeMenusOutside(ev.target as Node), true);
+  }
   menu.addEventListener('keydown', (ev) => {
     if (ev.key !== 'Escape' || !menu.open) return;
     ev.preventDefault();
