@@ -436,8 +436,8 @@ function render(): Promise<void> {
     if (f) void importFile(f).finally(() => (file.value = ''));
   });
   const importButton = h('button', { type: 'button', class: 'button ghost', 'data-action': 'import', onclick: () => file.click() }, icon('upload'), 'Import');
-  const jsonl = h('button', { type: 'button', class: 'button ghost', 'data-action': 'export-jsonl', onclick: () => void exportAs('jsonl') }, icon('download'), 'JSONL');
-  const zip = h('button', { type: 'button', class: 'button ghost', 'data-action': 'export-zip', onclick: () => void exportAs('zip') }, icon('download'), 'ZIP');
+  const jsonl = h('button', { type: 'button', class: 'button ghost', 'data-action': 'export-jsonl', 'aria-label': 'Export as JSONL', onclick: () => void exportAs('jsonl') }, icon('download'), 'JSONL');
+  const zip = h('button', { type: 'button', class: 'button ghost', 'data-action': 'export-zip', 'aria-label': 'Export as ZIP', onclick: () => void exportAs('zip') }, icon('download'), 'ZIP');
   exportButtons.splice(0, exportButtons.length, jsonl, zip);
   const saveAll = h('button', { type: 'button', class: 'button', 'data-action': 'save-all-tabs', title: 'Save every open tab that has an article' }, icon('save'), 'Save all open tabs');
   saveAll.addEventListener('click', () => void saveAllTabs(saveAll));
@@ -453,7 +453,7 @@ function render(): Promise<void> {
     h(
       'header',
       { class: 'lib-top' },
-      h('div', { class: 'brand' }, h('img', { src: 'icons/decant-32.png', alt: '', width: 22, height: 22 }), h('span', {}, 'Decant library')),
+      h('div', { class: 'brand' }, h('img', { src: 'icons/decant-32.png', alt: '', width: 22, height: 22 }), h('h1', {}, 'Decant library')),
       search,
       countLabel,
       h('span', { title: 'Exports the selected articles, or all shown when none is selected' }, 'Export:'),

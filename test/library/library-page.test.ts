@@ -437,3 +437,10 @@ test('the match count is said to a screen reader as the reader types (a polite l
   expect(region, 'the count sits in no live region: assistive technology does not announce it').not.toBeNull();
   expect(region!.getAttribute('aria-live') ?? 'polite').toBe('polite');
 });
+
+test('for a screen reader: the page has one level-1 heading naming it, and each export button says what it exports', async () => {
+  await openPage([sample]);
+  expect([...document.querySelectorAll('h1')].map((h) => h.textContent)).toEqual(['Decant library']);
+  const name = (action: string): string | null => document.querySelector(`[data-action="${action}"]`)!.getAttribute('aria-label');
+  expect([name('export-jsonl'), name('export-zip')]).toEqual(['Export as JSONL', 'Export as ZIP']);
+});
