@@ -36,16 +36,9 @@ const record = (() => {
 /** How far the page scrolls sideways (0 when it does not). */
 const sideways = (page: Page): Promise<number> => page.evaluate(() => document.scrollingElement!.scrollWidth - document.scrollingElement!.clientWidth);
 
-test('the library and the reader view wrap a long one-word title and a title-less article\'s address', async () => {
-  const page = await session.context.newPage();
-  await page.setViewportSize({ width: 1024, height: 800 });
-  await page.goto(`chrome-extension://${session.extensionId}/library.html`);
-  expect(await settled(page)).toBe('ready');
-  const entries = [
-    { id: 'long-title', record: { ...record, title: LONG_WORD, url: 'https://news.example.org/1', canonicalUrl: null }, citation: null, tags: [], savedAt: '2024-03-01T10:00:00.000Z' },
-    { id: 'no-title', record: { ...record, title: null, url: LONG_URL, canonicalUrl: null }, citation: null, tags: [], savedAt: '2024-03-01T11:00:00.000Z' },
-  ];
-  await page.evaluate(
+/** Put library entries straight into the library's IndexedDB (`page`: the library page, open and settled). */
+const putEntries = (page: Page, entries: object[]): Promise<void> =>
+  page.evaluate(
     (list) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('decant-library');
@@ -58,6 +51,17 @@ test('the library and the reader view wrap a long one-word title and a title-les
       }),
     entries,
   );
+
+test('the library and the reader view wrap a long one-word title and a title-less article\'s address', async () => {
+  const page = await session.context.newPage();
+  await page.setViewportSize({ width: 1024, height: 800 });
+  await page.goto(`chrome-extension://${session.extensionId}/library.html`);
+  expect(await settled(page)).toBe('ready');
+  const entries = [
+    { id: 'long-title', record: { ...record, title: LONG_WORD, url: 'https://news.example.org/1', canonicalUrl: null }, citation: null, tags: [], savedAt: '2024-03-01T10:00:00.000Z' },
+    { id: 'no-title', record: { ...record, title: null, url: LONG_URL, canonicalUrl: null }, citation: null, tags: [], savedAt: '2024-03-01T11:00:00.000Z' },
+  ];
+  await putEntries(page, entries);
   const widths: Record<string, number> = {};
   for (const width of [1280, 900]) {
     await page.setViewportSize({ width, height: 800 });
@@ -104,5 +108,25 @@ test('Tab onto "Import settings…" on the options page shows a focus ring on it
     return { focused: document.activeElement?.id, outline: style.outlineStyle, width: style.outlineWidth };
   });
   expect(seen).toEqual({ focused: 'import-file', outline: 'solid', width: '2px' });
+  await page.close();
+});
+
+test('the reader view\'s buttons are at least 24 px tall, the small "Hide again" and the ledger\'s too (WCAG 2.5.8)', async () => {
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/library.html`);
+  expect(await settled(page)).toBe('ready');
+  await putEntries(page, [{ id: 'targets', record, citation: null, tags: [], savedAt: '2024-03-01T12:00:00.000Z' }]);
+  await page.goto(`chrome-extension://${session.extensionId}/reader.html?saved=targets`);
+  expect(await settled(page)).toBe('article');
+  await page.click('.ledger .chip');
+  await page.locator('.ledger .show-again').first().click();
+  await page.click('[data-action="display"]');
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('button, summary, [role="button"]')]
+      .map((el) => ({ el, r: el.getBoundingClientRect() }))
+      .filter(({ r }) => r.width > 0 && r.height > 0 && (r.height < 24 || r.width < 24))
+      .map(({ el, r }) => `${el.textContent!.trim()} ${Math.round(r.width)}×${Math.round(r.height)}`),
+  );
+  expect(small).toEqual([]);
   await page.close();
 });
