@@ -39,19 +39,35 @@ export async function copyText(text: string): Promise<void> {
 }
 
 let toastTimer: ReturnType<typeof setTimeout> | null = null;
+let firstWrite: ReturnType<typeof setTimeout> | null = null;
 
-/** A short message at the bottom of the view. */
+/**
+ * A short message at the bottom of the view, in a live region (errors assertive). It stays up long
+ * enough to read: about 15 characters a second plus a second, 2.6 s at least, an error 6 s (the
+ * quota error is some 250 characters; it used to vanish after 2.6 s).
+ */
 export function toast(message: string, kind: 'ok' | 'error' = 'ok'): void {
   let el = document.getElementById('toast');
+  const fresh = !el;
   if (!el) {
     el = h('div', { id: 'toast', class: 'toast', role: 'status', 'aria-live': 'polite' });
     document.body.appendChild(el);
   }
-  el.textContent = message;
-  el.dataset.kind = kind;
-  el.classList.add('visible');
-  if (toastTimer) clearTimeout(toastTimer);
-  toastTimer = setTimeout(() => el!.classList.remove('visible'), 2600);
+  const region = el;
+  const write = (): void => {
+    firstWrite = null;
+    region.setAttribute('aria-live', kind === 'error' ? 'assertive' : 'polite');
+    region.textContent = message;
+    region.dataset.kind = kind;
+    region.classList.add('visible');
+    if (toastTimer) clearTimeout(toastTimer);
+    toastTimer = setTimeout(() => region.classList.remove('visible'), Math.max(kind === 'error' ? 6000 : 2600, (message.length / 15) * 1000 + 1000));
+  };
+  if (firstWrite) clearTimeout(firstWrite);
+  // A live region added with its text already in it is often not read out: the first message is
+  // written a moment after the region joins the page.
+  if (fresh) firstWrite = setTimeout(write, 50);
+  else write();
 }
 
 export function sizeLabel(text: string): string {
