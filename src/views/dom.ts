@@ -34,7 +34,7 @@ let outsideClicks = false;
 /**
  * A `<details>` menu that Escape closes, with the focus back on its button: without it a keyboard
  * user could leave an open menu only by finding its button again. One menu is open at a time (the
- * reader's Export and Display panels overlapped), and a click outside it closes it.
+ * reader's Export and Display panels overlapped), and a press outside it closes it.
  */
 export function closesOnEscape(menu: HTMLDetailsElement): HTMLDetailsElement {
   menu.dataset.menu = '';
@@ -43,7 +43,8 @@ export function closesOnEscape(menu: HTMLDetailsElement): HTMLDetailsElement {
   });
   if (!outsideClicks) {
     outsideClicks = true;
-    document.addEventListener('click', (ev) => closeMenusOutside(ev.target as Node), true);
+    // A pointer press, not a click: downloads are started with a click on a link added to the page.
+    document.addEventListener('pointerdown', (ev) => closeMenusOutside(ev.target as Node), true);
   }
   menu.addEventListener('keydown', (ev) => {
     if (ev.key !== 'Escape' || !menu.open) return;
