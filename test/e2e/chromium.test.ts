@@ -309,8 +309,20 @@ describe('the reader view', () => {
     const options = await session.context.newPage();
     await options.goto(`chrome-extension://${session.extensionId}/options.html`);
     expect(await settled(options)).toBe('ready');
+    // The reader is halfway down the article, below the lead photo.
+    const top = () => reader.evaluate(() => {
+      const first = [...document.querySelectorAll('.article-body [data-decant-id]')].find((b) => b.getBoundingClientRect().bottom > 0)!;
+      return { id: first.getAttribute('data-decant-id'), y: Math.round(first.getBoundingClientRect().top) + 0 }; // + 0: no -0
+    });
+    await reader.evaluate(() => {
+      const blocks = document.querySelectorAll('.article-body [data-decant-id]');
+      blocks[Math.floor(blocks.length / 2)].scrollIntoView();
+    });
+    const reading = await top();
     await options.uncheck('[data-setting="images"]');
     await expect.poll(images, { timeout: 5_000 }).toEqual({ loaded: 0, placeholders: before.loaded, choice: 'off' });
+    // Drawn again without the photo above, the same paragraph is where it was.
+    expect(await top()).toEqual(reading);
     await options.check('[data-setting="images"]');
     await expect.poll(images, { timeout: 5_000 }).toEqual(before);
     await options.close();
