@@ -121,3 +121,19 @@ describe('Decant\'s own words in a right-to-left article', () => {
     expect(inherited(body.querySelector('.img-placeholder-alt')!)).toEqual(['rtl', 'ar']);
   });
 });
+
+test('the header of a right-to-left article: Decant\'s words (length, reading time, language, dates) and the address read left to right; the title and byline keep the article\'s', () => {
+  const a: Article = { ...article('<p>نص</p>', null), lang: 'ar', dir: 'rtl', byline: 'سارة أحمد', siteName: 'الصحيفة', publishedTime: '2024-03-05', modifiedTime: '2024-03-06', canonicalUrl: 'https://example.org/ar/2024/story' };
+  // As the views place it: inside <article lang dir>.
+  const host = document.createElement('article');
+  host.setAttribute('lang', 'ar');
+  host.setAttribute('dir', 'rtl');
+  host.appendChild(articleHeader(a));
+  const at = (field: string): [string | null, string | null] => {
+    const el = host.querySelector(`[data-field="${field}"]`)!;
+    return [el.closest('[dir]')!.getAttribute('dir'), el.closest('[lang]')!.getAttribute('lang')];
+  };
+  expect(['wordCount', 'readingTime', 'lang', 'publishedTime', 'modifiedTime'].map(at)).toEqual(Array(5).fill(['ltr', 'en']));
+  expect(at('canonicalUrl')[0]).toBe('ltr');
+  expect(['title', 'byline', 'siteName'].map(at)).toEqual(Array(3).fill(['rtl', 'ar']));
+});

@@ -136,6 +136,12 @@ export function repeatsOpening(excerpt: string, opening: readonly string[]): boo
   return !start || opening.some((_, i) => opening.slice(i).join(' ').startsWith(start));
 }
 
+/**
+ * Decant's own words in the header (dates, length, reading time, the language's name): English, left
+ * to right, each isolated, so that in a right-to-left article "206 words" does not read "words 206".
+ */
+const DECANT_WORDS = { lang: 'en', dir: 'ltr' } as const;
+
 /** The metadata header: site and date, title, byline, language, length, excerpt, canonical URL. */
 export function articleHeader(article: Article, options: { opening?: readonly string[] } = {}): HTMLElement {
   const published = formatDate(article.publishedTime);
@@ -144,16 +150,16 @@ export function articleHeader(article: Article, options: { opening?: readonly st
   append(
     kicker,
     article.siteName ? h('span', { class: 'site', 'data-field': 'siteName' }, article.siteName) : null,
-    published ? h('time', { class: 'published', datetime: article.publishedTime ?? '', 'data-field': 'publishedTime' }, published) : null,
-    modified ? h('span', { class: 'modified', 'data-field': 'modifiedTime' }, `Updated ${modified}`) : null,
+    published ? h('time', { class: 'published', datetime: article.publishedTime ?? '', 'data-field': 'publishedTime', ...DECANT_WORDS }, published) : null,
+    modified ? h('span', { class: 'modified', 'data-field': 'modifiedTime', ...DECANT_WORDS }, `Updated ${modified}`) : null,
   );
   const facts = h('p', { class: 'facts' });
   const lang = languageName(article.lang);
   append(
     facts,
-    lang ? h('span', { 'data-field': 'lang', lang: 'en' }, lang) : null,
-    h('span', { 'data-field': 'wordCount' }, `${article.wordCount.toLocaleString()} words`),
-    h('span', { 'data-field': 'readingTime' }, `${article.readingTimeMinutes} min read`),
+    lang ? h('span', { 'data-field': 'lang', ...DECANT_WORDS }, lang) : null,
+    h('span', { 'data-field': 'wordCount', ...DECANT_WORDS }, `${article.wordCount.toLocaleString()} words`),
+    h('span', { 'data-field': 'readingTime', ...DECANT_WORDS }, `${article.readingTimeMinutes} min read`),
   );
   // The excerpt is shown when it adds something: many pages' description is their first sentence.
   const excerpt = article.excerpt && !repeatsOpening(article.excerpt, options.opening ?? []) ? article.excerpt : null;
@@ -167,7 +173,7 @@ export function articleHeader(article: Article, options: { opening?: readonly st
     facts,
     excerpt ? h('p', { class: 'excerpt', 'data-field': 'excerpt' }, excerpt) : null,
     canonical
-      ? h('p', { class: 'source' }, h('a', { href: canonical, target: '_blank', rel: 'noopener noreferrer', referrerpolicy: 'no-referrer', 'data-field': 'canonicalUrl', title: canonical }, shortUrl(canonical)))
+      ? h('p', { class: 'source' }, h('a', { href: canonical, target: '_blank', rel: 'noopener noreferrer', referrerpolicy: 'no-referrer', 'data-field': 'canonicalUrl', title: canonical, dir: 'ltr' }, shortUrl(canonical)))
       : null,
   );
 }
