@@ -280,3 +280,13 @@ test('one menu at a time: opening Export closes Display, and a press elsewhere c
   press(document.querySelector<HTMLElement>('[data-field="contentHtml"] p')!);
   expect(menu('export').open).toBe(false);
 });
+
+test('the popup follows the image setting and the theme changed elsewhere while it is open', async () => {
+  await openPopup();
+  expect(document.querySelector('[data-field="contentHtml"] img')).not.toBeNull();
+  const stored = structuredClone(api.store.settings ?? { schemaVersion: 2 }) as Record<string, unknown>;
+  await api.area.set({ settings: { ...stored, images: false, reader: { theme: 'dark', fontSize: 19, lineWidth: 'medium', font: 'serif' } } });
+  await vi.waitFor(() => expect(document.querySelector('[data-action="images"]')!.getAttribute('aria-pressed')).toBe('false'));
+  expect(document.querySelector('[data-field="contentHtml"] img')).toBeNull();
+  expect(document.documentElement.dataset.theme).toBe('dark');
+});

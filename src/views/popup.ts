@@ -9,7 +9,7 @@ import { browser, reportError } from '../platform/browser';
 import { sendMessage } from '../platform/messages';
 import type { Outcome } from '../platform/protocol';
 import { originPattern } from '../platform/restricted';
-import { loadSettings, updateSettings, type Settings } from '../platform/storage';
+import { loadSettings, onSettingsChanged, updateSettings, type Settings } from '../platform/storage';
 import { copyText, markdownOf, plainTextOf, sizeLabel, toast } from './actions';
 import { exportMenu, libraryButton, saveButton } from './exports';
 import { articleParts, type ArticleOutcome } from './article-parts';
@@ -29,6 +29,8 @@ let notices: string[] = [];
 let tabId: number | null = null;
 /** Auto-clean for this tab's site (issue 5): one element, kept across re-renders. */
 let autoClean: AutoCleanPanel | null = null;
+/** The article on screen and the image setting it was drawn with (null while a card is shown). */
+let drawn: { images: boolean; redraw(): void } | null = null;
 
 function setState(state: string): void {
   document.body.dataset.state = state;
@@ -47,7 +49,15 @@ function noticeBar(): HTMLElement | null {
   return notices.length ? h('aside', { class: 'notice', role: 'note' }, icon('info'), h('div', {}, ...notices.map((n) => h('p', {}, n)))) : null;
 }
 
+/** Show the settings as stored: the theme, and the article drawn again when the image setting changed. */
+function follow(next: Settings): void {
+  settings = next;
+  document.documentElement.dataset.theme = next.reader.theme;
+  if (drawn && drawn.images !== next.images) drawn.redraw();
+}
+
 function showCard(state: string, message: string, actions: StateAction[] = []): void {
+  drawn = null;
   clear(app);
   append(app, topbar(null), autoClean?.el, h('main', { class: 'popup-main state-main' }, stateCard(state, message, actions)), noticeBar());
   setState(state);
@@ -55,6 +65,15 @@ function showCard(state: string, message: string, actions: StateAction[] = []): 
 
 function renderArticle(outcome: ArticleOutcome, keepShown: readonly string[] = []): void {
   const parts = articleParts(outcome, { images: settings.images }, keepShown, { compact: true });
+  // A redraw keeps the focus (on the Images switch), the ledger category open and the paragraph in view.
+  drawn = {
+    images: settings.images,
+    redraw: () => {
+      const back = keepPlace(app);
+      renderArticle(outcome, parts.shown());
+      back();
+    },
+  };
   const readerButton = h('button', { type: 'button', class: 'button primary', 'data-action': 'reader', title: 'Open in the reader view (Alt+Shift+R)' }, icon('reader'), 'Reader view');
   readerButton.addEventListener('click', () => {
     void sendMessage('open-reader', { key: outcome.key, tabId: outcome.tab.tabId ?? undefined })
@@ -79,15 +98,8 @@ function renderArticle(outcome: ArticleOutcome, keepShown: readonly string[] = [
   });
   const imagesToggle = h('button', { type: 'button', class: 'link-button', 'data-action': 'images', 'aria-pressed': String(settings.images) }, icon('image'), settings.images ? 'Images on' : 'Images off');
   imagesToggle.addEventListener('click', () => {
-    const shown = parts.shown();
     void updateSettings({ images: !settings.images })
-      .then((s) => {
-        settings = s;
-        // The redraw keeps the focus on the switch, the ledger category open and the paragraph in view.
-        const back = keepPlace(app);
-        renderArticle(outcome, shown);
-        back();
-      })
+      .then(follow)
       .catch((e: unknown) => toast(`Could not save the setting: ${(e as Error).message}`, 'error'));
   });
 
@@ -167,6 +179,9 @@ async function main(): Promise<void> {
   notices = loaded.notices;
   // The popup follows the reader view's theme (Auto follows the system).
   document.documentElement.dataset.theme = settings.reader.theme;
+  // Changed elsewhere while the popup is open (the options page, a reader tab; in Firefox the popup
+  // may be a tab of its own): read again, as the reader view does.
+  onSettingsChanged(() => void loadSettings().then((l) => follow(l.settings)));
   performance.mark('decant:settings-loaded');
   // popup-early.js asked for the article while this module loaded; use its answer (or ask again if
   // that request failed). The tab is known well before the answer: the view is set up meanwhile.
