@@ -110,6 +110,13 @@ export function keepPlace(root: Element): () => void {
   };
 }
 
+/** Draw `root` again with `draw`, keeping the reader's place in it ({@link keepPlace}). */
+export function redrawInPlace(root: Element, draw: () => void): void {
+  const back = keepPlace(root);
+  draw();
+  back();
+}
+
 /** Remove every child of `el`. */
 export function clear(el: Element): void {
   while (el.firstChild) el.removeChild(el.firstChild);

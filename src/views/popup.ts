@@ -13,7 +13,7 @@ import { loadSettings, onSettingsChanged, updateSettings, type Settings } from '
 import { copyText, markdownOf, plainTextOf, sizeLabel, toast } from './actions';
 import { exportMenu, libraryButton, saveButton } from './exports';
 import { articleParts, type ArticleOutcome } from './article-parts';
-import { append, clear, h, icon, keepPlace } from './dom';
+import { append, clear, h, icon, redrawInPlace } from './dom';
 import { outcomeMessage, stateCard, type StateAction } from './states';
 import { autoCleanPanel, type AutoCleanPanel } from './auto-clean-panel';
 
@@ -66,14 +66,7 @@ function showCard(state: string, message: string, actions: StateAction[] = []): 
 function renderArticle(outcome: ArticleOutcome, keepShown: readonly string[] = []): void {
   const parts = articleParts(outcome, { images: settings.images }, keepShown, { compact: true });
   // A redraw keeps the focus (on the Images switch), the ledger category open and the paragraph in view.
-  drawn = {
-    images: settings.images,
-    redraw: () => {
-      const back = keepPlace(app);
-      renderArticle(outcome, parts.shown());
-      back();
-    },
-  };
+  drawn = { images: settings.images, redraw: () => redrawInPlace(app, () => renderArticle(outcome, parts.shown())) };
   const readerButton = h('button', { type: 'button', class: 'button primary', 'data-action': 'reader', title: 'Open in the reader view (Alt+Shift+R)' }, icon('reader'), 'Reader view');
   readerButton.addEventListener('click', () => {
     void sendMessage('open-reader', { key: outcome.key, tabId: outcome.tab.tabId ?? undefined })

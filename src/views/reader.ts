@@ -18,7 +18,7 @@ import { exportMenu, openLibrary, saveButton } from './exports';
 import { articleParts, type ArticleOutcome } from './article-parts';
 import { formatDate } from '../export/dates';
 import { outcomeOfEntry } from './record';
-import { append, clear, closesOnEscape, h, icon, keepPlace } from './dom';
+import { append, clear, closesOnEscape, h, icon, redrawInPlace } from './dom';
 import { outcomeMessage, stateCard, type StateAction } from './states';
 
 const app = document.getElementById('app')!;
@@ -175,14 +175,7 @@ function renderArticle(outcome: ArticleOutcome, keepShown: readonly string[] = [
   const original = outcome.capture.url;
   // The redraw keeps the blocks shown again, the open menus and ledger category, the focus (the
   // Images choice it was made with) and the paragraph at the top of the window.
-  shown = {
-    images: settings.images,
-    redraw: () => {
-      const back = keepPlace(app);
-      renderArticle(outcome, parts.shown());
-      back();
-    },
-  };
+  shown = { images: settings.images, redraw: () => redrawInPlace(app, () => renderArticle(outcome, parts.shown())) };
   const md = h('button', { type: 'button', class: 'button ghost', 'data-action': 'copy-markdown', title: 'Copy as Markdown, with metadata' }, icon('markdown'), 'Markdown');
   md.addEventListener('click', () => {
     void markdownOf(outcome)
