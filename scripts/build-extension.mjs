@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { zipSync } from 'fflate';
 import { readabilityTrim } from './readability-trim.mjs';
+import { thirdPartyNotices } from './third-party-notices.mjs';
 
 const TARGET = ['chrome116', 'firefox140'];
 const PAGES = ['popup', 'reader', 'options', 'library'];
@@ -110,11 +111,13 @@ export async function buildExtension({ root, outDir = path.join(root, 'dist'), z
     charset: 'utf8',
     // See __DECANT_NATIVE_PARSER__ in src/core/html.ts: in a browser the check parse is native and cheap.
     define: { 'process.env.NODE_ENV': '"production"', __DECANT_NATIVE_PARSER__: 'true' },
+    metafile: true, // for the third-party notices: which packages each file bundles
+    banner: { js: '/* Decant (MIT, LICENSE.txt). Bundled third-party code and its licenses: THIRD-PARTY-NOTICES.txt */' },
   };
-  await Promise.all([
+  const builds = await Promise.all([
     // Content scripts: classic scripts, one self-contained file each, with Readability trimmed of what
     // Decant's options never reach (readability-trim.mjs).
-    esbuild.build({ ...common, entryPoints: { content: 'src/content/content.ts', 'content-auto': 'src/content/content-auto.ts' }, outdir: chrome, format: 'iife', plugins: [readabilityTrim] }),
+    esbuild.build({ ...common, entryPoints: { content: 'src/content/content.ts', 'content-auto': 'src/content/content-auto.ts' }, outdir: chrome, format: 'iife', plugins: [readabilityTrim], banner: { js: '/* Decant (MIT, LICENSE.txt). Bundles @mozilla/readability (Apache-2.0), modified at build time to drop code Decant never reaches; it and the other bundled code, with their licenses: THIRD-PARTY-NOTICES.txt */' } }),
     esbuild.build({ ...common, entryPoints: { background: 'src/background/background.ts' }, outdir: chrome, format: 'esm', plugins: [polyfillAsEsm] }),
     esbuild.build({ ...common, entryPoints: EXTRA_ENTRIES, outdir: chrome, format: 'iife' }),
     esbuild.build({
@@ -133,6 +136,10 @@ export async function buildExtension({ root, outDir = path.join(root, 'dist'), z
   fs.copyFileSync(path.join(root, 'src', 'content', 'content-auto.css'), path.join(chrome, 'content-auto.css'));
   fs.mkdirSync(path.join(chrome, 'icons'));
   for (const s of ICON_SIZES) fs.copyFileSync(path.join(root, 'icons', `decant-${s}.png`), path.join(chrome, 'icons', `decant-${s}.png`));
+
+  const notices = thirdPartyNotices({ root, outDir: chrome, metafiles: builds.map((b) => b.metafile), product: `Decant ${version}` });
+  fs.writeFileSync(path.join(chrome, 'THIRD-PARTY-NOTICES.txt'), notices);
+  fs.copyFileSync(path.join(root, 'LICENSE'), path.join(chrome, 'LICENSE.txt'));
 
   fs.cpSync(chrome, firefox, { recursive: true });
   fs.writeFileSync(path.join(chrome, 'manifest.json'), `${JSON.stringify(manifestFor(source, 'chrome', version), null, 2)}\n`);

@@ -75,6 +75,25 @@ describe.each(['chrome', 'firefox'] as const)('%s build', (browser) => {
     expect(fs.readFileSync(path.join(dir(), 'content-auto.css'), 'utf8')).toMatch(/\[data-decant-hidden-by\]\s*\{\s*display:\s*none !important;\s*\}/);
   });
 
+  test('carries the licenses of the code it bundles, and says where Readability is changed', () => {
+    const notices = fs.readFileSync(path.join(dir(), 'THIRD-PARTY-NOTICES.txt'), 'utf8');
+    const entry = (name: string): string => notices.split(/^={20,}$/m).find((part) => part.trimStart().startsWith(`${name} `)) ?? '';
+    // What each bundle visibly holds, read from the bundles themselves.
+    const holds = (file: string, marker: RegExp): boolean => marker.test(fs.readFileSync(path.join(dir(), file), 'utf8'));
+    expect(holds('content.js', /_grabArticle/)).toBe(true);
+    expect(entry('@mozilla/readability')).toMatch(/In: content-auto\.js, content\.js/);
+    expect(entry('@mozilla/readability')).toMatch(/Apache License, Version 2\.0/);
+    expect(entry('@mozilla/readability')).toMatch(/modified: .*readability-trim\.mjs/);
+    expect(entry('dompurify')).toMatch(/Mozilla Public License|Apache License/);
+    expect(entry('webextension-polyfill')).toMatch(/Mozilla Public License/);
+    expect(entry('webextension-polyfill')).toMatch(/In: .*background\.js/);
+    expect(entry('turndown')).toMatch(/Permission is hereby granted/);
+    for (const f of ['content.js', 'content-auto.js']) expect(fs.readFileSync(path.join(dir(), f), 'utf8')).toMatch(/^\/\* Decant \(MIT, LICENSE\.txt\)\. Bundles @mozilla\/readability \(Apache-2\.0\), modified/);
+    expect(fs.readFileSync(path.join(dir(), 'LICENSE.txt'), 'utf8')).toMatch(/^MIT License/);
+    const zipped = Object.keys(unzipSync(fs.readFileSync(built.zips.find((z) => z.endsWith(`-${browser}.zip`))!)));
+    expect(zipped).toEqual(expect.arrayContaining(['THIRD-PARTY-NOTICES.txt', 'LICENSE.txt']));
+  });
+
   test('pages load their own module scripts only (and the popup its early classic script first); the background is a module', () => {
     for (const page of ['popup.html', 'reader.html', 'options.html']) {
       const html = fs.readFileSync(path.join(dir(), page), 'utf8');
