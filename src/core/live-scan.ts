@@ -40,8 +40,8 @@ const LIVE_SANITIZER: Sanitizer = {
 /**
  * The pipeline as auto-clean's first pass runs it on its marked copy of the live page: the same
  * ledger (rule, category, reason, preview, path) and `articlePath` as `cleanArticle`, without
- * sanitised HTML (entries' `html` is their preview; `contentHtml` is not sanitised and must not be
- * shown or stored), and without the view steps: the article's byline, site, dates, language,
+ * sanitised HTML (entries' `html` is their preview; `contentHtml` is empty: nothing shows the live
+ * pass's article), and without the view steps: the article's byline, site, dates, language,
  * direction, description and lead image are not those a reader is shown. One difference: on a page that only lists other pages (listing.ts) cleanArticle
  * finds no article, and the live pass keeps the list as its container, never to be hidden.
  */

@@ -371,7 +371,8 @@ function attempt(doc: Document, shape: PageShape, win: Win, url: string | null, 
     leadImageUrl: meta?.leadImageUrl ?? firstImage(content),
     wordCount,
     readingTimeMinutes: readingMinutes(wordCount),
-    contentHtml: content.innerHTML,
+    // Serialised only for a shown article: auto-clean's live pass (no view steps) would throw it away on every page load.
+    contentHtml: sanitizer.view ? content.innerHTML : '',
     text,
   };
   step('article');
