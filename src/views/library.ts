@@ -14,6 +14,7 @@ import { Library, LibraryError, onLibraryChanged } from '../library/store';
 import { SORTS, matcher, siteOf, sortEntries, type LibraryEntry, type SortKey } from '../library/entry';
 import { planOpenTabs } from '../library/open-tabs';
 import { toast } from './actions';
+import { loadSettings, onSettingsChanged, type Settings } from '../platform/storage';
 // Not from article-view: that module brings DOMPurify, and the list shows no page HTML.
 import { formatDate } from '../export/dates';
 import { append, clear, h, icon } from './dom';
@@ -520,6 +521,11 @@ async function main(): Promise<void> {
       .finally(() => (running = false));
   });
 }
+
+// The theme chosen for Decant's pages (the options page, the reader's Display menu), and its changes.
+const wear = (settings: Settings): void => void (document.documentElement.dataset.theme = settings.reader.theme);
+loadSettings().then((loaded) => wear(loaded.settings), (e: unknown) => reportError('library', e));
+onSettingsChanged(wear);
 
 main().catch((e: unknown) => {
   reportError('library', e);

@@ -225,6 +225,7 @@ export async function importText(text: string): Promise<void> {
 
 function render(): void {
   onScreen = settings;
+  document.documentElement.dataset.theme = settings.reader.theme; // the theme chosen here, as on every Decant page
   const sites = Object.keys(settings.autoClean.sites).sort();
   const removeAll = h('button', { type: 'button', class: 'button small', 'data-action': 'remove-all-sites' }, 'Remove all');
   removeAll.addEventListener('click', () => {
@@ -323,6 +324,9 @@ refresh().catch((e: unknown) => {
   clear(app);
   append(app, h('p', { class: 'starting' }, `Decant could not open its settings: ${(e as Error).message}`));
 });
-onSettingsChanged(() => void refresh(false));
+onSettingsChanged((next) => {
+  document.documentElement.dataset.theme = next.reader.theme; // its own writes too, which need no rebuild
+  void refresh(false);
+});
 browser.permissions.onAdded.addListener(() => void refresh(false));
 browser.permissions.onRemoved.addListener(() => void refresh(false));

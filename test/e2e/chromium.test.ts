@@ -281,7 +281,16 @@ describe('the reader view', () => {
     const options = await session.context.newPage();
     await options.goto(`chrome-extension://${session.extensionId}/options.html`);
     expect(await settled(options)).toBe('ready');
+    // Decant's other pages wear the chosen theme too, the open library page and the options page itself.
+    const library = await session.context.newPage();
+    await library.goto(`chrome-extension://${session.extensionId}/library.html`);
+    const dressed = (p: Page) => p.evaluate(() => ({ theme: document.documentElement.dataset.theme ?? null, background: getComputedStyle(document.body).backgroundColor }));
+    const light = await dressed(library);
     await options.selectOption('[data-setting="reader.theme"]', 'dark');
+    await expect.poll(() => dressed(library).then((d) => d.theme), { timeout: 5_000 }).toBe('dark');
+    expect((await dressed(library)).background).not.toBe(light.background);
+    expect(await dressed(options)).toEqual(await dressed(library));
+    await library.close();
     await options.selectOption('[data-setting="reader.lineWidth"]', 'narrow');
     // The text size with the keyboard, as a reader would: each step is saved, and the slider keeps the focus.
     await options.focus('[data-setting="reader.fontSize"]');
