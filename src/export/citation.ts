@@ -8,7 +8,7 @@
  * script. citation-js is given a finished CSL object, so it never resolves a DOI or URL (its fetch
  * code paths stay unused: Decant makes no network requests).
  */
-import { Cite } from '@citation-js/core';
+import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import { parse as parseName } from '@citation-js/name';
 import type { CitationMeta } from '../core/types';
@@ -109,8 +109,85 @@ export function toCslJson(record: ExportRecord, meta?: CitationMeta | null): str
   return `${JSON.stringify([toCsl(record, meta)], null, 2)}\n`;
 }
 
-/** A BibTeX entry (citation-js's mapping: a news or journal article becomes `@article`, a page `@misc`). */
+/**
+ * Characters citation-js writes in its ASCII BibTeX: safe ASCII as it is, `&%$#_{}` escaped, and
+ * what its tables give a LaTeX command, ligature, maths symbol or accent for (its `constants`).
+ * It drops any other character (`escapeCharacter` returns ''): Cyrillic, Greek beyond maths, CJK,
+ * Hangul, Arabic, Hebrew…
+ */
+const LATEX_KNOWN: ReadonlySet<string> = (() => {
+  const c = plugins.config.get('@bibtex').constants as Record<'commands' | 'ligatures' | 'mathCommands' | 'diacritics', Record<string, string>>;
+  return new Set([c.commands, c.ligatures, c.mathCommands, c.diacritics].flatMap((table) => Object.values(table)));
+})();
+
+/** True when citation-js would write every part of the character (after its NFKD) rather than drop one. */
+function writtenByCitationJs(ch: string): boolean {
+  for (const part of ch.normalize('NFKD')) if (part > '\u007f' && !LATEX_KNOWN.has(part)) return false;
+  return true;
+}
+
+/** Letters and digits only, so citation-js passes it untouched (it braces a word with capitals; these have none). */
+const KEEP = (n: number): string => `qdecantkeep${n}q`;
+const KEPT = /qdecantkeep(\d+)q/g;
+
+/**
+ * The CSL item with every run of characters citation-js would drop replaced by a token it writes
+ * as is, and the runs to put back. URLs are written verbatim, so they keep theirs.
+ */
+function shieldScripts(item: CslItem): { item: CslItem; runs: string[] } {
+  const runs: string[] = [];
+  const shield = (s: string): string =>
+    s.replace(/[^\u0000-\u007f]+/g, (run) => {
+      let out = '';
+      let kept = '';
+      for (const ch of run) {
+        if (writtenByCitationJs(ch)) {
+          if (kept) out += KEEP(runs.push(kept) - 1);
+          kept = '';
+          out += ch;
+        } else kept += ch;
+      }
+      return kept ? out + KEEP(runs.push(kept) - 1) : out;
+    });
+  const walk = (v: unknown, key = ''): unknown => {
+    if (typeof v === 'string') return key === 'URL' || key === 'DOI' ? v : shield(v);
+    if (Array.isArray(v)) return v.map((x) => walk(x));
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, k)]));
+    return v;
+  };
+  return { item: walk(item) as CslItem, runs };
+}
+
+/** The first word of a text that is ASCII once its accents go (citation-js's label words), if any. */
+function asciiWord(text: string | undefined): string {
+  const folded = (text ?? '').normalize('NFKD').replace(/[^\u0020-\u007f]+/g, '');
+  return folded.split(/[^A-Za-z0-9]+/).find((w) => w && !/^(?:the|a|an)$/i.test(w)) ?? '';
+}
+
+/**
+ * The entry's key, as citation-js makes it (first author's family name, year, first title word),
+ * from the words that have an ASCII spelling: citation-js wrote `undefined` for a name or title with
+ * none. Without author the site's name stands in; without either word, the start of the record's
+ * digest keeps two articles of one site and year apart.
+ */
+function bibtexKey(item: CslItem): string {
+  const first = item.author?.[0];
+  const who = asciiWord(first ? ('family' in first ? first.family : first.literal) : undefined) || asciiWord(item['container-title']);
+  const year = item.issued?.['date-parts'][0]?.[0] ?? '';
+  const what = asciiWord(item.title);
+  const key = `${who}${year}${what}`;
+  return who && what ? key : `${key}_${item.id.slice(0, 6)}`.replace(/^_/, '');
+}
+
+/**
+ * A BibTeX entry (citation-js's mapping: a news or journal article becomes `@article`, a page
+ * `@misc`). Where LaTeX has a command for a character, the entry uses it, as citation-js writes; other
+ * characters (a Russian author, a Korean title) are written as they are, in UTF-8, which biber,
+ * LaTeX since 2018, Zotero and JabRef read, instead of being dropped.
+ */
 export function toBibtex(record: ExportRecord, meta?: CitationMeta | null): string {
-  const out = new Cite(toCsl(record, meta)).format('bibtex') as string;
-  return `${out.trim()}\n`;
+  const csl = toCsl(record, meta);
+  const { item, runs } = shieldScripts(csl);
+  const out = new Cite({ ...item, 'citation-key': bibtexKey(csl) }).format('bibtex') as string;
+  return `${out.replace(KEPT, (_m, n: string) => runs[Number(n)]).trim()}\n`;
 }

@@ -11,7 +11,7 @@ import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import { convert } from '../../src/cli/convert';
 import { frontMatterOf, toFailedRecord, type ExportRecord } from '../../src/export/record';
-import { toCsl } from '../../src/export/citation';
+import { toBibtex, toCsl } from '../../src/export/citation';
 import { fileNameOf } from '../../src/export/filename';
 import { ROOT, SAMPLE } from '../helpers';
 import { schemaErrors } from '../schema';
@@ -256,6 +256,28 @@ describe('citations', () => {
     } finally {
       page.close();
     }
+  });
+
+  test('BibTeX keeps every character of a title, name and site in another script, and gives the entry a key', () => {
+    // citation-js writes ASCII BibTeX and dropped what it has no LaTeX for: a Russian page was cited
+    // as `author = {, }` and a Korean one as `title = {-  ,    }` under the key `2018undefined`.
+    const ru = { ...record, title: 'Самые популярные фудблогеры: «Café» & 東京', authors: ['Венера Ерофеева'], siteName: 'Журнал Wday.ru' };
+    const bib = toBibtex(ru);
+    expect(bib).toMatch(/^@article\{[A-Za-z0-9_]+,\n/);
+    expect(bib).not.toMatch(/undefined/);
+    const [back] = new Cite(bib).format('data', { format: 'object' }) as Record<string, unknown>[];
+    expect(back.title).toBe(ru.title);
+    expect(back.author).toEqual([{ given: 'Венера', family: 'Ерофеева' }]);
+    expect(back['container-title']).toBe('Журнал Wday.ru');
+    // What LaTeX has a command for is still written with it, as before.
+    expect(bib).toContain("{\\' e}");
+    expect(bib).toContain('\\&');
+
+    const ko = { ...record, title: '엘제이-류화영 진흙탕 싸움', authors: [], siteName: 'Entermedia' };
+    const koBib = toBibtex(ko);
+    expect(koBib.split('\n')[0]).toBe(`@article{Entermedia2019_${ko.provenance.sha256Text.slice(0, 6)},`);
+    const [koBack] = new Cite(koBib).format('data', { format: 'object' }) as Record<string, unknown>[];
+    expect(koBack.title).toBe(ko.title);
   });
 
   test('a DOI given as a URL is cited as the bare DOI', () => {

@@ -1,0 +1,2 @@
+import { JSDOM } from 'jsdom';
+import { htmlToMarkdown } from './src/export/markdown.ts';
