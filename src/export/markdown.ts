@@ -10,6 +10,7 @@ import { parseSanitized } from '../core/html';
 import { listOf } from '../core/dom';
 import type { ExportRecord } from './record';
 import { frontMatterOf } from './record';
+import { removeTitleHeadings } from './title-heading';
 
 type Win = Window & typeof globalThis;
 
@@ -272,11 +273,13 @@ function turndown(): TurndownService {
 
 /**
  * Convert sanitised article HTML to Markdown (no front matter). `title`: the `# title` line written
- * above it, if any, whose slug in-page links to headings must not take.
+ * above it, if any, whose slug in-page links to headings must not take, and which stands for the
+ * article's own title heading.
  */
 export function htmlToMarkdown(contentHtml: string, doc: Document, win?: Win, { title }: { title?: string | null } = {}): string {
   const host = doc.createElement('div');
   host.appendChild(parseSanitized(contentHtml, doc, win));
+  if (title) removeTitleHeadings(host);
   captionsToParagraphs(host);
   const targets = findLinkedIds(host);
   notes = findNotes(host, targets);

@@ -6,6 +6,7 @@
 import { DECANT_ID_ATTR, DECANT_ROLE_ATTR, parseSanitized } from '../core/html';
 import type { ExportRecord } from './record';
 import { formatDate, formatInstantUtc } from './dates';
+import { removeTitleHeadings } from './title-heading';
 
 type Win = Window & typeof globalThis;
 
@@ -93,6 +94,7 @@ export function toStandaloneHtml(record: ExportRecord, doc: Document, win?: Win)
 
   const article = out.createElement('article');
   article.appendChild(out.importNode(parseSanitized(record.contentHtml, doc, win), true));
+  if (record.title) removeTitleHeadings(article); // the header's <h1> is the title
   absoluteImages(article, record.canonicalUrl ?? record.url);
   withoutDecantMarks(article);
   body.appendChild(article);

@@ -13,6 +13,7 @@ import { convert } from '../../src/cli/convert';
 import { frontMatterOf, toFailedRecord, type ExportRecord } from '../../src/export/record';
 import { toBibtex, toCsl } from '../../src/export/citation';
 import { fileNameOf } from '../../src/export/filename';
+import { renderRecord } from '../../src/export/formats';
 import { ROOT, SAMPLE } from '../helpers';
 import { schemaErrors } from '../schema';
 
@@ -120,6 +121,31 @@ describe('Markdown export', () => {
     expect(body).toContain('Bruno Kelly / Reuters');
     expect(body).toMatch(/^#+ Russia sends 'specialists'/m);
     expect(body).not.toContain('<');
+  });
+});
+
+describe('the title heading the article kept', () => {
+  // Readability removes one heading like the title; on a page that has another (theantijunecleaver.com
+  // in the corpus: a heading in the site's top bar), the article's own <h1> stays in contentHtml and
+  // the core marks it data-decant-role="title". The exports write the title above the article already.
+  const withTitle = { ...record, contentHtml: `<h1 data-decant-role="title">${record.title}</h1>${record.contentHtml}` };
+  const doc = new JSDOM('<!DOCTYPE html><body></body>').window.document;
+
+  test('appears once in Markdown, as the # title line', () => {
+    const md = renderRecord(withTitle, 'md', { doc });
+    expect(md.split('\n').filter((l) => l.includes(record.title!))).toEqual([`title: ${record.title}`, `# ${record.title}`]);
+  });
+
+  test('appears once in the standalone page, as its header', () => {
+    const d = new JSDOM(renderRecord(withTitle, 'html', { doc })).window.document;
+    expect([...d.querySelectorAll('h1, h2, h3')].filter((h) => h.textContent === record.title).length).toBe(1);
+    expect(d.querySelector('article')!.textContent).toContain('The White House on Friday warned Russia');
+  });
+
+  test('stays in the article when the record has no title to write above it', () => {
+    const untitled = { ...withTitle, title: null };
+    expect(renderRecord(untitled, 'md', { doc })).toContain(`# ${record.title}`);
+    expect(new JSDOM(renderRecord(untitled, 'html', { doc })).window.document.querySelector('article h1')?.textContent).toBe(record.title);
   });
 });
 
