@@ -181,6 +181,28 @@ function captionsToParagraphs(host: Element): void {
   }
 }
 
+/** A row's cells as text, to compare rows. */
+const rowText = (row: Element): string => Array.from(row.children, (c) => oneLine(c.textContent ?? '')).join('\u0000');
+
+/**
+ * Table footers where a browser draws them: a `<tfoot>` may come before the `<tbody>` in the source
+ * (HTML 4 put it there; SB Nation's stat tables still do), and the GFM plugin writes rows in source
+ * order, so its rows came first, under the header. A footer row that repeats the header row (long
+ * tables repeat it at the bottom) goes: GFM has no footer, and there it would read as a data row.
+ */
+function footersLast(host: Element): void {
+  for (const tfoot of listOf(host.getElementsByTagName('tfoot'))) {
+    const table = tfoot.parentElement as HTMLTableElement | null;
+    if (table?.localName !== 'table') continue;
+    const header = table.rows[0]; // the <thead>'s first row, else the body's: the row GFM makes the header
+    for (const row of Array.from(tfoot.children)) {
+      if (header && !tfoot.contains(header) && row.localName === 'tr' && rowText(row) === rowText(header)) row.remove();
+    }
+    if (tfoot.children.length) table.appendChild(tfoot);
+    else tfoot.remove();
+  }
+}
+
 function turndown(): TurndownService {
   if (service) return service;
   const td = new TurndownService({
@@ -281,6 +303,7 @@ export function htmlToMarkdown(contentHtml: string, doc: Document, win?: Win, { 
   host.appendChild(parseSanitized(contentHtml, doc, win));
   if (title) removeTitleHeadings(host);
   captionsToParagraphs(host);
+  footersLast(host);
   const targets = findLinkedIds(host);
   notes = findNotes(host, targets);
   anchors = findHeadingAnchors(host, targets, title);
