@@ -181,8 +181,43 @@ function captionsToParagraphs(host: Element): void {
   }
 }
 
+/** What in a figure is not caption text: the picture itself, and blocks that are article content. */
+const FIGURE_CONTENT = 'img, picture, video, audio, svg, math, table, pre, blockquote, ul, ol, figure';
+
+/**
+ * A figure's caption and credit written without `<figcaption>` (SB Nation's `<cite>` in a span
+ * after the picture, the Los Angeles Times' `<p>`s, the BBC's spans around the image): the core
+ * counts all text in a figure as caption or credit (text.ts), so here it is gathered, in order,
+ * into a `<figcaption>` at the figure's end and written like one, under the image.
+ */
+function figureTextToCaptions(host: Element): void {
+  const doc = host.ownerDocument;
+  for (const figure of listOf(host.getElementsByTagName('figure'))) {
+    if (figure.getElementsByTagName('figcaption').length || !figure.querySelector(FIGURE_CONTENT)) continue;
+    const caption = doc.createElement('figcaption');
+    let space = false;
+    const gather = (parent: Element): void => {
+      for (const node of Array.from(parent.childNodes)) {
+        const el = node.nodeType === 1 ? (node as Element) : null;
+        if (el && (el.matches(FIGURE_CONTENT) || el.querySelector(FIGURE_CONTENT))) {
+          if (!el.matches(FIGURE_CONTENT)) gather(el);
+          space = true;
+        } else if (!(node.textContent ?? '').trim()) {
+          space ||= node.nodeType === 3 && !!(node as Text).data;
+        } else {
+          if (space && caption.firstChild) caption.append(' ');
+          caption.appendChild(node);
+          space = false;
+        }
+      }
+    };
+    gather(figure);
+    if (caption.firstChild) figure.appendChild(caption);
+  }
+}
+
 /** A row's cells as text, to compare rows. */
-const rowText = (row: Element): string => Array.from(row.children, (c) => oneLine(c.textContent ?? '')).join('\u0000');
+const rowText = (row: Element): string => listOf(row.children).map((c) => oneLine(c.textContent ?? '')).join('\u0000');
 
 /**
  * Table footers where a browser draws them: a `<tfoot>` may come before the `<tbody>` in the source
@@ -195,7 +230,7 @@ function footersLast(host: Element): void {
     const table = tfoot.parentElement as HTMLTableElement | null;
     if (table?.localName !== 'table') continue;
     const header = table.rows[0]; // the <thead>'s first row, else the body's: the row GFM makes the header
-    for (const row of Array.from(tfoot.children)) {
+    for (const row of listOf(tfoot.children)) {
       if (header && !tfoot.contains(header) && row.localName === 'tr' && rowText(row) === rowText(header)) row.remove();
     }
     if (tfoot.children.length) table.appendChild(tfoot);
@@ -253,12 +288,15 @@ function turndown(): TurndownService {
       return fenced(code.textContent ?? '', language);
     },
   });
-  // A figure's caption and credit get their own line under the image, in italics.
+  // A figure's caption and credit get their own lines under the image, in italics: one line per
+  // paragraph (emphasis cannot span paragraphs), and a line that is in italics already is not wrapped
+  // again (`__…__` is strong emphasis).
   td.addRule('figcaption', {
     filter: 'figcaption',
     replacement: (content) => {
-      const c = content.trim().replace(/\n+/g, ' ');
-      return c ? `\n\n_${c}_\n\n` : '';
+      const lines = content.split(/\n[ \t]*\n/).map((p) => p.replace(/[ \t]*\n[ \t]*/g, ' ').trim()).filter(Boolean);
+      const italic = (line: string): string => (/^_[^_]*_$/.test(line) ? line : `_${line}_`);
+      return lines.length ? `\n\n${lines.map(italic).join('\n\n')}\n\n` : '';
     },
   });
   // TeX kept from MathML annotations: $…$ inline, $$…$$ for display maths.
@@ -304,6 +342,7 @@ export function htmlToMarkdown(contentHtml: string, doc: Document, win?: Win, { 
   if (title) removeTitleHeadings(host);
   captionsToParagraphs(host);
   footersLast(host);
+  figureTextToCaptions(host);
   const targets = findLinkedIds(host);
   notes = findNotes(host, targets);
   anchors = findHeadingAnchors(host, targets, title);

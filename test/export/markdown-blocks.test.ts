@@ -24,3 +24,36 @@ describe('Markdown tables', () => {
     expect(out.split('\n').map((l) => l.replace(/\s+/g, ' '))).toEqual(['| Pos | Player |', '| --- | --- |', '| DL | Myles Garrett |']);
   });
 });
+
+describe('Markdown figure captions', () => {
+  const img = '<img src="https://example.org/quay.jpg" alt="The new quay">';
+  const lines = (html: string) => md(html).split('\n\n');
+
+  test('each paragraph of a caption is its own italic line under the image', () => {
+    // nj.com: the credit and the caption are two <p>s in the <figcaption>; they ran together as
+    // "_Alex Wong | Getty Images Kristi Noem, governor of…_".
+    expect(lines(`<figure>${img}<figcaption><p>Alex Wong | Getty Images</p><p>Kristi Noem, governor of South Dakota.</p></figcaption></figure>`))
+      .toEqual(['![The new quay](https://example.org/quay.jpg)', '_Alex Wong | Getty Images_', '_Kristi Noem, governor of South Dakota._']);
+  });
+
+  test('a caption already in italics stays italic, not bold', () => {
+    // `_` around `_Photo: AP_` made `__Photo: AP__`, which Markdown reads as strong emphasis.
+    expect(lines(`<figure>${img}<figcaption><em>Photo: AP</em></figcaption></figure>`)).toEqual(['![The new quay](https://example.org/quay.jpg)', '_Photo: AP_']);
+    expect(lines(`<figure>${img}<figcaption>The quay, <em>looking north</em></figcaption></figure>`)[1]).toBe('_The quay, _looking north__');
+  });
+
+  test('a figure\'s caption and credit written without <figcaption> are captions too, under the image', () => {
+    // SB Nation: <span><cite>Photo by …</cite></span> after the picture ran on after the image link;
+    // the Los Angeles Times: caption and credit in <p>s were body paragraphs; the BBC: spans around the image.
+    expect(lines(`<figure><span><span>${img}</span><span><cite>Photo by Kirk Irwin/Getty Images</cite></span></span></figure>`))
+      .toEqual(['![The new quay](https://example.org/quay.jpg)', '_Photo by Kirk Irwin/Getty Images_']);
+    expect(lines(`<figure>${img}<div><p>Disney said demand was overwhelming.<br></p><p>(Reed Saxon / Associated Press)</p></div></figure>`))
+      .toEqual(['![The new quay](https://example.org/quay.jpg)', '_Disney said demand was overwhelming._', '_(Reed Saxon / Associated Press)_']);
+    expect(lines(`<figure><span>${img} <span>Image copyright</span> <span>Getty Images</span></span></figure>`))
+      .toEqual(['![The new quay](https://example.org/quay.jpg)', '_Image copyright Getty Images_']);
+  });
+
+  test('a quote or table in a figure is not made a caption', () => {
+    expect(lines('<figure><blockquote><p>We will build it.</p></blockquote><figcaption>The mayor</figcaption></figure>')).toEqual(['> We will build it.', '_The mayor_']);
+  });
+});

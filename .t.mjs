@@ -1,2 +1,0 @@
-import { JSDOM } from 'jsdom';
-import { htmlToMarkdown } from './src/export/markdown.ts';
