@@ -11,11 +11,21 @@ type ArticleOutcome = Extract<Outcome, { state: 'article' }>;
 type Win = Window & typeof globalThis;
 
 /**
+ * Outcomes made from a saved entry (`outcomeOfEntry`) → the record that was saved. Their exports are
+ * that record: rebuilt, it took the export's time as its processedAt, the entry's savedAt as the
+ * capturedAt of a record that had none (the CLI's, an import), and today's Decant and rules versions.
+ */
+const SAVED = new WeakMap<ArticleOutcome, ExportRecord>();
+
+/**
  * The export record of what the reader sees, with the provenance of the click (CONTRACT §5). The
  * content script's `contentHtml` is page markup (core/deferred.ts): it is sanitised here, so what is
- * saved to the library or exported is the HTML `cleanArticle` gives, the CLI's.
+ * saved to the library or exported is the HTML `cleanArticle` gives, the CLI's. A saved copy's is
+ * the record saved.
  */
 export async function recordOf(outcome: ArticleOutcome, win: Win = window as Win): Promise<ExportRecord> {
+  const saved = SAVED.get(outcome);
+  if (saved) return saved;
   const { toRecord } = await import('../export/record');
   const article = { ...outcome.article, contentHtml: sanitizeHtml(outcome.article.contentHtml, win) };
   return toRecord(
@@ -33,7 +43,7 @@ export async function recordOf(outcome: ArticleOutcome, win: Win = window as Win
 export function outcomeOfEntry(entry: LibraryEntry): ArticleOutcome {
   const { removed, warnings, provenance, citation: _citation, ...article } = entry.record;
   const url = provenance.url ?? article.url ?? '';
-  return {
+  const outcome: ArticleOutcome = {
     state: 'article',
     tab: { tabId: null, url: url || null, title: article.title },
     article,
@@ -42,4 +52,6 @@ export function outcomeOfEntry(entry: LibraryEntry): ArticleOutcome {
     capture: { capturedAt: provenance.capturedAt ?? entry.savedAt, sha256Html: provenance.sha256Html, url, timings: { capture: 0, mark: 0, clean: 0, ledger: 0, hash: 0, total: 0 } },
     citation: entry.citation,
   };
+  SAVED.set(outcome, entry.record);
+  return outcome;
 }

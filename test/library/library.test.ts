@@ -17,6 +17,7 @@ import { parseLibraryFile, toJsonl, toZip, type Manifest } from '../../src/libra
 import { renderRecord } from '../../src/export/formats';
 import { ROOT, SAMPLE, SHARED } from '../helpers';
 import { decant } from '../cli-lib';
+import { outcomeOfEntry, recordOf } from '../../src/views/record';
 import { schemaErrors } from '../schema';
 
 const page = (file: string, url?: string) => {
@@ -152,6 +153,20 @@ describe('JSONL export and import', () => {
     expect(parsed.problems).toEqual([]);
     expect(parsed.entries[0].record).toEqual(sample.record);
     expect(parsed.entries[0].tags).toEqual([]);
+  });
+});
+
+describe('the reader view of a saved copy', () => {
+  test('exports the record as it was saved: the provenance is the original run\'s, not the export\'s', async () => {
+    // reader.html?saved=… rebuilt a record from the entry at each export: processedAt became the
+    // time of the export, and a record without capture time (the CLI's, an import) was given the
+    // time it was saved as its capturedAt.
+    const cli = { ...journal.record, provenance: { ...journal.record.provenance, capturedAt: null, processedAt: '2021-06-16T08:00:00.000Z' } };
+    const entry = newEntry(cli, journal.citation, [], new Date('2024-05-01T12:00:00Z'));
+    const { window } = new JSDOM('');
+    const exported = await recordOf(outcomeOfEntry(entry), window as unknown as Window & typeof globalThis);
+    expect(exported.provenance).toEqual(cli.provenance);
+    expect(exported).toEqual(entry.record);
   });
 });
 
