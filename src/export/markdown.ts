@@ -125,9 +125,13 @@ function oneLine(text: string): string {
   return text.replace(/[ \t\r\n]+/g, ' ').trim();
 }
 
-/** An ATX heading's text, escaped; a trailing run of `#` would be read as the closing sequence. */
+/**
+ * An ATX heading's text, escaped; a trailing run of `#` would be read as the closing sequence. A
+ * heading is one line: a `<br>` in it (Turndown's hard break, `  \n`) becomes a space, or the rest of
+ * the heading would be read as a paragraph below it.
+ */
 function headingText(text: string): string {
-  return text.replace(/(^|[ \t])(#+)[ \t]*$/, '$1\\$2');
+  return text.replace(/[ \t]*\n[ \t]*/g, ' ').trim().replace(/(^|[ \t])(#+)[ \t]*$/, '$1\\$2');
 }
 
 /**

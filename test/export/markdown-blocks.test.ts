@@ -57,3 +57,11 @@ describe('Markdown figure captions', () => {
     expect(lines('<figure><blockquote><p>We will build it.</p></blockquote><figcaption>The mayor</figcaption></figure>')).toEqual(['> We will build it.', '_The mayor_']);
   });
 });
+
+describe('Markdown headings', () => {
+  test('a heading with a line break in it stays one heading', () => {
+    // An ATX heading is one line: after `## Line one  ` the rest was a paragraph of body text.
+    expect(md('<h2>Mayor resigns<br>Council to vote on Friday</h2><p>Body.</p>').split('\n\n')).toEqual(['## Mayor resigns Council to vote on Friday', 'Body.']);
+    expect(md('<h3>A <a href="https://example.org/">linked<br>title</a></h3>').split('\n\n')).toEqual(['### A [linked title](https://example.org/)']);
+  });
+});
