@@ -165,6 +165,30 @@ function fenced(code: string, language = ''): string {
   return `\n\n${fence}${language}\n${code.replace(/\n$/, '')}\n${fence}\n\n`;
 }
 
+/** A block Markdown cannot put in a link's text: a list item, quote, table row or code fence. */
+const UNLINKABLE_BLOCK = /^(?:[-*+] |\d+[.)] |>|\||```|~~~| {4})/;
+
+/**
+ * `[content](target)`. A link around blocks (a card's heading and teaser, an image in a `<div>`)
+ * cannot be one Markdown link, whose text is inline: written so, `[` and `](…)` stood on lines of
+ * their own around the blocks. There the first heading or paragraph carries the link, and the
+ * blocks stay blocks.
+ */
+function linkOver(content: string, target: string): string {
+  if (!/\n[ \t]*\n/.test(content)) {
+    // A <br> that ends the link's text is a line break after the link.
+    const end = /(?: {2}\n)+$/.exec(content)?.[0] ?? '';
+    return `[${content.slice(0, content.length - end.length)}](${target})${end}`;
+  }
+  const blocks = content.trim().split(/\n[ \t]*\n+/);
+  const i = blocks.findIndex((b) => !UNLINKABLE_BLOCK.test(b));
+  if (i >= 0) {
+    const heading = /^(#{1,6} )([^\n]*)$/.exec(blocks[i]);
+    blocks[i] = heading ? `${heading[1]}[${heading[2]}](${target})` : `[${blocks[i]}](${target})`;
+  }
+  return `\n\n${blocks.join('\n\n')}\n\n`;
+}
+
 /**
  * TeX between `$`s is read as Markdown by renderers without maths: a space after `<` or `&` (which
  * TeX ignores) stops it opening a tag or an entity.
@@ -265,10 +289,11 @@ function turndown(): TurndownService {
   td.addRule('link', {
     filter: (node) => node.nodeName === 'A' && !!(node as Element).getAttribute('href'),
     replacement: (content, node) => {
+      if (!content.trim()) return ''; // an empty link shows nothing on the page either
       const href = (node as Element).getAttribute('href')!;
-      if (!href.startsWith('#')) return `[${content}](${destinationOf(href)}${titlePartOf(node as Element)})`;
+      if (!href.startsWith('#')) return linkOver(content, `${destinationOf(href)}${titlePartOf(node as Element)}`);
       const slug = anchors.get(href.slice(1));
-      return slug ? `[${content}](#${slug})` : content;
+      return slug ? linkOver(content, `#${slug}`) : content;
     },
   });
   td.addRule('image', {

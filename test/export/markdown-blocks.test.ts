@@ -65,3 +65,28 @@ describe('Markdown headings', () => {
     expect(md('<h3>A <a href="https://example.org/">linked<br>title</a></h3>').split('\n\n')).toEqual(['### A [linked title](https://example.org/)']);
   });
 });
+
+describe('Markdown links around blocks', () => {
+  // IGN's deals page: <a><output><img></output></a> before each deal's text was written `[`, the image and
+  // `](https://…)` run into the next sentence, on three lines: Markdown links hold inline text only.
+  test('a linked image in a block of its own is a linked image on a line of its own', () => {
+    expect(md('<section><a href="https://example.org/deal"><div><img src="https://example.org/pad.jpg" alt="Controller"></div></a>The price has dropped.</section>').split('\n\n'))
+      .toEqual(['[![Controller](https://example.org/pad.jpg)](https://example.org/deal)', 'The price has dropped.']);
+  });
+
+  test('a linked card (heading and teaser) links its heading and keeps its teaser', () => {
+    expect(md('<a href="https://example.org/story"><h3>Council votes</h3><p>The budget passed.</p></a>').split('\n\n'))
+      .toEqual(['### [Council votes](https://example.org/story)', 'The budget passed.']);
+    expect(md('<a href="https://example.org/story"><figure><img src="https://example.org/q.jpg" alt="Quay"><figcaption>The quay</figcaption></figure></a>').split('\n\n'))
+      .toEqual(['[![Quay](https://example.org/q.jpg)](https://example.org/story)', '_The quay_']);
+  });
+
+  test('a line break that ends a link\'s text comes after the link', () => {
+    // remember8090.it: `[http://amzn.to/…  ⏎](http://amzn.to/…)` put the link's end on the next line.
+    expect(md('<p><a href="https://example.org/a">https://example.org/a<br></a>7) Indiana Jones</p>')).toBe('[https://example.org/a](https://example.org/a)  \n7) Indiana Jones');
+  });
+
+  test('a link with nothing to show is left out', () => {
+    expect(md('<h2>Deals of the day<a href="https://example.org/tracker"></a></h2>')).toBe('## Deals of the day');
+  });
+});
