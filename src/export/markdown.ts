@@ -213,22 +213,24 @@ function captionsToParagraphs(host: Element): void {
 const FIGURE_CONTENT = 'img, picture, video, audio, svg, math, table, pre, blockquote, ul, ol, figure';
 
 /**
- * A figure's caption and credit written without `<figcaption>` (SB Nation's `<cite>` in a span
- * after the picture, the Los Angeles Times' `<p>`s, the BBC's spans around the image): the core
- * counts all text in a figure as caption or credit (text.ts), so here it is gathered, in order,
- * into a `<figcaption>` at the figure's end and written like one, under the image.
+ * A figure's caption and credit written outside `<figcaption>` (SB Nation's `<cite>` in a span
+ * after the picture, the Los Angeles Times' `<p>`s, the BBC's spans around the image, Vox's
+ * `<cite>` beside its `<figcaption>`): the core counts all text in a figure as caption or credit
+ * (text.ts), so here it is gathered, in order, into a `<figcaption>` at the figure's end and
+ * written like one, under the image.
  */
 function figureTextToCaptions(host: Element): void {
   const doc = host.ownerDocument;
+  const kept = `${FIGURE_CONTENT}, figcaption`;
   for (const figure of listOf(host.getElementsByTagName('figure'))) {
-    if (figure.getElementsByTagName('figcaption').length || !figure.querySelector(FIGURE_CONTENT)) continue;
+    if (!figure.querySelector(FIGURE_CONTENT)) continue;
     const caption = doc.createElement('figcaption');
     let space = false;
     const gather = (parent: Element): void => {
       for (const node of Array.from(parent.childNodes)) {
         const el = node.nodeType === 1 ? (node as Element) : null;
-        if (el && (el.matches(FIGURE_CONTENT) || el.querySelector(FIGURE_CONTENT))) {
-          if (!el.matches(FIGURE_CONTENT)) gather(el);
+        if (el && (el.matches(kept) || el.querySelector(kept))) {
+          if (!el.matches(kept)) gather(el);
           space = true;
         } else if (!(node.textContent ?? '').trim()) {
           space ||= node.nodeType === 3 && !!(node as Text).data;

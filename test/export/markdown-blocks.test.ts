@@ -53,6 +53,12 @@ describe('Markdown figure captions', () => {
       .toEqual(['![The new quay](https://example.org/quay.jpg)', '_Image copyright Getty Images_']);
   });
 
+  test('a credit beside the <figcaption> is a caption line too', () => {
+    // Vox: <figcaption> and <cite><a>Berkeley Earth</a></cite> side by side in a span; the credit was a body paragraph.
+    expect(lines(`<figure><span>${img}</span><span><figcaption>Air pollution in Delhi remains unhealthy.</figcaption> <cite><a href="https://example.org/be">Berkeley Earth</a></cite></span></figure>`))
+      .toEqual(['![The new quay](https://example.org/quay.jpg)', '_Air pollution in Delhi remains unhealthy._', '_[Berkeley Earth](https://example.org/be)_']);
+  });
+
   test('a quote or table in a figure is not made a caption', () => {
     expect(lines('<figure><blockquote><p>We will build it.</p></blockquote><figcaption>The mayor</figcaption></figure>')).toEqual(['> We will build it.', '_The mayor_']);
   });
