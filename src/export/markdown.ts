@@ -7,7 +7,7 @@ import TurndownService from 'turndown';
 import { gfm } from '@joplin/turndown-plugin-gfm';
 import { Document as YamlDocument, isScalar, Schema, visit } from 'yaml';
 import { parseSanitized } from '../core/html';
-import { listOf } from '../core/dom';
+import { BLOCK_TAGS, listOf } from '../core/dom';
 import type { ExportRecord } from './record';
 import { frontMatterOf } from './record';
 import { removeTitleHeadings } from './title-heading';
@@ -190,6 +190,26 @@ function linkOver(content: string, target: string): string {
 }
 
 /**
+ * The text of a code block as it is drawn: a `<br>` is a line break, and so is the end of a block
+ * element (highlighters write one `<div>` per line); textContent alone ran such lines together.
+ */
+function codeText(root: Node): string {
+  let out = '';
+  const walk = (node: Node): void => {
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) out += (c as Text).data;
+      else if (c.nodeName === 'BR') out += '\n';
+      else if (c.nodeType === 1) {
+        walk(c);
+        if (BLOCK_TAGS.has((c as Element).localName) && out && !out.endsWith('\n')) out += '\n';
+      }
+    }
+  };
+  walk(root);
+  return out;
+}
+
+/**
  * TeX between `$`s is read as Markdown by renderers without maths: a space after `<` or `&` (which
  * TeX ignores) stops it opening a tag or an entity.
  */
@@ -316,7 +336,7 @@ function turndown(): TurndownService {
     replacement: (_content, node) => {
       const code = node.firstChild?.nodeName === 'CODE' ? node.firstChild : node;
       const language = /language-(\S+)/.exec((code as Element).getAttribute?.('class') ?? '')?.[1] ?? '';
-      return fenced(code.textContent ?? '', language);
+      return fenced(codeText(code), language);
     },
   });
   // A figure's caption and credit get their own lines under the image, in italics: one line per

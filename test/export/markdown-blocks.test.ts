@@ -96,3 +96,13 @@ describe('Markdown links around blocks', () => {
     expect(md('<h2>Deals of the day<a href="https://example.org/tracker"></a></h2>')).toBe('## Deals of the day');
   });
 });
+
+describe('Markdown code blocks', () => {
+  test('lines a code block draws with <br> or one element per line stay lines', () => {
+    // Blog engines and highlighters write code as `line<br>line` or `<div class="line">…</div>`: the
+    // fenced block read the text alone, "first linesecond line", which no longer runs.
+    expect(md('<pre><code>if (ok) {<br>  run();<br>}</code></pre>')).toBe('```\nif (ok) {\n  run();\n}\n```');
+    expect(md('<pre><code class="language-py"><div class="line">def f(x):</div><div class="line">    return x</div></code></pre>')).toBe('```py\ndef f(x):\n    return x\n```');
+    expect(md('<pre><code>a = 1\nb = 2\n</code></pre>')).toBe('```\na = 1\nb = 2\n```');
+  });
+});
