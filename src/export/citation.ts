@@ -126,16 +126,16 @@ function writtenByCitationJs(ch: string): boolean {
   return true;
 }
 
-/** Letters and digits only, so citation-js passes it untouched (it braces a word with capitals; these have none). */
-const KEEP = (n: number): string => `qdecantkeep${n}q`;
-const KEPT = /qdecantkeep(\d+)q/g;
-
 /**
  * The CSL item with every run of characters citation-js would drop replaced by a token it writes
- * as is, and the runs to put back. URLs are written verbatim, so they keep theirs.
+ * as is (lower-case letters and digits: it braces a word with capitals), and the runs to put back.
+ * The token's stem is one the item's text does not hold. URLs are written verbatim, so they keep theirs.
  */
-function shieldScripts(item: CslItem): { item: CslItem; runs: string[] } {
+function shieldScripts(item: CslItem): { item: CslItem; restore: (bib: string) => string } {
   const runs: string[] = [];
+  let stem = 'qdecantkeep';
+  while (JSON.stringify(item).includes(stem)) stem += 'q';
+  const KEEP = (n: number): string => `${stem}${n}q`;
   const shield = (s: string): string =>
     s.replace(/[^\u0000-\u007f]+/g, (run) => {
       let out = '';
@@ -155,7 +155,8 @@ function shieldScripts(item: CslItem): { item: CslItem; runs: string[] } {
     if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, k)]));
     return v;
   };
-  return { item: walk(item) as CslItem, runs };
+  const kept = new RegExp(`${stem}(\\d+)q`, 'g');
+  return { item: walk(item) as CslItem, restore: (bib) => bib.replace(kept, (m, n: string) => runs[Number(n)] ?? m) };
 }
 
 /** The first word of a text that is ASCII once its accents go (citation-js's label words), if any. */
@@ -187,7 +188,7 @@ function bibtexKey(item: CslItem): string {
  */
 export function toBibtex(record: ExportRecord, meta?: CitationMeta | null): string {
   const csl = toCsl(record, meta);
-  const { item, runs } = shieldScripts(csl);
+  const { item, restore } = shieldScripts(csl);
   const out = new Cite({ ...item, 'citation-key': bibtexKey(csl) }).format('bibtex') as string;
-  return `${out.replace(KEPT, (_m, n: string) => runs[Number(n)]).trim()}\n`;
+  return `${restore(out).trim()}\n`;
 }

@@ -304,6 +304,10 @@ describe('citations', () => {
     expect(koBib.split('\n')[0]).toBe(`@article{Entermedia2019_${ko.provenance.sha256Text.slice(0, 6)},`);
     const [koBack] = new Cite(koBib).format('data', { format: 'object' }) as Record<string, unknown>[];
     expect(koBack.title).toBe(ko.title);
+
+    // Text that happens to look like the stand-in tokens stays as written.
+    const odd = { ...ko, title: 'qdecantkeep0q 東京 qdecantkeepq1q' };
+    expect((new Cite(toBibtex(odd)).format('data', { format: 'object' }) as Record<string, unknown>[])[0].title).toBe(odd.title);
   });
 
   test('a DOI given as a URL is cited as the bare DOI', () => {
