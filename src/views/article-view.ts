@@ -180,7 +180,9 @@ export function articleHeader(article: Article, options: { opening?: readonly st
 
 /** The article body; the lead image is added on top when the body has no image of its own. */
 export function articleBody(article: Article, options: ViewOptions): HTMLElement {
-  const body = h('div', { class: 'article-body', 'data-field': 'contentHtml' });
+  // `titled`: the header prints the title, so the story's own title heading (kept by Readability
+  // when another heading on the page repeated it first; the core marks it) is not shown twice (base.css).
+  const body = h('div', { class: article.title ? 'article-body titled' : 'article-body', 'data-field': 'contentHtml' });
   if (article.lang) body.setAttribute('lang', article.lang);
   if (article.dir) body.setAttribute('dir', article.dir);
   body.appendChild(pageNodes(article.contentHtml, options));

@@ -507,6 +507,25 @@ describe('pages that are not articles explain themselves', () => {
     }
   });
 
+  test('the title shows once: the article’s own heading, which Readability kept, stands under the title the popup and the reader view print', async () => {
+    // A top bar repeats the headline, so Readability drops that heading and keeps the story's <h1>
+    // (the core marks it as the title): it must not show under the header's title a second time.
+    const para = '<p>The harbour authority voted on Tuesday to close the old ferry terminal by the end of next year, ending more than a century of crossings from the western pier, officials said.</p>';
+    const url = server.page('/double-title.html', `<!DOCTYPE html><html lang="en"><head><title>Old ferry terminal to close | The Harbour Gazette</title></head><body><div class="topbar"><h2>Old ferry terminal to close</h2></div><main><article><h1>Old ferry terminal to close</h1>${para.repeat(4)}</article></main></body></html>`);
+    const shownTitles = (p: Page) => p.evaluate(() => Array.from(document.querySelectorAll('h1, h2')).filter((e) => e.textContent === 'Old ferry terminal to close' && e.checkVisibility()).length);
+    const popup = await popupFor(url);
+    try {
+      expect(popup.state).toBe('article');
+      expect(await popup.page.locator('.article-body [data-decant-role="title"]').count()).toBe(1); // still there, for "show again" paths
+      expect(await shownTitles(popup.page)).toBe(1);
+      const reader = await readerFrom(popup);
+      expect(await shownTitles(reader)).toBe(1);
+      await reader.close();
+    } finally {
+      await popup.close();
+    }
+  });
+
   test('a page with no article gives the core’s reason', async () => {
     const url = server.page('/login.html', '<!DOCTYPE html><html lang="en"><head><title>Sign in</title></head><body><h1>Sign in</h1><p>Use your account.</p><form><input name="u"><button>Go</button></form></body></html>');
     const popup = await popupFor(url);
