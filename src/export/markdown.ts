@@ -380,7 +380,7 @@ function turndown(): TurndownService {
   // Markdown has no superscript or subscript: written inline, 10<sup>6</sup> read "106". They stay as
   // inline HTML (CommonMark shows it); a footnote reference inside one is a footnote (footnoteRef).
   td.addRule('supSub', {
-    filter: (node) => (node.nodeName === 'SUP' || node.nodeName === 'SUB') && !Array.from((node as Element).children).some((c) => noteOf(c) !== undefined),
+    filter: (node) => (node.nodeName === 'SUP' || node.nodeName === 'SUB') && !listOf((node as Element).children).some((c) => noteOf(c) !== undefined),
     replacement: (content, node) => (content.trim() ? `<${node.nodeName.toLowerCase()}>${content}</${node.nodeName.toLowerCase()}>` : ''),
   });
   td.remove(['script', 'style', 'noscript', 'button', 'form']);
